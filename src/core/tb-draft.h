@@ -1,0 +1,48 @@
+/* tb-draft.h: the *.tianbao draft file (XML), read as hostile input, written atomically
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tb-report.h"
+
+G_BEGIN_DECLS
+
+#define TB_DRAFT_VERSION   1
+#define TB_DRAFT_MAX_SIZE  (8 * 1024 * 1024)   /* bytes; larger files are refused unread */
+
+#define TB_DRAFT_ERROR (tb_draft_error_quark ())
+
+typedef enum
+{
+  TB_DRAFT_ERROR_IO,          /* could not read or write; message names the file */
+  TB_DRAFT_ERROR_TOO_LARGE,
+  TB_DRAFT_ERROR_MALFORMED,   /* not well-formed XML, a DOCTYPE, wrong root, bad structure */
+  TB_DRAFT_ERROR_VERSION,     /* a file version this program does not know */
+  TB_DRAFT_ERROR_FORMAT,      /* unknown report format id */
+  TB_DRAFT_ERROR_CELL,        /* unknown cell id or section id */
+} TbDraftError;
+
+GQuark     tb_draft_error_quark (void);
+
+GBytes    *tb_draft_serialize   (TbReport     *report);
+TbReport  *tb_draft_parse       (const char   *data,
+                                 gsize         len,
+                                 GError      **error);
+
+/* Atomic: writes a temporary file in the same folder, fsyncs it, renames it over @path.
+ * On failure the previous file is untouched and @error says what happened. */
+gboolean   tb_draft_save        (TbReport     *report,
+                                 const char   *path,
+                                 GError      **error);
+TbReport  *tb_draft_load        (const char   *path,
+                                 GError      **error);
+
+/* Same, for any bytes (used by the recovery copies and exports). */
+gboolean   tb_file_write_atomic (const char   *path,
+                                 const char   *data,
+                                 gsize         len,
+                                 GError      **error);
+
+G_END_DECLS

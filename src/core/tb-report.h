@@ -1,0 +1,117 @@
+/* tb-report.h: one annual report being filled in (the document model)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * TbReport holds the values of every cell, the texts, the metadata and the acknowledged
+ * warnings. It knows nothing about widgets. Every change emits ::changed with a detail
+ * naming what changed ("cell", "text", "meta", "ack"), and the changed thing's id.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tb-format.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TB_CELL_EMPTY,    /* not filled */
+  TB_CELL_VALID,    /* value (and unit) hold a parsed value */
+  TB_CELL_INVALID,  /* text holds what was typed, which could not be read */
+} TbCellState;
+
+typedef struct
+{
+  TbCellState state;
+  gint64      value;
+  char       *unit;   /* for TB_CELL_AMOUNT_UNIT, else NULL */
+  char       *text;   /* the text as typed (also for valid cells), NULL when empty */
+} TbCellValue;
+
+#define TB_TYPE_REPORT (tb_report_get_type ())
+G_DECLARE_FINAL_TYPE (TbReport, tb_report, TB, REPORT, GObject)
+
+TbReport          *tb_report_new                (const TbFormat *format);
+const TbFormat    *tb_report_get_format         (TbReport       *self);
+
+/* Metadata. Dates are ISO 8601 strings ("2025-01-20"); NULL or "" means not set. */
+const char        *tb_report_get_agency         (TbReport       *self);
+void               tb_report_set_agency         (TbReport       *self,
+                                                 const char     *agency);
+int                tb_report_get_year           (TbReport       *self);
+void               tb_report_set_year           (TbReport       *self,
+                                                 int             year);
+const char        *tb_report_get_preparer       (TbReport       *self);
+void               tb_report_set_preparer       (TbReport       *self,
+                                                 const char     *preparer);
+const char        *tb_report_get_contact        (TbReport       *self);
+void               tb_report_set_contact        (TbReport       *self,
+                                                 const char     *contact);
+const char        *tb_report_get_report_date    (TbReport       *self);
+void               tb_report_set_report_date    (TbReport       *self,
+                                                 const char     *date);
+const char        *tb_report_get_created        (TbReport       *self);
+void               tb_report_set_created        (TbReport       *self,
+                                                 const char     *timestamp);
+const char        *tb_report_get_modified_time  (TbReport       *self);
+void               tb_report_set_modified_time  (TbReport       *self,
+                                                 const char     *timestamp);
+/* Last year's report this one is compared with (a path or URI), or NULL. */
+const char        *tb_report_get_previous       (TbReport       *self);
+void               tb_report_set_previous       (TbReport       *self,
+                                                 const char     *previous);
+char              *tb_report_dup_title          (TbReport       *self);
+
+/* Cells, by index (see tb_format_get_cell()). */
+const TbCellValue *tb_report_get_cell           (TbReport       *self,
+                                                 guint           cell);
+/* Parses @text with tb_value_parse_cell(). Empty text clears the cell. Text that cannot be
+ * read is kept as typed (state TB_CELL_INVALID) and FALSE is returned with the reason. */
+gboolean           tb_report_set_cell_text      (TbReport       *self,
+                                                 guint           cell,
+                                                 const char     *text,
+                                                 GError        **error);
+void               tb_report_set_cell_value     (TbReport       *self,
+                                                 guint           cell,
+                                                 gint64          value,
+                                                 const char     *unit);
+void               tb_report_clear_cell         (TbReport       *self,
+                                                 guint           cell);
+/* Canonical text of a valid cell, the typed text of an invalid one, NULL when empty. */
+char              *tb_report_dup_cell_text      (TbReport       *self,
+                                                 guint           cell);
+guint              tb_report_count_filled       (TbReport       *self);
+
+/* Texts of the text sections, by section id ("s1"). Never NULL. */
+const char        *tb_report_get_text           (TbReport       *self,
+                                                 const char     *section_id);
+void               tb_report_set_text           (TbReport       *self,
+                                                 const char     *section_id,
+                                                 const char     *text);
+
+/* Acknowledged warnings, by issue key (TbIssue.key). */
+gboolean           tb_report_is_acknowledged    (TbReport       *self,
+                                                 const char     *issue_key);
+void               tb_report_set_acknowledged   (TbReport       *self,
+                                                 const char     *issue_key,
+                                                 gboolean        acknowledged);
+/* (transfer container): sorted keys */
+GPtrArray         *tb_report_list_acknowledged  (TbReport       *self);
+
+/* Whether the totals (cells that are pure sums) are typed by the clerk rather than computed. */
+gboolean           tb_report_get_manual_totals  (TbReport       *self);
+void               tb_report_set_manual_totals  (TbReport       *self,
+                                                 gboolean        manual);
+
+/* Changes since the last tb_report_set_modified (self, FALSE) (done after save/load). */
+gboolean           tb_report_get_modified       (TbReport       *self);
+void               tb_report_set_modified       (TbReport       *self,
+                                                 gboolean        modified);
+
+/* Bulk updates emit a single ::changed ("bulk") at the end. */
+void               tb_report_freeze             (TbReport       *self);
+void               tb_report_thaw               (TbReport       *self);
+
+G_END_DECLS

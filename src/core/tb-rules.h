@@ -1,0 +1,43 @@
+/* tb-rules.h: the consistency rules (勾稽关系) evaluated from the format data
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tb-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *rule;          /* rule id from the format, e.g. "T3-1" */
+  char       *key;           /* stable issue key, e.g. "T3-1:np"; used to acknowledge */
+  TbSeverity  severity;
+  guint      *cells;         /* cell indices involved (for incomplete: the unfilled ones) */
+  guint       n_cells;
+  int         section;       /* section index to show, -1 if none */
+  char       *message;       /* translated, for a clerk */
+  gboolean    has_values;
+  gint64      lhs, rhs;      /* both sides of the equation when has_values */
+  gboolean    acknowledged;  /* warnings only */
+} TbIssue;
+
+void        tb_issue_free         (TbIssue   *issue);
+
+/* Runs every rule of the report's format. (transfer full): array of TbIssue*, errors first,
+ * then warnings, then incomplete, each in format order. */
+GPtrArray  *tb_rules_check        (TbReport  *report);
+
+/* TRUE when there is no error and nothing incomplete (warnings do not block). */
+gboolean    tb_rules_is_ready     (GPtrArray *issues);
+guint       tb_rules_count        (GPtrArray *issues,
+                                   TbSeverity severity);
+
+/* Computes every total cell (see TbCellSpec.total_rule) from its parts, where all parts
+ * are filled; clears it where a part is empty. Returns TRUE if any cell changed. */
+gboolean    tb_rules_compute_totals (TbReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TbIssue, tb_issue_free)
+
+G_END_DECLS
