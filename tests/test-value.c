@@ -660,6 +660,19 @@ test_amount_unit_missing (void)
   g_assert_nonnull (strstr (missing, "元"));
   g_assert_nonnull (strstr (missing, "万元"));
 
+  /* Zero needs no unit (the real 2020 sample writes a bare 0 under 采购总金额). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *unit = NULL;
+    gint64 value = -1;
+
+    g_assert_true (tb_value_parse_cell (&spec, "0", &value, &unit, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (value, ==, 0);
+    g_assert_null (unit);
+    g_assert_true (tb_value_parse_cell (&spec, "０", &value, NULL, NULL));
+  }
+
   unknown = dup_message (&spec, "1.5亿元", TB_PARSE_ERROR_UNIT);
   g_assert_nonnull (strstr (unknown, "亿元"));
   g_assert_nonnull (strstr (unknown, "万元"));
@@ -1024,8 +1037,10 @@ test_random_input (void)
             g_assert_cmpint (ABS (value), <=, TB_COUNT_MAX);
           if (kind != TB_CELL_SIGNED)
             g_assert_cmpint (value, >=, 0);
-          if (kind == TB_CELL_AMOUNT_UNIT)
+          if (kind == TB_CELL_AMOUNT_UNIT && value != 0)
             g_assert_true (g_strv_contains (yuan_units, unit));
+          else if (kind == TB_CELL_AMOUNT_UNIT)
+            g_assert_true (unit == NULL || g_strv_contains (yuan_units, unit));
           else
             g_assert_null (unit);
 

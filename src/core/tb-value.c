@@ -600,6 +600,9 @@ tb_value_parse (TbCellKind          kind,
     {
       guint i;
 
+      /* Zero needs no unit: "0" in 采购总金额 is what real reports write. */
+      if (*number.rest == '\0' && typed_number_is_zero (&number))
+        goto number_checks;
       if (*number.rest == '\0')
         {
           g_autofree char *choices = g_strjoinv (" / ", (char **) units);
@@ -635,6 +638,7 @@ tb_value_parse (TbCellKind          kind,
       return fail_not_a_number (error, kind, units, quoted);
     }
 
+number_checks:
   /* The number itself. "-0" is zero, not a negative number. */
   if (number.negative && kind != TB_CELL_SIGNED && !typed_number_is_zero (&number))
     {
