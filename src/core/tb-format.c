@@ -63,6 +63,7 @@ struct _TbFormat
   GArray       *cells;          /* TbCellSpec */
   GHashTable   *cell_index;     /* id -> index + 1 */
   GArray       *rules;          /* TbRule */
+  GPtrArray    *vectors;        /* GPtrArray* of interned strings, NULL-terminated */
 };
 
 /* ------------------------------------------------------------------ helpers */
@@ -73,6 +74,9 @@ intern (TbFormat   *self,
 {
   return s ? g_string_chunk_insert_const (self->strings, s) : NULL;
 }
+
+static const char *const *intern_strv (TbFormat   *self,
+                                       const char *list);
 
 static char *
 prop (xmlNode    *node,
@@ -642,20 +646,9 @@ load_table (TbFormat *self,
       cell.kind = pc->kind;
       cell.decimals = pc->decimals;
       cell.unit = intern (self, pc->unit);
+      /* A pointer vector must not live in the string chunk: it would be misaligned. */
       if (pc->units != NULL)
-        {
-          g_auto(GStrv) us = g_strsplit (pc->units, " ", -1);
-          /* Interned strings live as long as the format; the vector too. */
-          GPtrArray *v = g_ptr_array_new ();
-
-          for (guint k = 0; us[k]; k++)
-            if (*us[k])
-              g_ptr_array_add (v, (gpointer) intern (self, us[k]));
-          g_ptr_array_add (v, NULL);
-          cell.units = (const char *const *) g_string_chunk_insert_len (
-            self->strings, (const char *) v->pdata, sizeof (gpointer) * v->len);
-          g_ptr_array_unref (v);
-        }
+        cell.units = intern_strv (self, pc->units);
       cell.total_rule = -1;
       g_array_append_val (self->cells, cell);
       add_cell_index (self, self->cells->len - 1);
@@ -975,15 +968,14 @@ intern_strv (TbFormat   *self,
              const char *list)
 {
   g_auto(GStrv) parts = g_strsplit (list, " ", -1);
-  g_autoptr(GPtrArray) v = g_ptr_array_new ();
+  GPtrArray *v = g_ptr_array_new ();
 
   for (guint k = 0; parts[k]; k++)
     if (*parts[k])
       g_ptr_array_add (v, (gpointer) intern (self, parts[k]));
   g_ptr_array_add (v, NULL);
-  return (const char *const *) g_string_chunk_insert_len (self->strings,
-                                                          (const char *) v->pdata,
-                                                          sizeof (gpointer) * v->len);
+  g_ptr_array_add (self->vectors, v);
+  return (const char *const *) v->pdata;
 }
 
 static int
@@ -1045,12 +1037,12 @@ load_rule (TbFormat *self,
       TbRule r = { 0, };
       g_autofree char *target = prop (node, "section");
 
+      r.section = target ? section_of_table (self, target) : -1;
+      if (r.section < 0 || tb_format_get_section (self, r.section)->type != TB_SECTION_TEXT)
+        return fail (error, "rule %s: unknown text section %s", id, target ? target : "");
       r.id = intern (self, id);
       r.key = g_strdup (id);
       r.severity = sev == NULL ? TB_SEVERITY_WARNING : severity;
-      r.section = section_of_table (self, target);
-      if (r.section < 0 || tb_format_get_section (self, r.section)->type != TB_SECTION_TEXT)
-        return fail (error, "rule %s: unknown text section %s", id, target);
       r.type = TB_RULE_TEXT_UNCHANGED;
       r.target = r.section;
       r.previous = TRUE;
@@ -1291,6 +1283,7 @@ tb_format_new_from_data (const char *data,
   self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules = g_array_new (FALSE, TRUE, sizeof (TbRule));
   g_array_set_clear_func (self->rules, rule_clear);
+  self->vectors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   self->id = prop (root, "id");
   self->name = prop (root, "name");
@@ -1392,6 +1385,7 @@ tb_format_free (TbFormat *self)
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
   g_clear_pointer (&self->rules, g_array_unref);
+  g_clear_pointer (&self->vectors, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_free (self);
 }

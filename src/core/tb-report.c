@@ -31,6 +31,7 @@ struct _TbReport
   char           *created;
   char           *modified_time;
   char           *previous;
+  TbReport       *previous_report;
 
   guint           freeze;
   guint           frozen_changes;
@@ -121,6 +122,7 @@ tb_report_finalize (GObject *object)
   g_free (self->created);
   g_free (self->modified_time);
   g_free (self->previous);
+  g_clear_object (&self->previous_report);
 
   G_OBJECT_CLASS (tb_report_parent_class)->finalize (object);
 }
@@ -383,6 +385,24 @@ tb_report_set_previous (TbReport   *self,
   g_return_if_fail (TB_IS_REPORT (self));
   if (set_string (&self->previous, previous))
     emit_changed (self, "meta", "previous");
+}
+
+TbReport *
+tb_report_get_previous_report (TbReport *self)
+{
+  g_return_val_if_fail (TB_IS_REPORT (self), NULL);
+  return self->previous_report;
+}
+
+void
+tb_report_set_previous_report (TbReport *self,
+                               TbReport *previous)
+{
+  g_return_if_fail (TB_IS_REPORT (self));
+  g_return_if_fail (previous == NULL || TB_IS_REPORT (previous));
+  g_return_if_fail (previous != self);
+
+  g_set_object (&self->previous_report, previous);
 }
 
 char *

@@ -62,6 +62,12 @@ void               tb_report_set_modified_time  (TbReport       *self,
 const char        *tb_report_get_previous       (TbReport       *self);
 void               tb_report_set_previous       (TbReport       *self,
                                                  const char     *previous);
+/* Last year's report itself, once loaded (see tb_carry_load_previous()). It is not saved:
+ * the draft keeps only the reference above. tb_rules_check() runs the cross-year rules
+ * against it. Setting it emits no ::changed (the document is unchanged): check again. */
+TbReport          *tb_report_get_previous_report (TbReport      *self);
+void               tb_report_set_previous_report (TbReport      *self,
+                                                  TbReport      *previous);
 char              *tb_report_dup_title          (TbReport       *self);
 
 /* Cells, by index (see tb_format_get_cell()). */

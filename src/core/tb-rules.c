@@ -57,10 +57,25 @@ typedef enum
   EVAL_OK,
   EVAL_EMPTY,
   EVAL_INVALID,
+  EVAL_NOT_APPLICABLE,  /* a prev.* cell last year's report does not have, or left empty */
 } EvalState;
+
+/* The value of a prev.* term: last year's cell with that id, in last year's format. */
+static const TbCellValue *
+previous_cell (TbReport   *previous,
+               const char *id)
+{
+  const TbCellSpec *spec;
+
+  if (previous == NULL)
+    return NULL;
+  spec = tb_format_find_cell (tb_report_get_format (previous), id);
+  return spec ? tb_report_get_cell (previous, spec->index) : NULL;
+}
 
 static EvalState
 eval_expr (TbReport     *report,
+           TbReport     *previous,
            const TbExpr *e,
            gboolean      empty_is_zero,
            gint64       *out)
@@ -70,8 +85,22 @@ eval_expr (TbReport     *report,
 
   for (guint i = 0; i < e->n_terms; i++)
     {
-      const TbCellValue *v = tb_report_get_cell (report, e->terms[i].cell);
+      const TbCellValue *v;
 
+      if (e->terms[i].prev_id != NULL)
+        {
+          /* Last year's report is finished business: what it lacks cannot be filled in
+           * here, so the comparison simply does not apply. */
+          v = previous_cell (previous, e->terms[i].prev_id);
+          if (v == NULL || v->state != TB_CELL_VALID)
+            {
+              *out = 0;
+              return EVAL_NOT_APPLICABLE;
+            }
+          sum += e->terms[i].sign * v->value;
+          continue;
+        }
+      v = tb_report_get_cell (report, e->terms[i].cell);
       if (v->state == TB_CELL_VALID)
         sum += e->terms[i].sign * v->value;
       else if (v->state == TB_CELL_INVALID)
@@ -107,26 +136,36 @@ relation_holds (TbRelation rel,
 
 static char *
 format_side (TbReport     *report,
+             TbReport     *previous,
              const TbExpr *e,
              gint64        value)
 {
   TbCellKind kind = TB_CELL_COUNT;
 
-  if (e->n_terms > 0)
+  if (e->n_terms > 0 && e->terms[0].prev_id == NULL)
     kind = tb_format_get_cell (tb_report_get_format (report), e->terms[0].cell)->kind;
+  else if (e->n_terms > 0 && previous != NULL)
+    {
+      const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (previous),
+                                                    e->terms[0].prev_id);
+
+      if (spec != NULL)
+        kind = spec->kind;
+    }
   return tb_value_format (kind, value);
 }
 
 /* Fills {var}, {lhs} and {rhs} into the translated template. */
 static char *
 make_message (TbReport     *report,
+              TbReport     *previous,
               const TbRule *rule,
               gint64        lhs,
               gint64        rhs)
 {
   GString *s = g_string_new (tb_format_gettext (rule->message));
-  g_autofree char *l = format_side (report, &rule->lhs, lhs);
-  g_autofree char *r = format_side (report, &rule->rhs, rhs);
+  g_autofree char *l = format_side (report, previous, &rule->lhs, lhs);
+  g_autofree char *r = format_side (report, previous, &rule->rhs, rhs);
 
   if (rule->var != NULL)
     {
@@ -149,6 +188,7 @@ rule_subject (const TbRule *rule)
 
 static void
 check_equation (TbReport     *report,
+                TbReport     *previous,
                 const TbRule *rule,
                 GPtrArray    *out)
 {
@@ -161,14 +201,17 @@ check_equation (TbReport     *report,
       gint64 a, b;
 
       /* A condition that cannot be evaluated yet is not met. */
-      if (eval_expr (report, &rule->when_lhs, FALSE, &a) != EVAL_OK ||
-          eval_expr (report, &rule->when_rhs, FALSE, &b) != EVAL_OK ||
+      if (eval_expr (report, previous, &rule->when_lhs, FALSE, &a) != EVAL_OK ||
+          eval_expr (report, previous, &rule->when_rhs, FALSE, &b) != EVAL_OK ||
           !relation_holds (rule->when_rel, a, b))
         return;
     }
 
-  ls = eval_expr (report, &rule->lhs, lenient, &lhs);
-  rs = eval_expr (report, &rule->rhs, lenient, &rhs);
+  ls = eval_expr (report, previous, &rule->lhs, lenient, &lhs);
+  rs = eval_expr (report, previous, &rule->rhs, lenient, &rhs);
+
+  if (ls == EVAL_NOT_APPLICABLE || rs == EVAL_NOT_APPLICABLE)
+    return;
 
   /* Unreadable input is reported once, by the cell kind checks. */
   if (ls == EVAL_INVALID || rs == EVAL_INVALID)
@@ -195,7 +238,7 @@ check_equation (TbReport     *report,
   if (!relation_holds (rule->rel, lhs, rhs))
     {
       TbIssue *issue = issue_new (rule, rule->key, rule->severity, rule->cells, rule->n_cells,
-                                  make_message (report, rule, lhs, rhs));
+                                  make_message (report, previous, rule, lhs, rhs));
 
       issue->has_values = TRUE;
       issue->lhs = lhs;
@@ -276,6 +319,91 @@ check_text (TbReport     *report,
                                                       section->heading)));
 }
 
+/* Texts shorter than this (without white space) may well be the same every year. */
+#define TEXT_UNCHANGED_MIN_CHARS 20
+
+/* The text with every white space removed (reflowing a copied text does not make it new),
+ * and, when @year is set, that year replaced by a mark (so that last year's text with the
+ * year bumped compares equal to it). */
+static char *
+text_fingerprint (const char *text,
+                  int         year)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (s, c);
+    }
+  if (year > 0)
+    {
+      char digits[16];
+
+      g_snprintf (digits, sizeof digits, "%d", year);
+      g_string_replace (s, digits, "\x01", 0);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+check_text_unchanged (TbReport     *report,
+                      TbReport     *previous,
+                      const TbRule *rule,
+                      GPtrArray    *out)
+{
+  const TbSectionSpec *section = tb_format_get_section (tb_report_get_format (report),
+                                                        rule->target);
+  const char *text = tb_report_get_text (report, section->id);
+  const char *old = tb_report_get_text (previous, section->id);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *a_year = NULL;
+  g_autofree char *b_year = NULL;
+
+  /* An empty text is reported by the text rules, not as a copy. */
+  if (text_is_blank (text) || text_is_blank (old))
+    return;
+  a = text_fingerprint (text, 0);
+  b = text_fingerprint (old, 0);
+  /* "无。" two years running is no copied report. */
+  if (g_utf8_strlen (a, -1) < TEXT_UNCHANGED_MIN_CHARS)
+    return;
+  /* Copied as it was, or with only the year changed. */
+  a_year = text_fingerprint (text, tb_report_get_year (report));
+  b_year = text_fingerprint (old, tb_report_get_year (previous));
+  if (g_str_equal (a, b) || g_str_equal (a_year, b_year))
+    {
+      TbIssue *issue = issue_new (rule, rule->key, rule->severity, NULL, 0,
+                                  g_strdup_printf (_("%s is the same as in last year's report; "
+                                                     "a report copied from an earlier year is "
+                                                     "a known evaluation failure, so write "
+                                                     "this year's"),
+                                                   section->heading));
+
+      if (rule->severity == TB_SEVERITY_WARNING)
+        issue->acknowledged = tb_report_is_acknowledged (report, rule->key);
+      g_ptr_array_add (out, issue);
+    }
+}
+
+/* Whether a rule that needs last year's report applies to this one. */
+static gboolean
+previous_applies (const TbRule *rule,
+                  TbReport     *previous)
+{
+  const char *id;
+
+  if (previous == NULL)
+    return FALSE;
+  if (rule->previous_formats == NULL)
+    return TRUE;
+  id = tb_format_get_id (tb_report_get_format (previous));
+  return g_strv_contains ((const char *const *) rule->previous_formats, id);
+}
+
 /* ------------------------------------------------------------------ public */
 
 static int
@@ -287,23 +415,60 @@ severity_rank (TbSeverity s)
 GPtrArray *
 tb_rules_check (TbReport *report)
 {
+  g_return_val_if_fail (TB_IS_REPORT (report), NULL);
+
+  return tb_rules_check_with_previous (report, tb_report_get_previous_report (report));
+}
+
+GPtrArray *
+tb_rules_check_with_previous (TbReport *report,
+                              TbReport *previous)
+{
   const TbFormat *format;
   GPtrArray *out;
   guint n;
+  int year, previous_year;
 
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (previous == NULL || TB_IS_REPORT (previous), NULL);
 
   format = tb_report_get_format (report);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) tb_issue_free);
+
+  /* Comparing with a report on another year than the one before would be wrong in every
+   * cross-year rule: say so once and leave them out. */
+  year = tb_report_get_year (report);
+  previous_year = previous ? tb_report_get_year (previous) : 0;
+  if (previous != NULL && year > 0 && previous_year > 0 && previous_year != year - 1)
+    {
+      TbIssue *issue = g_new0 (TbIssue, 1);
+
+      issue->rule = TB_RULES_PREVIOUS_YEAR;
+      issue->key = g_strdup (TB_RULES_PREVIOUS_YEAR);
+      issue->severity = TB_SEVERITY_WARNING;
+      issue->section = -1;
+      issue->message = g_strdup_printf (_("The report attached as last year's is on %d, not "
+                                          "on %d; it was not compared with this one"),
+                                        previous_year, year - 1);
+      issue->acknowledged = tb_report_is_acknowledged (report, issue->key);
+      g_ptr_array_add (out, issue);
+      previous = NULL;
+    }
+
   n = tb_format_get_n_rules (format);
   for (guint i = 0; i < n; i++)
     {
       const TbRule *rule = tb_format_get_rule (format, i);
 
+      if (rule->previous && !previous_applies (rule, previous))
+        continue;
       switch (rule->type)
         {
         case TB_RULE_EQUATION:
-          check_equation (report, rule, out);
+          check_equation (report, previous, rule, out);
+          break;
+        case TB_RULE_TEXT_UNCHANGED:
+          check_text_unchanged (report, previous, rule, out);
           break;
         case TB_RULE_CELLS:
           check_cells (report, rule, out);
@@ -384,7 +549,7 @@ tb_rules_compute_totals (TbReport *report)
           if (tb_format_get_cell (format, target)->total_rule != (int) i)
             continue;
           v = tb_report_get_cell (report, target);
-          if (eval_expr (report, &rule->rhs, FALSE, &sum) == EVAL_OK)
+          if (eval_expr (report, NULL, &rule->rhs, FALSE, &sum) == EVAL_OK)
             {
               if (v->state != TB_CELL_VALID || v->value != sum)
                 {

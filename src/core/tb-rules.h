@@ -29,6 +29,15 @@ void        tb_issue_free         (TbIssue   *issue);
  * then warnings, then incomplete, each in format order. */
 GPtrArray  *tb_rules_check        (TbReport  *report);
 
+/* The same, comparing with last year's report (@previous, or none when NULL) instead of the
+ * one attached with tb_report_set_previous_report(). Rules that need last year's report
+ * (prev.* references, text-unchanged) are skipped without one, or when it is not on the
+ * year before (then one warning with rule TB_RULES_PREVIOUS_YEAR says so). */
+GPtrArray  *tb_rules_check_with_previous (TbReport *report,
+                                          TbReport *previous);
+
+#define TB_RULES_PREVIOUS_YEAR "PREV-YEAR"
+
 /* TRUE when there is no error and nothing incomplete (warnings do not block). */
 gboolean    tb_rules_is_ready     (GPtrArray *issues);
 guint       tb_rules_count        (GPtrArray *issues,

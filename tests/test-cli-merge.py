@@ -1,0 +1,336 @@
+#!/usr/bin/python3
+# test-cli-merge.py: last year's report → this year's, and the county roll-up, through tianbao-cli
+#
+# Copyright 2026 The Tianbao authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Environment: TIANBAO_CLI (the built program), TIANBAO_SOURCE_ROOT (for the 2020 sample
+# draft). Prints TAP. Every test works in its own temporary folder.
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+CLI = os.environ.get("TIANBAO_CLI", "")
+SOURCE_ROOT = os.environ.get("TIANBAO_SOURCE_ROOT",
+                             os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "yanchi-audit-2020.tianbao")
+
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "COLUMNS")}
+ENV["LANG"] = "C.UTF-8"
+
+COLUMNS = ["np", "biz", "res", "soc", "law", "oth"]
+
+
+class Result:
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.out = proc.stdout.decode("utf-8")
+        self.err = proc.stderr.decode("utf-8")
+
+    def json(self):
+        return json.loads(self.out)
+
+    def __repr__(self):
+        return "rc=%d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
+
+
+def run(*args, stdin=None, cwd=None):
+    if isinstance(stdin, str):
+        stdin = stdin.encode("utf-8")
+    proc = subprocess.run([CLI] + [str(a) for a in args], input=stdin, env=ENV, cwd=cwd,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    return Result(proc)
+
+
+def check(cond, what, result=None):
+    if not cond:
+        raise AssertionError(what + ("\n" + repr(result) if result is not None else ""))
+
+
+_cells = {}
+
+
+def cells(fmt):
+    """The cells of a format: id -> the entry of `cells --json`."""
+    if fmt not in _cells:
+        r = run("cells", "--json", "--format", fmt)
+        check(r.rc == 0, "cells --json", r)
+        _cells[fmt] = {c["id"]: c for c in r.json()}
+    return _cells[fmt]
+
+
+def fill(path, seed, year=2024, agency="某县审计局"):
+    """A complete 2021-format report whose every rule holds; returns the values set."""
+    r = run("new", "--year", year, "--agency", agency, "--preparer", "张三",
+            "--contact", "0951-1234567", "-o", path)
+    check(r.rc == 0, "new", r)
+    values = {}
+    for i, (cid, c) in enumerate(cells("2021").items()):
+        if c["computed"] or cid.startswith("t3.r1_new."):
+            continue
+        v = (seed * 7 + i * 3) % 10
+        if cid.startswith("t3.r2_carry_in."):
+            v = v % 2
+        elif cid.startswith("t3.r3_1_open."):
+            v += 1
+        if cid == "s6.fee_notices":
+            v = 100
+        values[cid] = "%d.5" % v if c["kind"] == "amount" else str(v)
+    # 本年新收 so that 一 + 二 = （七） + 四 in every column.
+    for col in COLUMNS:
+        results = sum(int(values[cid]) for cid in values
+                      if cid.startswith("t3.r3_") and cid.endswith("." + col))
+        n = results + int(values["t3.r4_carry_out." + col]) - int(values["t3.r2_carry_in." + col])
+        values["t3.r1_new." + col] = str(n)
+    r = run("set", path, *["%s=%s" % kv for kv in values.items()])
+    check(r.rc == 0, "set", r)
+    for section, text in (("s1", "本年度，%s认真贯彻落实《中华人民共和国政府信息公开条例》，第%d号。" % (agency, seed)),
+                          ("s5", "存在的主要问题是公开内容不够全面，明年将加以改进，第%d号。" % seed),
+                          ("s6", "本年度无其他需要报告的事项，未收取信息处理费，第%d号。" % seed)):
+        r = run("text", path, section, "-", stdin=text)
+        check(r.rc == 0, "text", r)
+    return values
+
+
+def show(path):
+    r = run("show", "--json", path)
+    check(r.rc == 0, "show --json", r)
+    return r.json()
+
+
+def read_csv(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data.startswith(b"\xef\xbb\xbf"), "the breakdown starts with a UTF-8 byte order mark")
+    check(b"\r\n" in data, "the breakdown has CRLF line ends")
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+def number(text):
+    return float(text) if text != "" else None
+
+
+# ------------------------------------------------------------------ tests
+
+def test_merge_three(d):
+    """Three agencies' clean reports merge into a summary whose tables add up."""
+    names = ["某县审计局", "某县财政局", "某县教育局"]
+    paths = [os.path.join(d, "%d.tianbao" % i) for i in range(3)]
+    for i, p in enumerate(paths):
+        fill(p, i + 1, agency=names[i])
+        r = run("check", p)
+        check(r.rc == 0, "each input checks clean", r)
+    out = os.path.join(d, "县汇总.tianbao")
+    r = run("merge", "-o", out, "--agency", "某县人民政府办公室", *paths)
+    check(r.rc == 0, "merge exits 0 when every input is ready", r)
+    check("3 reports on 2024, format 2021" in r.out, "says what it merged", r)
+    check(r.out.count("  ready  ") == 3, "lists every input as ready", r)
+    check("县汇总.csv" in r.out, "names the breakdown", r)
+    check("某县人民政府办公室2024年政府信息公开工作年度报告" in r.out, "prints the summary's check", r)
+
+    summary = show(out)
+    check(summary["agency"] == "某县人民政府办公室" and summary["year"] == 2024, "summary meta")
+    check(summary["texts"] == {}, "texts are left for the author")
+    inputs = [show(p)["cells"] for p in paths]
+    for cid, c in cells("2021").items():
+        expected = sum(float(x[cid]) for x in inputs)
+        check(abs(float(summary["cells"][cid]) - expected) < 1e-9,
+              "%s is the sum: %s vs %s" % (cid, summary["cells"].get(cid), expected))
+
+    rows = read_csv(os.path.join(d, "县汇总.csv"))
+    check(rows[0][4:] == names + ["Sum"], "one column per agency, then the sum: %r" % rows[0])
+    check(len(rows) == 1 + len(cells("2021")), "one row per cell")
+    by_id = {row[0]: row for row in rows[1:]}
+    row = by_id["t3.r3_4_1.np"]
+    check(row[1] == "三、收到和处理政府信息公开申请情况", "section label: %r" % row)
+    check("（四）无法提供" in row[2] and "1.本机关不掌握相关政府信息" in row[2], "row label: %r" % row)
+    check(row[3].endswith("自然人"), "column label: %r" % row)
+    for row in rows[1:]:
+        check(abs(sum(number(x) for x in row[4:7]) - number(row[7])) < 1e-9,
+              "the breakdown adds up for %s: %r" % (row[0], row))
+
+    # The summary is ready once its author writes the texts.
+    r = run("check", "--json", out)
+    check(r.rc == 1, "the summary's texts are still to write", r)
+    left = [i["rule"] for i in r.json()["issues"]]
+    check(set(left) == {"TXT-1", "TXT-5", "TXT-6"}, "only the texts are missing: %r" % left)
+    for s in ("s1", "s5", "s6"):
+        run("text", out, s, "-", stdin="全县汇总情况，由县政府办公室撰写，第%s部分。" % s)
+    r = run("check", out)
+    check(r.rc == 0, "the summary checks clean", r)
+
+
+def test_merge_refuses_mixed(d):
+    a, b, c = (os.path.join(d, n) for n in ("a.tianbao", "b.tianbao", "c.tianbao"))
+    fill(a, 1)
+    fill(b, 2, year=2023, agency="某县财政局")
+    out = os.path.join(d, "sum.tianbao")
+    r = run("merge", "-o", out, a, b)
+    check(r.rc == 2, "mixed years are refused", r)
+    check("b.tianbao" in r.err and "a.tianbao" in r.err and "2023" in r.err, "says why", r)
+    check(not os.path.exists(out) and not os.path.exists(os.path.join(d, "sum.csv")),
+          "nothing is written")
+    r = run("new", "--year", 2020, "--agency", "某县教育局", "-o", c)
+    check(r.rc == 0, "new 2020", r)
+    r = run("merge", "-o", out, a, c)
+    check(r.rc == 2 and "2019" in r.err, "mixed formats are refused", r)
+    r = run("merge", "-o", out, a, os.path.join(d, "missing.tianbao"))
+    check(r.rc == 2 and "missing.tianbao" in r.err, "an unreadable input stops the merge", r)
+    check(not os.path.exists(out), "nothing is written")
+    r = run("merge", "-o", a, b)
+    check(r.rc == 2, "an input cannot be the output", r)
+
+
+def test_merge_not_ready(d):
+    a, b = os.path.join(d, "a.tianbao"), os.path.join(d, "b.tianbao")
+    fill(a, 1)
+    fill(b, 2, agency="某县财政局")
+    r = run("set", b, "t4.after.other=")
+    check(r.rc == 0, "clear a cell", r)
+    out = os.path.join(d, "sum.tianbao")
+    r = run("merge", "-o", out, "--breakdown", os.path.join(d, "by-agency.csv"), a, b)
+    check(r.rc == 1, "a not-ready input makes the merge not ready", r)
+    check("b.tianbao  某县财政局: 0 errors, 1 cell not filled" in r.out and "NOT READY" in r.out,
+          "lists the input that is not ready, and why", r)
+    check(r.out.count("NOT READY") == 1, "only that one", r)
+    check("四、政府信息公开行政复议、行政诉讼情况" in r.out, "with its first message", r)
+    check("the sums are left empty" in r.out, "explains the empty sums", r)
+    summary = show(out)["cells"]
+    check("t4.after.other" not in summary and "t4.after.total" not in summary,
+          "the sum of an unfilled cell and its total are empty")
+    check("t4.review.total" in summary, "other sums are there")
+    rows = {row[0]: row for row in read_csv(os.path.join(d, "by-agency.csv"))}
+    check(rows["t4.after.other"][5] == "" and rows["t4.after.other"][6] == "",
+          "the breakdown shows the gap: %r" % rows["t4.after.other"])
+    r = run("merge", "-o", out, a, b)
+    check(r.rc == 2 and "already exists" in r.err, "no overwriting without --force", r)
+    r = run("merge", "--force", "-o", out, a, b)
+    check(r.rc == 1, "--force overwrites", r)
+
+
+def carried(report):
+    return {c: report["cells"].get("t3.r2_carry_in." + c) for c in COLUMNS + ["tot"]}
+
+
+def test_new_from_last_year(d):
+    last = os.path.join(d, "2024", "审计局.tianbao")
+    os.makedirs(os.path.dirname(last))
+    fill(last, 5)
+    r = run("ack", last, "T3-7")   # not raised: acknowledged anyway, must not carry over
+    new = os.path.join(d, "2025", "审计局.tianbao")
+    os.makedirs(os.path.dirname(new))
+    r = run("new", "--from", last, "--year", 2025, "-o", new)
+    check(r.rc == 0, "new --from", r)
+    check("Carried over from last year's report: 7 cells (二、上年结转政府信息公开申请数量)" in r.out,
+          "says what carried over", r)
+    check("flagged until" in r.out, "says the texts are flagged", r)
+    report = show(new)
+    old = show(last)
+    check(report["year"] == 2025 and report["format"] == "2021", "year and format")
+    check(report["agency"] == "某县审计局" and report["meta"]["preparer"] == "张三" and
+          report["meta"]["contact"] == "0951-1234567", "agency, preparer and contact copied")
+    check(report["meta"]["previous"] == "../2024/审计局.tianbao",
+          "last year's report is referenced relative to the draft: %r" % report["meta"])
+    check(carried(report) == {c: old["cells"]["t3.r4_carry_out." + c] for c in COLUMNS + ["tot"]},
+          "上年结转 = last year's 结转下年度 in every column")
+    check(set(report["cells"]) == {"t3.r2_carry_in." + c for c in COLUMNS + ["tot"]},
+          "nothing else is filled: %r" % sorted(report["cells"]))
+    check(report["texts"] == old["texts"], "texts offered as a starting point")
+    check(report["acknowledged"] == [], "acknowledgements are not copied")
+
+    r = run("check", "--json", new)
+    keys = [i["key"] for i in r.json()["issues"]]
+    check({"TXT-PREV-1", "TXT-PREV-5", "TXT-PREV-6"} <= set(keys), "copied texts flagged", r)
+    check(not [k for k in keys if k.startswith("T3-5")], "上年结转 is right", r)
+    r = run("text", new, "s1", "-", stdin="2025年，本机关新建了政务公开专区，全年主动公开信息三百条。")
+    r = run("check", "--json", new)
+    keys = [i["key"] for i in r.json()["issues"]]
+    check("TXT-PREV-1" not in keys and "TXT-PREV-5" in keys, "an edited text is no longer flagged")
+
+    # A wrong 上年结转 is an error (T3-5); the acknowledgement of a copied text works.
+    r = run("set", new, "t3.r2_carry_in.np=%d" % (int(old["cells"]["t3.r4_carry_out.np"]) + 4))
+    r = run("check", "--json", new)
+    issues = {i["key"]: i for i in r.json()["issues"]}
+    check("T3-5:np" in issues and issues["T3-5:np"]["severity"] == "error", "T3-5 error", r)
+    r = run("ack", new, "TXT-PREV-5")
+    check(r.rc == 0, "a text-unchanged warning can be acknowledged", r)
+
+    # Last year's report moved away: a warning line, not a failure; T3-5 is skipped.
+    os.rename(last, last + ".moved")
+    r = run("check", "--json", new)
+    check(r.rc == 1, "check still runs", r)
+    check("Warning:" in r.err and "../2024/审计局.tianbao" in r.err and "not found" in r.err,
+          "says last year's report was not found", r)
+    check(not [i for i in r.json()["issues"] if i["rule"] in ("T3-5", "TXT-PREV-1")],
+          "cross-year rules skipped", r)
+    os.rename(last + ".moved", last)
+
+    r = run("new", "--from", last, "--year", 2026, "-o", os.path.join(d, "x.tianbao"))
+    check(r.rc == 2 and "2025" in r.err, "the year must follow last year's", r)
+    r = run("new", "--from", last, "--year", 2025, "-o", new)
+    check(r.rc == 2 and "already exists" in r.err, "no overwriting without --force", r)
+    r = run("new", "--from", last, "--year", 2025, "--no-texts", "--force", "-o", new)
+    check(r.rc == 0 and show(new)["texts"] == {}, "--no-texts", r)
+
+
+def test_2020_sample_to_2021(d):
+    if not os.path.exists(SAMPLE):
+        raise AssertionError("sample draft missing: " + SAMPLE)
+    new = os.path.join(d, "2021.tianbao")
+    r = run("new", "--from", SAMPLE, "--year", 2021, "-o", new)
+    check(r.rc == 0, "new --from the 2020 sample", r)
+    check("2019 format" in r.out, "mentions the format change", r)
+    check("Texts copied from last year as a starting point: 一、总体情况" in r.out,
+          "says which texts are flagged", r)
+    old = show(SAMPLE)
+    report = show(new)
+    check(old["format"] == "2019" and report["format"] == "2021", "2019 → 2021")
+    for c in COLUMNS + ["tot"]:
+        check(report["cells"].get("t3.r2_carry_in." + c) == old["cells"].get("t3.r4_carry_out." + c),
+              "column %s carried across the format change" % c)
+    check(not [k for k in report["cells"] if k.startswith("t2.")], "table 二 starts empty")
+    r = run("check", "--json", new)
+    rules = {i["rule"] for i in r.json()["issues"]}
+    check("T3-5" not in rules and "T2-2" not in rules, "no cross-year complaint", r)
+    check("TXT-PREV-1" in rules, "the copied 一、总体情况 is flagged (it names 2020)", r)
+    check("一、总体情况" in r.out and "Texts copied" not in r.out, "check output", r)
+
+
+TESTS = [
+    ("merge of three agencies adds up, with a breakdown", test_merge_three),
+    ("merge refuses mixed years, formats and unreadable inputs", test_merge_refuses_mixed),
+    ("merge lists inputs that are not ready and leaves their sums empty", test_merge_not_ready),
+    ("new --from last year's report; cross-year checks in check", test_new_from_last_year),
+    ("a 2020 report in the 2019 format carries into 2021", test_2020_sample_to_2021),
+]
+
+
+def main():
+    if not CLI or not os.access(CLI, os.X_OK):
+        print("1..0 # SKIP TIANBAO_CLI is not set")
+        return 0
+    print("1..%d" % len(TESTS))
+    failed = 0
+    for n, (name, fn) in enumerate(TESTS, 1):
+        with tempfile.TemporaryDirectory(prefix="tb-cli-merge-") as d:
+            try:
+                fn(d)
+                print("ok %d - %s" % (n, name))
+            except Exception:
+                failed += 1
+                print("not ok %d - %s" % (n, name))
+                for line in traceback.format_exc().splitlines():
+                    print("# " + line)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

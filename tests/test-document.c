@@ -1,0 +1,626 @@
+/* test-document.c: tests for an open report's saving, conflict check and autosave
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tb-document.h"
+#include "tb-draft.h"
+#include "tb-recovery.h"
+
+/* ---- Helpers ------------------------------------------------------------------------- */
+
+static guint
+cell (TbReport   *report,
+      const char *id)
+{
+  const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
+
+  g_assert_nonnull (spec);
+  return spec->index;
+}
+
+static void
+set_cell (TbDocument *doc,
+          const char *id,
+          const char *text)
+{
+  TbReport *report = tb_document_get_report (doc);
+
+  tb_report_set_cell_text (report, cell (report, id), text, NULL);
+}
+
+static char *
+get_cell (TbReport   *report,
+          const char *id)
+{
+  return tb_report_dup_cell_text (report, cell (report, id));
+}
+
+static char *
+test_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "docs", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static guint
+count_recovery (void)
+{
+  g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
+
+  return entries->len;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_loop_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A saved document at @name with one value. */
+static TbDocument *
+saved_document (const char *name)
+{
+  g_autoptr(TbDocument) doc = tb_document_new (2025, "某市某局");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (name);
+
+  set_cell (doc, "t2.reg.made", "1");
+  g_assert_true (tb_document_save_as (doc, path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  doc = tb_document_open (path, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&doc);
+}
+
+/* ---- Tests --------------------------------------------------------------------------- */
+
+static void
+test_new (void)
+{
+  g_autoptr(TbDocument) doc = tb_document_new (2025, "某市某局");
+  g_autoptr(TbDocument) old = tb_document_new (2020, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (tb_document_get_report (doc))), ==,
+                   "2021");
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (tb_document_get_report (old))), ==,
+                   "2019");
+  g_assert_false (tb_document_get_modified (doc));
+  g_assert_null (tb_document_get_path (doc));
+  g_assert_true (g_uuid_string_is_valid (tb_document_get_recovery_id (doc)));
+  g_assert_cmpstr (tb_document_get_recovery_id (doc), !=, tb_document_get_recovery_id (old));
+  g_assert_false (tb_history_get_can_undo (tb_document_get_history (doc)));
+
+  title = tb_document_dup_title (doc);
+  name = tb_document_dup_display_name (doc);
+  g_assert_cmpstr (name, ==, "Unsaved report");
+  g_assert_cmpstr (title, ==, "某市某局2025年政府信息公开工作年度报告 — Unsaved report");
+
+  set_cell (doc, "t2.reg.made", "3");
+  g_assert_true (tb_document_get_modified (doc));
+  g_clear_pointer (&title, g_free);
+  title = tb_document_dup_title (doc);
+  g_assert_true (g_str_has_prefix (title, "• "));
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_save_as_and_title (void)
+{
+  g_autoptr(TbDocument) doc = tb_document_new (2025, "某县人民政府");
+  g_autoptr(TbDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path ("某县 2025.tianbao");
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  guint n_title = 0, n_path = 0;
+
+  g_signal_connect (doc, "notify::title", G_CALLBACK (notify_cb), &n_title);
+  g_signal_connect (doc, "notify::path", G_CALLBACK (notify_cb), &n_path);
+
+  g_assert_false (tb_document_save (doc, 0, &error));
+  g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_NO_FILE);
+  g_clear_error (&error);
+
+  set_cell (doc, "t2.reg.made", "12");
+  g_assert_cmpuint (n_title, ==, 1);   /* the modified mark appeared */
+  g_assert_true (tb_document_save_as (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_path, ==, 1);
+  g_assert_cmpuint (n_title, >=, 2);
+  g_assert_cmpstr (tb_document_get_path (doc), ==, path);
+  g_assert_false (tb_document_get_modified (doc));
+  title = tb_document_dup_title (doc);
+  g_assert_cmpstr (title, ==, "某县人民政府2025年政府信息公开工作年度报告 — 某县 2025.tianbao");
+  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_UNCHANGED);
+
+  /* Saving again without changes is fine and still unchanged on disk. */
+  g_assert_true (tb_document_save (doc, 0, &error));
+  g_assert_no_error (error);
+
+  /* The same file, also through another name. */
+  g_assert_true (tb_document_has_file (doc, path));
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *dotted = g_build_filename (dir, ".", "某县 2025.tianbao", NULL);
+    g_autofree char *link = test_path ("link.tianbao");
+
+    g_assert_true (tb_document_has_file (doc, dotted));
+    g_unlink (link);
+    g_assert_cmpint (symlink (path, link), ==, 0);
+    g_assert_true (tb_document_has_file (doc, link));
+    g_unlink (link);
+  }
+  {
+    g_autofree char *other = test_path ("other.tianbao");
+
+    g_assert_false (tb_document_has_file (doc, other));
+  }
+
+  again = tb_document_open (path, &error);
+  g_assert_no_error (error);
+  value = get_cell (tb_document_get_report (again), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "12");
+  g_assert_false (tb_document_get_modified (again));
+}
+
+/* Opening a damaged file fails with the loader's message. */
+static void
+test_open_fails (void)
+{
+  g_autofree char *path = test_path ("broken.tianbao");
+  g_autoptr(GError) error = NULL;
+  TbDocument *doc;
+
+  g_file_set_contents (path, "<tianbao version=\"1\"><meta>", -1, NULL);
+  doc = tb_document_open (path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_MALFORMED);
+  g_assert_true (strstr (error->message, "broken.tianbao") != NULL);
+  g_clear_error (&error);
+
+  doc = tb_document_open ("/nonexistent/report.tianbao", &error);
+  g_assert_null (doc);
+  g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO);
+}
+
+/* Someone else saved the file meanwhile: saving is refused until the clerk agrees, and
+ * both their file and our report stay as they are. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(TbDocument) doc = saved_document ("shared.tianbao");
+  g_autoptr(TbReport) theirs = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  const char *path = tb_document_get_path (doc);
+
+  set_cell (doc, "t2.reg.made", "5");
+
+  theirs = tb_draft_load (path, &error);
+  g_assert_no_error (error);
+  tb_report_set_cell_text (theirs, cell (theirs, "t2.norm.made"), "77", NULL);
+  g_assert_true (tb_draft_save (theirs, path, &error));
+  g_assert_no_error (error);
+  before = read_bytes (path);
+
+  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_CHANGED);
+  g_assert_false (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
+  g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_true (strstr (error->message, "shared.tianbao") != NULL);
+  g_clear_error (&error);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (tb_document_get_modified (doc));
+  value = get_cell (tb_document_get_report (doc), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "5");
+
+  /* The clerk chose to replace it. */
+  g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_OVERWRITE_CHANGED, &error));
+  g_assert_no_error (error);
+  g_assert_false (tb_document_get_modified (doc));
+  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_UNCHANGED);
+  g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
+
+  /* A file deleted meanwhile is simply written again. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_DELETED);
+  set_cell (doc, "t2.reg.made", "6");
+  g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+autosave_failed_cb (TbDocument   *doc,
+                    const GError *error,
+                    guint        *count)
+{
+  g_assert_nonnull (error);
+  (*count)++;
+}
+
+static void
+test_autosave (void)
+{
+  g_autoptr(TbDocument) doc = saved_document ("autosave.tianbao");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(TbDocument) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  TbRecoveryEntry *entry;
+  TbHistory *history = tb_document_get_history (doc);
+  guint n_failed = 0;
+
+  g_signal_connect (doc, "autosave-failed", G_CALLBACK (autosave_failed_cb), &n_failed);
+  g_assert_cmpuint (tb_document_get_autosave_interval (doc), ==, 5);
+  tb_document_set_autosave_interval (doc, 1);
+
+  /* No change: nothing written. */
+  run_loop_for (1200);
+  g_assert_cmpuint (count_recovery (), ==, 0);
+
+  set_cell (doc, "t3.r1_new.np", "8");
+  tb_report_set_text (tb_document_get_report (doc), "s1", "本年度……");
+  g_assert_nonnull (tb_document_get_last_change (doc));
+  g_assert_cmpuint (count_recovery (), ==, 0);   /* not at once */
+  run_loop_for (1300);
+  g_assert_cmpuint (count_recovery (), ==, 1);
+
+  entries = tb_recovery_list (NULL);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->id, ==, tb_document_get_recovery_id (doc));
+  g_assert_cmpstr (entry->file, ==, tb_document_get_path (doc));
+  g_assert_true (g_date_time_to_unix (entry->changed) ==
+                 g_date_time_to_unix (tb_document_get_last_change (doc)));
+
+  /* Undoing back to the saved state removes the copy. */
+  tb_history_close_step (history);
+  while (tb_history_undo (history))
+    ;
+  g_assert_false (tb_document_get_modified (doc));
+  g_assert_cmpuint (count_recovery (), ==, 0);
+
+  /* Redo: modified again, a copy again. */
+  tb_history_redo (history);
+  run_loop_for (1300);
+  g_assert_cmpuint (count_recovery (), ==, 1);
+
+  /* The recovered document has the values, the file and the same id. */
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = tb_recovery_list (NULL);
+  recovered = tb_document_new_recovered (g_ptr_array_index (entries, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tb_document_get_recovery_id (recovered), ==,
+                   tb_document_get_recovery_id (doc));
+  g_assert_cmpstr (tb_document_get_path (recovered), ==, tb_document_get_path (doc));
+  g_assert_true (tb_document_get_modified (recovered));
+  {
+    g_autofree char *v = get_cell (tb_document_get_report (recovered), "t3.r1_new.np");
+    g_assert_cmpstr (v, ==, "8");
+  }
+  g_clear_object (&recovered);
+
+  /* Saving removes it. */
+  g_assert_true (tb_document_save (doc, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_recovery (), ==, 0);
+
+  /* Discarding removes it too; a later change writes a new one. */
+  set_cell (doc, "t3.r1_new.np", "9");
+  g_assert_true (tb_document_autosave_now (doc, &error));
+  g_assert_cmpuint (count_recovery (), ==, 1);
+  tb_document_discard_recovery (doc);
+  g_assert_cmpuint (count_recovery (), ==, 0);
+  run_loop_for (1300);
+  g_assert_cmpuint (count_recovery (), ==, 0);
+  set_cell (doc, "t3.r1_new.np", "10");
+  run_loop_for (1300);
+  g_assert_cmpuint (count_recovery (), ==, 1);
+
+  /* Closing the window keeps the copy (that is what a crash looks like too). */
+  g_clear_object (&doc);
+  g_assert_cmpuint (count_recovery (), ==, 1);
+  g_assert_cmpuint (n_failed, ==, 0);
+}
+
+/* The window replaces the report when its year changes its format. */
+static void
+test_set_report (void)
+{
+  g_autoptr(TbDocument) doc = saved_document ("convert.tianbao");
+  g_autoptr(TbReport) converted = tb_report_new (tb_format_get ("2019"));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(TbReport) loaded = NULL;
+  g_autofree char *path = g_strdup (tb_document_get_path (doc));
+  g_autofree char *id = g_strdup (tb_document_get_recovery_id (doc));
+  TbHistory *old_history;
+  guint n_report = 0;
+
+  set_cell (doc, "t2.reg.made", "4");
+  old_history = tb_document_get_history (doc);
+  g_assert_true (tb_history_get_can_undo (old_history));
+  g_signal_connect (doc, "notify::report", G_CALLBACK (notify_cb), &n_report);
+  tb_document_set_autosave_interval (doc, 1);
+
+  tb_report_set_year (converted, 2020);
+  tb_report_set_agency (converted, "某市某局");
+  g_assert_true (tb_report_get_modified (converted));
+  tb_document_set_report (doc, converted);
+  g_assert_cmpuint (n_report, ==, 1);
+  g_assert_true (tb_document_get_report (doc) == converted);
+  g_assert_false (tb_history_get_can_undo (tb_document_get_history (doc)));
+  g_assert_cmpstr (tb_document_get_path (doc), ==, path);
+  g_assert_cmpstr (tb_document_get_recovery_id (doc), ==, id);
+
+  /* The old report no longer drives the document; the new one does. */
+  run_loop_for (1300);
+  entries = tb_recovery_list (NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  loaded = tb_recovery_load (g_ptr_array_index (entries, 0), NULL);
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (loaded)), ==, "2019");
+  tb_report_set_text (converted, "s1", "x");
+  g_assert_true (tb_history_get_can_undo (tb_document_get_history (doc)));
+}
+
+/* Typing on does not push the autosave back for ever. */
+static void
+test_autosave_while_typing (void)
+{
+  g_autoptr(TbDocument) doc = tb_document_new (2025, "某局");
+  char text[32];
+
+  tb_document_set_autosave_interval (doc, 1);
+  for (guint i = 0; i < 15; i++)
+    {
+      g_snprintf (text, sizeof text, "%u", i);
+      tb_report_set_text (tb_document_get_report (doc), "s5", text);
+      run_loop_for (100);
+    }
+  g_assert_cmpuint (count_recovery (), ==, 1);
+  tb_document_discard_recovery (doc);
+
+  /* 0 turns autosaving off. */
+  tb_document_set_autosave_interval (doc, 0);
+  tb_report_set_text (tb_document_get_report (doc), "s5", "x");
+  run_loop_for (1300);
+  g_assert_cmpuint (count_recovery (), ==, 0);
+}
+
+static void
+test_autosave_fails (void)
+{
+  g_autoptr(TbDocument) doc = tb_document_new (2025, "某局");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "tianbao", NULL);
+  guint n_failed = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_file_set_contents (blocker, "not a folder", -1, NULL);
+  g_signal_connect (doc, "autosave-failed", G_CALLBACK (autosave_failed_cb), &n_failed);
+  tb_document_set_autosave_interval (doc, 1);
+  set_cell (doc, "t2.reg.made", "1");
+  run_loop_for (1300);
+  g_assert_cmpuint (n_failed, ==, 1);
+  g_assert_true (tb_document_get_modified (doc));
+
+  g_assert_false (tb_document_autosave_now (doc, &error));
+  g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO);
+  g_assert_cmpuint (n_failed, ==, 2);
+  g_unlink (blocker);
+}
+
+/* Saving into a folder on a read-only or full file system: a clear message, the old file
+ * byte-identical, the report still holding the clerk's values. Needs a private mount, so it
+ * runs in a subprocess that may create one (root); otherwise it is skipped. */
+static gboolean
+private_tmpfs (const char *dir,
+               const char *options)
+{
+  if (unshare (CLONE_NEWNS) < 0)
+    return FALSE;
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+    return FALSE;
+  return mount ("tmpfs", dir, "tmpfs", 0, options) == 0;
+}
+
+static void
+check_failed_save (const char *dir,
+                   gboolean    read_only)
+{
+  g_autoptr(TbDocument) doc = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "report.tianbao", NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(GDir) d = NULL;
+  guint n = 0;
+
+  {
+    g_autoptr(TbDocument) first = tb_document_new (2025, "某市某局");
+
+    set_cell (first, "t2.reg.made", "1");
+    g_assert_true (tb_document_save_as (first, path, &error));
+    g_assert_no_error (error);
+  }
+  doc = tb_document_open (path, &error);
+  g_assert_no_error (error);
+  before = read_bytes (path);
+
+  if (read_only)
+    g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  else
+    {
+      /* Fill the disk up to the last few hundred bytes. */
+      g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+      FILE *f = fopen (filler, "w");
+      char block[256] = { 0, };
+
+      g_assert_nonnull (f);
+      setvbuf (f, NULL, _IONBF, 0);
+      while (fwrite (block, 1, sizeof block, f) == sizeof block)
+        ;
+      fclose (f);
+    }
+
+  set_cell (doc, "t2.reg.made", "2");
+  tb_report_set_text (tb_document_get_report (doc), "s1", "很长的一段文字。");
+  g_assert_false (tb_document_save (doc, 0, &error));
+  g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_true (strstr (error->message, "report.tianbao") != NULL);
+  g_assert_true (strstr (error->message, "unchanged") != NULL);
+  if (!read_only)
+    g_assert_true (strstr (error->message, "disk is full") != NULL);
+  g_clear_error (&error);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (tb_document_get_modified (doc));
+  value = get_cell (tb_document_get_report (doc), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "2");
+  g_assert_cmpstr (tb_report_get_text (tb_document_get_report (doc), "s1"), ==,
+                   "很长的一段文字。");
+
+  /* No temporary file left behind. */
+  d = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, read_only ? 1 : 2);
+
+  /* Save As somewhere else works. */
+  {
+    g_autofree char *elsewhere = test_path ("rescued.tianbao");
+
+    g_assert_true (tb_document_save_as (doc, elsewhere, &error));
+    g_assert_no_error (error);
+    g_assert_false (tb_document_get_modified (doc));
+  }
+}
+
+/* Whether this process may make a private mount (probed in a child, which exits). */
+static gboolean
+can_mount (void)
+{
+  g_autofree char *dir = test_path ("probe");
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (private_tmpfs (dir, "size=16k") ? 0 : 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+run_failed_save (gboolean read_only)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_path ("mnt");
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+      g_assert_true (private_tmpfs (dir, read_only ? "size=1m" : "size=32k"));
+      check_failed_save (dir, read_only);
+      g_print ("CHECKED\n");
+      return;
+    }
+
+  if (!can_mount ())
+    {
+      g_test_skip ("cannot mount a private tmpfs here (needs root)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*CHECKED*");
+}
+
+static void
+test_save_read_only (void)
+{
+  run_failed_save (TRUE);
+}
+
+static void
+test_save_disk_full (void)
+{
+  run_failed_save (FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/document/new", test_new);
+  g_test_add_func ("/document/save-as-and-title", test_save_as_and_title);
+  g_test_add_func ("/document/open-fails", test_open_fails);
+  g_test_add_func ("/document/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/document/autosave", test_autosave);
+  g_test_add_func ("/document/set-report", test_set_report);
+  g_test_add_func ("/document/autosave-while-typing", test_autosave_while_typing);
+  g_test_add_func ("/document/autosave-fails", test_autosave_fails);
+  g_test_add_func ("/document/save-read-only", test_save_read_only);
+  g_test_add_func ("/document/save-disk-full", test_save_disk_full);
+
+  return g_test_run ();
+}
