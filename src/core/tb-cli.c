@@ -417,8 +417,11 @@ tb_cli_load_report (const char *path)
   g_autofree char *name = display_name (path);
   TbReport *report = tb_draft_load (path, &error);
 
-  if (report == NULL)
-    tb_cli_err ("%s: %s\n", name, error ? error->message : _("could not be read"));
+  /* The loader's message already names the file. */
+  if (report == NULL && error != NULL)
+    tb_cli_err ("%s\n", error->message);
+  else if (report == NULL)
+    tb_cli_err ("%s: %s\n", name, _("could not be read"));
   return report;
 }
 
