@@ -420,6 +420,16 @@ tb_rules_check (TbReport *report)
   return tb_rules_check_with_previous (report, tb_report_get_previous_report (report));
 }
 
+static gboolean
+only_total_cells (const TbFormat *format,
+                  const TbRule   *rule)
+{
+  for (guint i = 0; i < rule->n_cells; i++)
+    if (tb_format_get_cell (format, rule->cells[i])->total_rule < 0)
+      return FALSE;
+  return rule->n_cells > 0;
+}
+
 GPtrArray *
 tb_rules_check_with_previous (TbReport *report,
                               TbReport *previous)
@@ -428,6 +438,7 @@ tb_rules_check_with_previous (TbReport *report,
   GPtrArray *out;
   guint n;
   int year, previous_year;
+  const char *failed_rule = NULL;
 
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
   g_return_val_if_fail (previous == NULL || TB_IS_REPORT (previous), NULL);
@@ -459,13 +470,23 @@ tb_rules_check_with_previous (TbReport *report,
   for (guint i = 0; i < n; i++)
     {
       const TbRule *rule = tb_format_get_rule (format, i);
+      guint before = out->len;
 
       if (rule->previous && !previous_applies (rule, previous))
         continue;
       switch (rule->type)
         {
         case TB_RULE_EQUATION:
+          /* With computed totals, an instance over total cells only (T3-1 in the 总计
+           * column) fails exactly because a sibling instance failed: one mistake, one
+           * issue. */
+          if (failed_rule != NULL && g_str_equal (failed_rule, rule->id) &&
+              !tb_report_get_manual_totals (report) && only_total_cells (format, rule))
+            break;
           check_equation (report, previous, rule, out);
+          if (out->len > before &&
+              ((TbIssue *) g_ptr_array_index (out, out->len - 1))->has_values)
+            failed_rule = rule->id;
           break;
         case TB_RULE_TEXT_UNCHANGED:
           check_text_unchanged (report, previous, rule, out);
