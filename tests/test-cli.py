@@ -203,6 +203,23 @@ def test_year_picks_format(tmp):
     check(len(r.json()) == len(cells("2019")), "cells FILE uses the file's format")
 
 
+def test_year_range(tmp):
+    # Only years a draft can be read back with: never a file that cannot be opened again.
+    for year in ("1500", "1989", "2101", "3000"):
+        path = os.path.join(tmp, "y%s.tianbao" % year)
+        r = expect(run("new", "--year", year, "--agency", "X", "-o", path), 2, year)
+        check("1990" in r.err and "2100" in r.err, "says which years", r)
+        check(not os.path.exists(path), "nothing created for %s" % year)
+    path = new_report(tmp, "2100", "last.tianbao")
+    check(expect(run("show", "--json", path), 0).json()["year"] == 2100, "2100 reads back")
+    path = new_report(tmp, "2024")
+    before = read(path)
+    r = expect(run("meta", path, "--year", "2200"), 2)
+    check("2100" in r.err, "meta says which years", r)
+    check(read(path) == before, "unchanged")
+    expect(run("show", path), 0, "still readable")
+
+
 def test_new_refuses_overwrite(tmp):
     path = new_report(tmp, "2024")
     before = read(path)
@@ -555,6 +572,7 @@ TESTS = [
     test_formats,
     test_cells_labels,
     test_year_picks_format,
+    test_year_range,
     test_new_refuses_overwrite,
     test_example_flow,
     test_one_column_breaks,

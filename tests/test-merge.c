@@ -3,6 +3,7 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "tb-draft.h"
 #include "tb-merge.h"
 
 #include "merge-fixtures.h"
@@ -354,6 +355,59 @@ test_too_large (void)
     g_object_unref (inputs[i]);
 }
 
+/* Parts whose sums fit, but whose total does not: the summary does not hold a value its
+ * draft cannot read back, and no note says the total was left empty. */
+static void
+test_total_too_large (void)
+{
+  TbReport *inputs[2];
+  g_autoptr(TbMerge) merge = NULL;
+  g_autoptr(TbReport) summary = NULL;
+  g_autoptr(TbReport) loaded = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const TbFormat *format;
+  gsize len;
+  const char *data;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      inputs[i] = fixture_make_report ("2021", 2024, i ? "乙局" : "甲局", i + 1);
+      fixture_set (inputs[i], "t4.review.upheld", "300000000");
+      fixture_set (inputs[i], "t4.review.corrected", "300000000");
+      tb_rules_compute_totals (inputs[i]);
+    }
+  merge = merge_of (inputs, 2);
+  g_assert_true (tb_merge_get_input (merge, 0)->ready);
+  summary = tb_merge_build (merge, NULL, &notes, NULL);
+  g_assert_cmpint (fixture_get (summary, "t4.review.upheld"), ==, 600000000);
+  g_assert_cmpint (fixture_state (summary, "t4.review.total"), ==, TB_CELL_INVALID);
+  g_assert_false (has_note (notes, "left empty"));
+
+  format = tb_report_get_format (summary);
+  bytes = tb_draft_serialize (summary);
+  data = g_bytes_get_data (bytes, &len);
+  loaded = tb_draft_parse (data, len, &error);
+  g_assert_no_error (error);
+  /* Every computed total reads back as it was. */
+  for (guint i = 0; i < tb_format_get_n_cells (format); i++)
+    {
+      const TbCellValue *a = tb_report_get_cell (summary, i);
+      const TbCellValue *b = tb_report_get_cell (loaded, i);
+
+      if (tb_format_get_cell (format, i)->total_rule < 0)
+        continue;
+      g_test_message ("%s", tb_format_get_cell (format, i)->id);
+      g_assert_cmpint (a->state, ==, b->state);
+      g_assert_true (a->state != TB_CELL_VALID ||
+                     tb_value_fits (tb_format_get_cell (format, i)->kind, a->value));
+    }
+
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (inputs[i]);
+}
+
 /* ------------------------------------------------------------------ names and CSV */
 
 static void
@@ -502,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/merge/amount-units", test_amount_units);
   g_test_add_func ("/merge/totals-recomputed", test_totals_recomputed);
   g_test_add_func ("/merge/too-large", test_too_large);
+  g_test_add_func ("/merge/total-too-large", test_total_too_large);
   g_test_add_func ("/merge/names", test_names);
   g_test_add_func ("/merge/breakdown-csv", test_breakdown_csv);
   g_test_add_func ("/merge/breakdown-csv-quoting", test_breakdown_csv_quoting);

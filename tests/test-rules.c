@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "tb-draft.h"
 #include "tb-report.h"
 #include "tb-rules.h"
 #include "tb-value.h"
@@ -490,6 +491,58 @@ test_compute_totals (void)
                    ==, TB_CELL_EMPTY);
 }
 
+/* A computed total beyond what a count can hold is not stored as a value the draft could
+ * not read back: it stays unreadable text, before and after saving, and the kind check
+ * reports it. */
+static void
+test_total_too_large (void)
+{
+  g_autoptr(TbReport) report = make_consistent ("2021");
+  g_autoptr(TbReport) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const TbFormat *f = tb_report_get_format (report);
+  guint total = tb_format_find_cell (f, "t4.review.total")->index;
+  const TbCellValue *v;
+  const TbIssue *issue;
+  gsize len;
+  const char *data;
+
+  set_int (report, "t4.review.upheld", TB_COUNT_MAX);
+  set_int (report, "t4.review.corrected", TB_COUNT_MAX);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                              2 * TB_COUNT_MAX + get (report, "t4.review.other") +
+                              get (report, "t4.review.pending"));
+  g_assert_true (tb_rules_compute_totals (report));
+  v = tb_report_get_cell (report, total);
+  g_assert_cmpint (v->state, ==, TB_CELL_INVALID);
+  g_assert_cmpstr (v->text, ==, expected);
+  g_assert_false (tb_rules_compute_totals (report));
+
+  bytes = tb_draft_serialize (report);
+  data = g_bytes_get_data (bytes, &len);
+  loaded = tb_draft_parse (data, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tb_report_get_cell (loaded, total)->state, ==, TB_CELL_INVALID);
+  g_assert_cmpstr (tb_report_get_cell (loaded, total)->text, ==, expected);
+
+  issues = tb_rules_check (report);
+  dump (issues);
+  issue = find_issue (issues, "T4-2:t4.review.total");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (issue->message, "too large"));
+  g_assert_false (tb_rules_is_ready (issues));
+
+  /* Back within range: computed again. */
+  set (report, "t4.review.upheld", "1");
+  set (report, "t4.review.corrected", "1");
+  g_assert_true (tb_rules_compute_totals (report));
+  g_assert_cmpint (tb_report_get_cell (report, total)->state, ==, TB_CELL_VALID);
+}
+
 static void
 test_sample_zeros (void)
 {
@@ -541,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/rules/2019/T2'-2", test_t2_2019_warning);
   g_test_add_func ("/rules/2021/T3-7", test_t3_7_fee_warning);
   g_test_add_func ("/rules/compute-totals", test_compute_totals);
+  g_test_add_func ("/rules/total-too-large", test_total_too_large);
   g_test_add_func ("/rules/sample-zeros", test_sample_zeros);
 
   return g_test_run ();

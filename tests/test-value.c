@@ -376,6 +376,39 @@ test_count_too_large (void)
   g_assert_nonnull (strstr (message, "999999999"));
 }
 
+/* tb_value_fits() says exactly which values read back from their canonical text. */
+static void
+test_fits (void)
+{
+  static const TbCellKind kinds[] = {
+    TB_CELL_COUNT, TB_CELL_SIGNED, TB_CELL_AMOUNT, TB_CELL_AMOUNT_UNIT,
+  };
+  const gint64 values[] = {
+    0, 1, -1, TB_COUNT_MAX, TB_COUNT_MAX + 1, -TB_COUNT_MAX, -TB_COUNT_MAX - 1,
+    TB_AMOUNT_MAX * TB_AMOUNT_SCALE, TB_AMOUNT_MAX * TB_AMOUNT_SCALE + 1, G_MAXINT64,
+    G_MININT64,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        g_autofree char *text = tb_value_format (kinds[k], values[i]);
+        gint64 again = 0;
+        gboolean read = tb_value_parse (kinds[k], 4, NULL, NULL, text, &again, NULL, NULL);
+
+        g_test_message ("kind %d, %s", kinds[k], text);
+        g_assert_cmpint (tb_value_fits (kinds[k], values[i]), ==, read);
+        if (read)
+          g_assert_cmpint (again, ==, values[i]);
+      }
+
+  g_assert_cmpint (tb_value_unit_in_yuan ("元"), ==, 1);
+  g_assert_cmpint (tb_value_unit_in_yuan ("万元"), ==, 10000);
+  g_assert_cmpint (tb_value_unit_in_yuan ("亿元"), ==, 100000000);
+  g_assert_cmpint (tb_value_unit_in_yuan ("件"), ==, 0);
+  g_assert_cmpint (tb_value_unit_in_yuan (NULL), ==, 0);
+}
+
 static void
 test_long_input (void)
 {
@@ -1074,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/value/count/negative", test_count_negative);
   g_test_add_func ("/value/count/decimals", test_count_decimals);
   g_test_add_func ("/value/count/too-large", test_count_too_large);
+  g_test_add_func ("/value/fits", test_fits);
   g_test_add_func ("/value/long-input", test_long_input);
   g_test_add_func ("/value/signed", test_signed);
   g_test_add_func ("/value/amount/accepted", test_amount);

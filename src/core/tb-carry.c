@@ -68,20 +68,10 @@ value_fits (const TbCellSpec *spec,
             gint64            value,
             const char       *unit)
 {
-  switch (spec->kind)
-    {
-    case TB_CELL_COUNT:
-      return value >= 0 && value <= TB_COUNT_MAX;
-    case TB_CELL_SIGNED:
-      return value >= -TB_COUNT_MAX && value <= TB_COUNT_MAX;
-    case TB_CELL_AMOUNT:
-      return value >= 0 && value <= TB_AMOUNT_MAX * TB_AMOUNT_SCALE;
-    case TB_CELL_AMOUNT_UNIT:
-      return value >= 0 && value <= TB_AMOUNT_MAX * TB_AMOUNT_SCALE && unit != NULL &&
-             spec->units != NULL && g_strv_contains (spec->units, unit);
-    default:
-      return FALSE;
-    }
+  if (!tb_value_fits (spec->kind, value))
+    return FALSE;
+  return spec->kind != TB_CELL_AMOUNT_UNIT ||
+         (unit != NULL && spec->units != NULL && g_strv_contains (spec->units, unit));
 }
 
 guint

@@ -455,6 +455,18 @@ is_iso_date (const char *text)
   return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+/* Only years a draft can be read back with (the loader refuses others as damaged). */
+static gboolean
+check_year (const Command *command,
+            int            year)
+{
+  if (year >= TB_DRAFT_YEAR_MIN && year <= TB_DRAFT_YEAR_MAX)
+    return TRUE;
+  usage_error (command, _("%d is not a year a report can be on: give a year from %d to %d"),
+               year, TB_DRAFT_YEAR_MIN, TB_DRAFT_YEAR_MAX);
+  return FALSE;
+}
+
 static char *
 years_text (const TbFormat *format)
 {
@@ -642,11 +654,8 @@ cmd_new (const Command *command,
       usage_error (command, _("the year is missing (--year YEAR)"));
       return TB_CLI_EXIT_FAILED;
     }
-  if (year < 1 || year > 9999)
-    {
-      usage_error (command, _("%d is not a year"), year);
-      return TB_CLI_EXIT_FAILED;
-    }
+  if (!check_year (command, year))
+    return TB_CLI_EXIT_FAILED;
   if (agency)
     g_strstrip (agency);
   if (from != NULL)
@@ -1149,6 +1158,8 @@ cmd_meta (const Command *command,
                    date);
       return TB_CLI_EXIT_FAILED;
     }
+  if (year != 0 && !check_year (command, year))
+    return TB_CLI_EXIT_FAILED;
 
   name = display_name (args[1]);
   report = tb_cli_load_report (args[1]);

@@ -27,8 +27,6 @@
 #include "tb-xml-private.h"
 
 #define ROOT_ELEMENT  "tianbao-report"
-#define YEAR_MIN      1990
-#define YEAR_MAX      2100
 #define READ_CHUNK    (64 * 1024)
 
 G_DEFINE_QUARK (tb-draft-error-quark, tb_draft_error)
@@ -620,11 +618,11 @@ load_meta (TbReport *report,
           {
             gint64 year;
 
-            if (!parse_int (text, YEAR_MIN, YEAR_MAX, &year))
+            if (!parse_int (text, TB_DRAFT_YEAR_MIN, TB_DRAFT_YEAR_MAX, &year))
               return fail (error, TB_DRAFT_ERROR_MALFORMED,
                            _("The file is damaged: the report year “%s” (line %ld) is not a "
                              "year between %d and %d."),
-                           text, line_of (n), YEAR_MIN, YEAR_MAX);
+                           text, line_of (n), TB_DRAFT_YEAR_MIN, TB_DRAFT_YEAR_MAX);
             tb_report_set_year (report, (int) year);
           }
           break;

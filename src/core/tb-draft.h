@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 #define TB_DRAFT_VERSION   1
 #define TB_DRAFT_MAX_SIZE  (8 * 1024 * 1024)   /* bytes; larger files are refused unread */
+/* The report years a draft may hold; a file with another year is refused as damaged, so
+ * nothing with another year may be saved either. */
+#define TB_DRAFT_YEAR_MIN  1990
+#define TB_DRAFT_YEAR_MAX  2100
 
 #define TB_DRAFT_ERROR (tb_draft_error_quark ())
 

@@ -20,22 +20,8 @@
 
 G_DEFINE_QUARK (tb-merge-error-quark, tb_merge_error)
 
-/* The unit a mixed-unit sum is given in, and the money units it converts from, in 元. */
+/* The unit a mixed-unit sum is given in. */
 #define COMMON_UNIT "万元"
-
-static const struct
-{
-  const char *name;
-  gint64      yuan;
-} money_units[] = {
-  { "元", 1 },
-  { "千元", 1000 },
-  { "万元", 10000 },
-  { "十万元", 100000 },
-  { "百万元", 1000000 },
-  { "千万元", 10000000 },
-  { "亿元", 100000000 },
-};
 
 typedef struct
 {
@@ -235,32 +221,6 @@ tb_merge_get_year (TbMerge *self)
 
 /* ------------------------------------------------------------------ sums */
 
-static gint64
-unit_in_yuan (const char *unit)
-{
-  for (guint i = 0; unit && i < G_N_ELEMENTS (money_units); i++)
-    if (g_str_equal (money_units[i].name, unit))
-      return money_units[i].yuan;
-  return 0;
-}
-
-static gboolean
-fits (const TbCellSpec *spec,
-      gint64            value)
-{
-  switch (spec->kind)
-    {
-    case TB_CELL_COUNT:
-      return value >= 0 && value <= TB_COUNT_MAX;
-    case TB_CELL_SIGNED:
-      return value >= -TB_COUNT_MAX && value <= TB_COUNT_MAX;
-    case TB_CELL_AMOUNT:
-    case TB_CELL_AMOUNT_UNIT:
-    default:
-      return value >= 0 && value <= TB_AMOUNT_MAX * TB_AMOUNT_SCALE;
-    }
-}
-
 typedef enum
 {
   SUM_OK,
@@ -307,7 +267,7 @@ sum_cell (TbMerge          *self,
   if (spec->kind == TB_CELL_AMOUNT_UNIT && mixed)
     {
       /* Exactly, in ten-thousandths of a 元, then once into 万元. */
-      gint64 common = unit_in_yuan (COMMON_UNIT);
+      gint64 common = tb_value_unit_in_yuan (COMMON_UNIT);
       gint64 quantum = 1;
 
       if (spec->units == NULL || !g_strv_contains (spec->units, COMMON_UNIT))
@@ -316,7 +276,7 @@ sum_cell (TbMerge          *self,
         {
           const Input *in = g_ptr_array_index (self->inputs, i);
           const TbCellValue *v = tb_report_get_cell (in->pub.report, spec->index);
-          gint64 factor = unit_in_yuan (v->unit);
+          gint64 factor = tb_value_unit_in_yuan (v->unit);
           gint64 yuan;
 
           if (factor == 0)
@@ -350,7 +310,7 @@ sum_cell (TbMerge          *self,
         }
       *unit = spec->kind == TB_CELL_AMOUNT_UNIT ? first_unit : NULL;
     }
-  if (!fits (spec, sum))
+  if (!tb_value_fits (spec->kind, sum))
     return SUM_TOO_LARGE;
   *out = sum;
   return SUM_OK;
@@ -452,6 +412,10 @@ tb_merge_build (TbMerge     *self,
                                               spec->label, n_unfilled));
           break;
         case SUM_TOO_LARGE:
+          /* A total is computed again below from the summed parts; the rules report it
+           * if it is too large, and the parts that are too large get a note of their own. */
+          if (spec->total_rule >= 0)
+            break;
           g_ptr_array_add (out_notes,
                            g_strdup_printf (_("%s %s: the sum is too large for the cell and "
                                               "was left empty"),

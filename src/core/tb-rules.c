@@ -563,6 +563,7 @@ tb_rules_compute_totals (TbReport *report)
           guint target;
           gint64 sum;
           const TbCellValue *v;
+          TbCellKind kind;
 
           if (!rule->total)
             continue;
@@ -570,17 +571,30 @@ tb_rules_compute_totals (TbReport *report)
           if (tb_format_get_cell (format, target)->total_rule != (int) i)
             continue;
           v = tb_report_get_cell (report, target);
-          if (eval_expr (report, NULL, &rule->rhs, FALSE, &sum) == EVAL_OK)
+          kind = tb_format_get_cell (format, target)->kind;
+          if (eval_expr (report, NULL, &rule->rhs, FALSE, &sum) != EVAL_OK)
             {
-              if (v->state != TB_CELL_VALID || v->value != sum)
+              if (v->state != TB_CELL_EMPTY)
                 {
-                  tb_report_set_cell_value (report, target, sum, NULL);
+                  tb_report_clear_cell (report, target);
                   pass_changed = TRUE;
                 }
             }
-          else if (v->state != TB_CELL_EMPTY)
+          else if (!tb_value_fits (kind, sum))
             {
-              tb_report_clear_cell (report, target);
+              /* More than the cell can hold: kept as text that cannot be read, exactly as
+               * the saved draft would read it back, and reported by the kind check. */
+              g_autofree char *text = tb_value_format (kind, sum);
+
+              if (v->state != TB_CELL_INVALID || g_strcmp0 (v->text, text) != 0)
+                {
+                  tb_report_set_cell_text (report, target, text, NULL);
+                  pass_changed = TRUE;
+                }
+            }
+          else if (v->state != TB_CELL_VALID || v->value != sum)
+            {
+              tb_report_set_cell_value (report, target, sum, NULL);
               pass_changed = TRUE;
             }
         }

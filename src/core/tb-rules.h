@@ -44,7 +44,9 @@ guint       tb_rules_count        (GPtrArray *issues,
                                    TbSeverity severity);
 
 /* Computes every total cell (see TbCellSpec.total_rule) from its parts, where all parts
- * are filled; clears it where a part is empty. Returns TRUE if any cell changed. */
+ * are filled; clears it where a part is empty. A sum beyond what the cell can hold
+ * (tb_value_fits()) is kept as unreadable text (TB_CELL_INVALID), as a saved draft would
+ * read it back, so the kind checks report it. Returns TRUE if any cell changed. */
 gboolean    tb_rules_compute_totals (TbReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TbIssue, tb_issue_free)

@@ -724,6 +724,32 @@ tb_value_parse_cell (const TbCellSpec  *spec,
                          text, value, unit, error);
 }
 
+gboolean
+tb_value_fits (TbCellKind kind,
+               gint64     value)
+{
+  switch (kind)
+    {
+    case TB_CELL_COUNT:
+      return value >= 0 && value <= TB_COUNT_MAX;
+    case TB_CELL_SIGNED:
+      return value >= -TB_COUNT_MAX && value <= TB_COUNT_MAX;
+    case TB_CELL_AMOUNT:
+    case TB_CELL_AMOUNT_UNIT:
+      return value >= 0 && value <= TB_AMOUNT_MAX * TB_AMOUNT_SCALE;
+    default:
+      return FALSE;
+    }
+}
+
+gint64
+tb_value_unit_in_yuan (const char *unit)
+{
+  const MoneyUnit *found = find_money_unit (unit);
+
+  return found != NULL ? found->yuan : 0;
+}
+
 char *
 tb_value_format (TbCellKind kind,
                  gint64     value)

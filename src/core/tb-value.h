@@ -63,6 +63,16 @@ gboolean    tb_value_parse_cell  (const TbCellSpec   *spec,
                                   char              **unit,
                                   GError            **error);
 
+/* Whether a cell of @kind can hold @value (scaled for amounts), i.e. whether its canonical
+ * text reads back with tb_value_parse(): counts 0 .. TB_COUNT_MAX, signed counts
+ * -TB_COUNT_MAX .. TB_COUNT_MAX, amounts 0 .. TB_AMOUNT_MAX. Computed sums (totals, a
+ * roll-up, a carry-over) are checked with it before they are stored. */
+gboolean    tb_value_fits        (TbCellKind          kind,
+                                  gint64              value);
+
+/* The size of a money unit ("元", "万元", "亿元" …) in 元, or 0 when @unit is none. */
+gint64      tb_value_unit_in_yuan (const char        *unit);
+
 /* Canonical text of a value: "12", "-3", "1.5" (no trailing zeros), no unit. */
 char       *tb_value_format      (TbCellKind          kind,
                                   gint64              value);
