@@ -234,8 +234,16 @@ test_round_trip (void)
   g_assert_true (tb_report_get_modified (recovered));
   assert_reports_equal (report, recovered);
 
-  /* Discarding removes both files, and discarding again is fine. */
-  g_assert_true (tb_recovery_discard (id, &error));
+  /* Discarding removes both files, also what a write cut short left behind, and
+   * discarding again is fine. */
+  {
+    g_autofree char *name = g_strconcat (".", id, ".ini.Y6P8Y3", NULL);
+    g_autofree char *temp = g_build_filename (dir, name, NULL);
+
+    write_file (temp, "[Recov");
+    g_assert_true (tb_recovery_discard (id, &error));
+    g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+  }
   g_assert_no_error (error);
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));

@@ -190,8 +190,22 @@ tb_recovery_discard (const char  *id,
                      GError     **error)
 {
   const char *suffixes[] = { ".ini", ".tianbao" };
+  g_autofree char *dir = tb_recovery_dup_dir ();
+  g_autofree char *prefix = g_strconcat (".", id, ".", NULL);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
 
   g_return_val_if_fail (id != NULL && g_uuid_string_is_valid (id), FALSE);
+
+  /* Temporary files of a write that was cut short (the process was killed meanwhile). */
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {

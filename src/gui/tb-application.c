@@ -1,0 +1,252 @@
+/* tb-application.c: the application (one window per report)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `tianbao` opens a new report for last year; `tianbao FILE…` opens each file in a window.
+ * With TIANBAO_BENCH_FIRST_FRAME=1 the first window prints the time from
+ * TIANBAO_BENCH_START_US (microseconds of the wall clock, set by the caller just before
+ * starting the program; else the start of the process) to its first painted frame, then
+ * the program quits: build-aux/bench-gui uses it.
+ */
+#define G_LOG_DOMAIN "tb-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tb-application.h"
+#include "tb-preferences-window.h"
+#include "tb-session.h"
+#include "tb-window-files.h"
+#include "tb-window.h"
+
+struct _TbApplication
+{
+  AdwApplication parent_instance;
+
+  gint64         start_us;
+  gboolean       bench_first_frame;
+  gboolean       bench_done;
+};
+
+G_DEFINE_FINAL_TYPE (TbApplication, tb_application, ADW_TYPE_APPLICATION)
+
+/* ------------------------------------------------------------------ first-frame benchmark */
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   TbApplication *self)
+{
+  if (self->bench_done)
+    return;
+  self->bench_done = TRUE;
+  g_print ("first-frame-ms %.1f\n", (g_get_real_time () - self->start_us) / 1000.0);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realize_cb (GtkWidget     *window,
+                      TbApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+static void
+present (TbApplication *self,
+         TbWindow      *window)
+{
+  if (self->bench_first_frame && gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_window_realize_cb (GTK_WIDGET (window), self);
+  else if (self->bench_first_frame)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+tb_application_action_quit (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       data)
+{
+  /* One window after the other, each asking about unsaved changes; Cancel stops. */
+  tb_session_quit (GTK_APPLICATION (data));
+}
+
+static void
+tb_application_action_about (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       data)
+{
+  GtkApplication *app = data;
+  const char *developers[] = { _("The Tianbao authors"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Tianbao"),
+                         "application-icon", APP_ID,
+                         "comments", _("Fill in the annual report on government information disclosure"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Tianbao authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+tb_application_action_preferences (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       data)
+{
+  tb_preferences_window_present (gtk_application_get_active_window (GTK_APPLICATION (data)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", tb_application_action_preferences, NULL, NULL, NULL, { 0 } },
+  { "quit", tb_application_action_quit, NULL, NULL, NULL, { 0 } },
+  { "about", tb_application_action_about, NULL, NULL, NULL, { 0 } },
+};
+
+/* ------------------------------------------------------------------ overrides */
+
+static void
+tb_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.export-pdf", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-issues", { "F8", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (tb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
+}
+
+static void
+tb_application_activate (GApplication *app)
+{
+  TbWindow *window = tb_window_new (GTK_APPLICATION (app));
+
+  tb_window_new_report (window);
+  present (TB_APPLICATION (app), window);
+  /* Reports left unsaved by a crash are offered once. */
+  if (!TB_APPLICATION (app)->bench_first_frame)
+    tb_session_offer_recovery (GTK_APPLICATION (app), window);
+}
+
+static void
+tb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  TbWindow *window = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      /* A file that is open already: its window comes to the front. */
+      if (path != NULL && tb_session_find_window (GTK_APPLICATION (app), path) != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (tb_session_find_window (GTK_APPLICATION (app),
+                                                                  path)));
+          continue;
+        }
+      window = tb_window_new (GTK_APPLICATION (app));
+      if (path != NULL)
+        window = tb_session_open_path (GTK_APPLICATION (app), path, window);
+      else
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autofree char *message = g_strdup_printf (_("Only local files can be opened: %s"),
+                                                      uri);
+
+          tb_window_new_report (window);
+          tb_window_add_toast (window, message);
+        }
+      present (TB_APPLICATION (app), window);
+      /* An error about the file stays in front of its window. */
+      if (tb_window_files_get_dialog (window) != NULL)
+        gtk_window_present (GTK_WINDOW (tb_window_files_get_dialog (window)));
+    }
+  if (window != NULL && !TB_APPLICATION (app)->bench_first_frame)
+    tb_session_offer_recovery (GTK_APPLICATION (app), window);
+}
+
+/* --version is answered here, before the display is opened (it works without one). */
+static int
+tb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "tianbao", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+tb_application_class_init (TbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = tb_application_handle_local_options;
+  app_class->startup = tb_application_startup;
+  app_class->activate = tb_application_activate;
+  app_class->open = tb_application_open;
+}
+
+static void
+tb_application_init (TbApplication *self)
+{
+  const char *start = g_getenv ("TIANBAO_BENCH_START_US");
+
+  self->start_us = start ? g_ascii_strtoll (start, NULL, 10) : g_get_real_time ();
+  self->bench_first_frame = g_strcmp0 (g_getenv ("TIANBAO_BENCH_FIRST_FRAME"), "1") == 0;
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Show the version"), NULL);
+}
+
+/* ------------------------------------------------------------------ public */
+
+TbApplication *
+tb_application_new (void)
+{
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
+
+  /* A benchmark run must not hand its files to a running instance. */
+  if (g_strcmp0 (g_getenv ("TIANBAO_BENCH_FIRST_FRAME"), "1") == 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
+  return g_object_new (TB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

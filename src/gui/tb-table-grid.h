@@ -1,0 +1,31 @@
+/* tb-table-grid.h: an official table (二、三、四) as a grid of labels and value cells
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tb-report.h"
+
+G_BEGIN_DECLS
+
+#define TB_TYPE_TABLE_GRID (tb_table_grid_get_type ())
+G_DECLARE_FINAL_TYPE (TbTableGrid, tb_table_grid, TB, TABLE_GRID, GtkWidget)
+
+GtkWidget  *tb_table_grid_new        (TbReport          *report,
+                                      const TbTableSpec *table);
+const TbTableSpec *tb_table_grid_get_table (TbTableGrid *self);
+/* (transfer none) (element-type TbCellEntry): in grid order */
+GPtrArray  *tb_table_grid_get_cells  (TbTableGrid       *self);
+/* Width in pixels of grid column @col (header and body use the same). */
+int         tb_table_grid_get_column_width (TbTableGrid *self,
+                                            guint        col);
+/* The pasting logic, callable without a clipboard: fills @rows (from tb_paste_split())
+ * starting at @cell. Returns the message shown to the clerk. */
+char       *tb_table_grid_paste      (TbTableGrid       *self,
+                                      GtkWidget         *cell,
+                                      GPtrArray         *rows);
+
+G_END_DECLS

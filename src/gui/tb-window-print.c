@@ -1,0 +1,214 @@
+/* tb-window-print.c: the window's Print and Export as PDF actions
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both draw the pages of TbLayout (src/core/tb-layout.h): printing through
+ * TbPrintOperation, exporting with tb_pdf_export(). A report that still has errors or
+ * unfilled cells can be exported only as a draft, after the clerk confirmed it; the draft
+ * says so on every page.
+ */
+#define G_LOG_DOMAIN "tb-window-print"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tb-pdf.h"
+#include "tb-print-operation.h"
+#include "tb-window-private.h"
+
+/* Print settings (printer, copies…) are kept for the next Print of this session. */
+static GtkPrintSettings *last_print_settings;
+
+/* ------------------------------------------------------------------ export */
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               TbWindow        *self)
+{
+  guint draft_issues = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "tb-draft"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        tb_window_add_toast (self, _("The PDF can only be written to a local file"));
+      else if (!tb_window_export_pdf_to (self, path, draft_issues, &error))
+        tb_window_add_toast (self, error->message);
+      else
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *message = draft_issues > 0
+            ? g_strdup_printf (_("Exported “%s” as a draft"), name)
+            : g_strdup_printf (_("Exported “%s”"), name);
+
+          tb_window_add_toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_export_file (TbWindow *self,
+                    guint     draft_issues)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *title = tb_report_dup_title (self->report);
+  g_autofree char *name = g_strconcat (title, draft_issues > 0 ? _("(draft)") : "", ".pdf",
+                                       NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (self->path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_object_set_data (G_OBJECT (chooser), "tb-draft", GUINT_TO_POINTER (draft_issues));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_draft_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             TbWindow         *self)
+{
+  if (g_str_equal (response, "draft"))
+    choose_export_file (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "tb-draft")));
+  g_object_unref (self);
+}
+
+static void
+tb_window_action_export_pdf (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  TbWindow *self = TB_WINDOW (widget);
+  GtkWidget *dialog;
+  guint n;
+
+  if (self->report == NULL)
+    return;
+  tb_window_validate_now (self);
+  n = tb_pdf_count_blocking_issues (self->report);
+  if (n == 0)
+    {
+      choose_export_file (self, 0);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export a Draft?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "The report still has %u problem (an error or a cell not filled). The PDF will say on every page that it is a draft.",
+                                               "The report still has %u problems (errors or cells not filled). The PDF will say on every page that it is a draft.",
+                                               n),
+                                  n);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "draft", _("Export _Draft"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "draft",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tb-draft", GUINT_TO_POINTER (n));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_draft_dialog_response_cb),
+                    g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ print */
+
+static void
+on_print_done_cb (GtkPrintOperation       *op,
+                  GtkPrintOperationResult  result,
+                  TbWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (op));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (op, &error);
+      message = g_strdup_printf (_("Could not print: %s"), error ? error->message : "?");
+      tb_window_add_toast (self, message);
+    }
+  g_object_unref (op);
+  g_object_unref (self);
+}
+
+static void
+tb_window_action_print (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TbWindow *self = TB_WINDOW (widget);
+  TbPrintOperation *op;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->report == NULL)
+    return;
+  tb_window_validate_now (self);
+  op = tb_print_operation_new (self->report);
+  if (last_print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (op), last_print_settings);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
+  /* "done" comes for every outcome once the operation started: it drops both refs. */
+  g_signal_connect (op, "done", G_CALLBACK (on_print_done_cb), g_object_ref (self));
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      tb_window_add_toast (self, message);
+    }
+}
+
+/* ------------------------------------------------------------------ private API */
+
+gboolean
+tb_window_export_pdf_to (TbWindow   *self,
+                         const char *path,
+                         guint       draft_issues,
+                         GError    **error)
+{
+  TbLayoutOptions options = { FALSE, draft_issues };
+
+  g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return tb_pdf_export (self->report, &options, path, error);
+}
+
+void
+tb_window_print_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL,
+                                   tb_window_action_export_pdf);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, tb_window_action_print);
+}

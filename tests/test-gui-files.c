@@ -1,0 +1,919 @@
+/* test-gui-files.c: opening, saving, closing, undo and recovery in the window (suite gui)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the window as the clerk does, through its actions and the buttons of its dialogs:
+ * every answer of the unsaved-changes question, saves that fail (a vanished or read-only
+ * folder, a file changed by another program) with the file on disk and the report in the
+ * window left intact, opening a broken file, opening a file twice, quitting with several
+ * windows, undo and redo, and the recovery offer.
+ */
+#define G_LOG_DOMAIN "test-gui-files"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tb-draft.h"
+#include "tb-recovery.h"
+#include "tb-session.h"
+#include "tb-window-files.h"
+#include "tb-window-private.h"
+
+static GtkApplication *app;
+
+/* ---- Helpers ------------------------------------------------------------------------- */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+test_dir (void)
+{
+  char *dir = g_build_filename (g_get_home_dir (), "reports", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return dir;
+}
+
+static char *
+saved_report (const char *name,
+              const char *value)
+{
+  g_autofree char *dir = test_dir ();
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2021"));
+  g_autoptr(GError) error = NULL;
+
+  tb_report_set_year (report, 2024);
+  tb_report_set_agency (report, "测试县审计局");
+  if (value != NULL)
+    tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
+                                                          "t2.reg.made")->index,
+                             value, NULL);
+  g_assert_true (tb_draft_save (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+static TbWindow *
+open_window (const char *path)
+{
+  TbWindow *window = tb_window_new (app);
+
+  tb_session_open_path (app, path, window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (tb_window_get_document (window));
+  return window;
+}
+
+static void
+set_cell (TbWindow   *window,
+          const char *id,
+          const char *text)
+{
+  TbReport *report = tb_window_get_report (window);
+
+  tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
+                                                        id)->index,
+                           text, NULL);
+  spin ();
+}
+
+static char *
+get_cell (TbReport   *report,
+          const char *id)
+{
+  return tb_report_dup_cell_text (report,
+                                  tb_format_find_cell (tb_report_get_format (report),
+                                                       id)->index);
+}
+
+static char *
+file_cell (const char *path,
+           const char *id)
+{
+  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
+
+  g_assert_nonnull (report);
+  return get_cell (report, id);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autofree char *plain = NULL;
+      const char *l = gtk_button_get_label (GTK_BUTTON (root));
+      GString *s = g_string_new (NULL);
+
+      for (; *l; l++)
+        if (*l != '_')
+          g_string_append_c (s, *l);
+      plain = g_string_free (s, FALSE);
+      if (g_str_equal (plain, label))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the button of @dialog labelled @label ("Save As…" etc., without mnemonics). */
+static void
+click (AdwMessageDialog *dialog,
+       const char       *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    n += TB_IS_WINDOW (l->data);
+  return n;
+}
+
+static void
+close_all (void)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  spin ();
+}
+
+static guint
+n_recovery (void)
+{
+  g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
+
+  return entries->len;
+}
+
+/* ---- The unsaved-changes question ------------------------------------------------------ */
+
+static void
+test_close_unmodified (void)
+{
+  g_autofree char *path = saved_report ("plain.tianbao", "1");
+  TbWindow *window = open_window (path);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (window);   /* nothing to ask */
+}
+
+static void
+test_close_cancel (void)
+{
+  g_autofree char *path = saved_report ("cancel.tianbao", "1");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  TbWindow *window = open_window (path);
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+
+  set_cell (window, "t2.reg.made", "2");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (window)), "cancel.tianbao") != NULL);
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialog = tb_window_files_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  /* Closing again while asking does not ask twice. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (tb_window_files_get_dialog (window) == dialog);
+
+  click (dialog, "Cancel");
+  g_assert_null (tb_window_files_get_dialog (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "2");
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Escape (closing the question) is Cancel too. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  gtk_window_close (GTK_WINDOW (tb_window_files_get_dialog (window)));
+  spin ();
+  g_assert_null (tb_window_files_get_dialog (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  close_all ();
+}
+
+static void
+test_close_discard (void)
+{
+  g_autofree char *path = saved_report ("discard.tianbao", "1");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  TbWindow *window = open_window (path);
+
+  set_cell (window, "t2.reg.made", "2");
+  g_assert_true (tb_document_autosave_now (tb_window_get_document (window), NULL));
+  g_assert_cmpuint (n_recovery (), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  click (tb_window_files_get_dialog (window), "Discard");
+  g_assert_null (window);
+  g_assert_cmpuint (n_recovery (), ==, 0);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_close_save (void)
+{
+  g_autofree char *path = saved_report ("save.tianbao", "1");
+  g_autofree char *value = NULL;
+  TbWindow *window = open_window (path);
+
+  set_cell (window, "t2.reg.made", "3");
+  g_assert_true (tb_document_autosave_now (tb_window_get_document (window), NULL));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  click (tb_window_files_get_dialog (window), "Save");
+  g_assert_null (window);
+  value = file_cell (path, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_cmpuint (n_recovery (), ==, 0);
+}
+
+/* A report never saved: the question offers Save As. */
+static void
+test_close_never_saved (void)
+{
+  TbWindow *window = tb_window_new (app);
+  AdwMessageDialog *dialog;
+
+  tb_window_new_report (window);
+  gtk_window_present (GTK_WINDOW (window));
+  set_cell (window, "t2.reg.made", "3");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialog = tb_window_files_get_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Save As…");
+  click (dialog, "Cancel");
+  close_all ();
+}
+
+/* ---- Saving that fails ------------------------------------------------------------------ */
+
+static void
+check_failed_save (const char *path,
+                   gboolean    close_first)
+{
+  g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_EXISTS) ? read_bytes (path) : NULL;
+  TbWindow *window = tb_session_find_window (app, path);
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (window);
+  set_cell (window, "t2.reg.made", "42");
+
+  if (close_first)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      spin ();
+      click (tb_window_files_get_dialog (window), "Save");
+    }
+  else
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      spin ();
+    }
+
+  dialog = tb_window_files_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save");
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "Could not save") != NULL);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+
+  /* The window stays, with the clerk's value, modified; the file is as it was. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "42");
+  if (before != NULL)
+    {
+      g_autoptr(GBytes) after = read_bytes (path);
+
+      g_assert_true (g_bytes_equal (before, after));
+    }
+  click (dialog, "Close");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+/* The folder vanished (a USB stick pulled out, a network folder gone). */
+static void
+test_save_folder_gone (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "stick", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.tianbao", NULL);
+  g_autofree char *elsewhere = NULL;
+  TbWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  {
+    g_autofree char *made = saved_report ("x.tianbao", "1");
+
+    g_assert_cmpint (g_rename (made, path), ==, 0);
+  }
+  window = open_window (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  check_failed_save (path, FALSE);
+  check_failed_save (path, TRUE);   /* closing with Save: the window stays open */
+
+  /* Save As elsewhere rescues it. */
+  elsewhere = g_build_filename (g_get_home_dir (), "rescued.tianbao", NULL);
+  tb_window_files_save_to (window, elsewhere);
+  g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
+  g_assert_cmpstr (tb_window_get_path (window), ==, elsewhere);
+  close_all ();
+}
+
+static gboolean
+private_tmpfs (const char *dir)
+{
+  if (unshare (CLONE_NEWNS) < 0)
+    return FALSE;
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+    return FALSE;
+  return mount ("tmpfs", dir, "tmpfs", 0, "size=1m") == 0;
+}
+
+static gboolean
+can_mount (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "probe", NULL);
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (private_tmpfs (dir) ? 0 : 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* A read-only folder (as root, file permissions stop nothing: a read-only file system). */
+static void
+test_save_read_only (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_build_filename (g_get_home_dir (), "ro", NULL);
+      g_autofree char *path = g_build_filename (dir, "report.tianbao", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+      g_assert_true (private_tmpfs (dir));
+      {
+        g_autofree char *made = saved_report ("y.tianbao", "1");
+        g_autoptr(GBytes) bytes = read_bytes (made);
+
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+      }
+      open_window (path);
+      g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+      check_failed_save (path, FALSE);
+      check_failed_save (path, TRUE);
+      close_all ();
+      printf ("CHECKED\n");
+      return;
+    }
+  if (!can_mount ())
+    {
+      g_test_skip ("cannot mount a private read-only file system here (needs root)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*CHECKED*");
+}
+
+static void
+test_save_changed_on_disk (void)
+{
+  g_autofree char *path = saved_report ("shared.tianbao", "1");
+  TbWindow *window = open_window (path);
+  g_autoptr(TbReport) theirs = tb_draft_load (path, NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+
+  set_cell (window, "t2.reg.made", "5");
+  /* A colleague saves the same file meanwhile. */
+  tb_report_set_cell_text (theirs, tb_format_find_cell (tb_report_get_format (theirs),
+                                                        "t2.norm.made")->index, "77", NULL);
+  g_assert_true (tb_draft_save (theirs, path, NULL));
+  before = read_bytes (path);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  dialog = tb_window_files_get_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed by Another Program");
+  click (dialog, "Cancel");
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  click (tb_window_files_get_dialog (window), "Replace");
+  g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
+  value = file_cell (path, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "5");
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  close_all ();
+}
+
+/* ---- Opening ------------------------------------------------------------------------------ */
+
+static void
+test_open (void)
+{
+  g_autofree char *path = saved_report ("open.tianbao", "7");
+  g_autofree char *dir = test_dir ();
+  g_autofree char *broken = g_build_filename (dir, "broken.tianbao", NULL);
+  g_autofree char *hostile = g_build_filename (dir, "hostile.tianbao", NULL);
+  g_autofree char *missing = g_build_filename (dir, "new.tianbao", NULL);
+  TbWindow *first = tb_window_new (app);
+  TbWindow *window;
+  TbDocument *document;
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+
+  tb_window_new_report (first);
+  gtk_window_present (GTK_WINDOW (first));
+  g_assert_true (tb_window_is_pristine (first));
+
+  /* An untouched window is reused. */
+  tb_session_open_path (app, path, first);
+  spin ();
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_cmpstr (tb_window_get_path (first), ==, path);
+  value = get_cell (tb_window_get_report (first), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "7");
+
+  /* The same file again: its window, no second one. Also through another name. */
+  tb_session_open_path (app, path, NULL);
+  {
+    g_autofree char *dotted = g_build_filename (dir, ".", "open.tianbao", NULL);
+
+    tb_session_open_path (app, dotted, NULL);
+  }
+  spin ();
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (tb_session_find_window (app, path) == first);
+
+  /* A broken file: the loader's message, nothing changes. */
+  document = tb_window_get_document (first);
+  g_assert_true (g_file_set_contents (broken, "<tianbao version=\"1\"><meta>", -1, NULL));
+  tb_session_open_path (app, broken, first);
+  spin ();
+  dialog = tb_window_files_get_dialog (first);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Report");
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "broken.tianbao") != NULL);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (tb_window_get_document (first) == document);
+  g_assert_cmpstr (tb_window_get_path (first), ==, path);
+  click (dialog, "Close");
+
+  /* A hostile one (entity expansion) is refused the same way. */
+  g_assert_true (g_file_set_contents (hostile,
+                                      "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY a \"aaaa\">"
+                                      "<!ENTITY b \"&a;&a;&a;&a;\">]><tianbao>&b;</tianbao>",
+                                      -1, NULL));
+  tb_session_open_path (app, hostile, first);
+  spin ();
+  dialog = tb_window_files_get_dialog (first);
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "hostile.tianbao") != NULL);
+  click (dialog, "Close");
+  g_assert_true (tb_window_get_document (first) == document);
+
+  /* A file that does not exist yet: a new report bound to it, in a new window. */
+  tb_session_open_path (app, missing, first);
+  spin ();
+  g_assert_cmpuint (n_windows (), ==, 2);
+  window = tb_session_find_window (app, missing);
+  g_assert_nonnull (window);
+  g_assert_true (window != first);
+  g_assert_cmpstr (tb_window_get_path (window), ==, missing);
+  set_cell (window, "t2.reg.made", "8");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  g_clear_pointer (&value, g_free);
+  value = file_cell (missing, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "8");
+  g_assert_true (tb_session_find_window (app, missing) == window);
+
+  /* Opened files are remembered for Open Recent. */
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
+  close_all ();
+}
+
+/* Dropping files on a window opens them like Open does. */
+static void
+test_drop (void)
+{
+  g_autofree char *a = saved_report ("drop-a.tianbao", "1");
+  g_autofree char *b = saved_report ("drop-b.tianbao", "2");
+  TbWindow *window = open_window (a);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  g_autoptr(GFile) fa = g_file_new_for_path (a);
+  g_autoptr(GFile) fb = g_file_new_for_path (b);
+  GFile *files[] = { fa, fb };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  g_autofree char *v = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (target),
+                                                              NULL)[0], GDK_TYPE_FILE_LIST));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, G_N_ELEMENTS (files)));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  spin ();
+
+  g_assert_true (accepted);
+  g_assert_cmpuint (n_windows (), ==, 2);   /* a was open already: no second window */
+  g_assert_true (tb_session_find_window (app, a) == window);
+  g_assert_nonnull (tb_session_find_window (app, b));
+  v = get_cell (tb_window_get_report (tb_session_find_window (app, b)), "t2.reg.made");
+  g_assert_cmpstr (v, ==, "2");
+  close_all ();
+}
+
+/* ---- Undo and redo ------------------------------------------------------------------------ */
+
+static void
+test_undo_redo (void)
+{
+  g_autofree char *path = saved_report ("undo.tianbao", NULL);
+  TbWindow *window = open_window (path);
+  TbHistory *history = tb_document_get_history (tb_window_get_document (window));
+  GtkWidget *entry = tb_window_get_cell_widget (window, "t4.review.upheld");
+  g_autofree char *value = NULL;
+  TbReport *report = tb_window_get_report (window);
+
+  /* The fields' own undo is off: Ctrl+Z belongs to the report. */
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (entry)));
+
+  /* Nothing to undo yet: nothing happens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
+  set_cell (window, "t4.review.upheld", "1");
+  tb_history_close_step (history);
+  set_cell (window, "t4.review.corrected", "2");
+  tb_history_close_step (history);
+  set_cell (window, "t4.review.other", "3");
+  tb_history_close_step (history);
+  set_cell (window, "t4.review.pending", "4");
+  while (tb_window_has_pending_validation (window))
+    g_main_context_iteration (NULL, TRUE);
+  value = get_cell (report, "t4.review.total");
+  g_assert_cmpstr (value, ==, "10");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_clear_pointer (&value, g_free);
+  value = get_cell (report, "t4.review.pending");
+  g_assert_null (value);
+  value = get_cell (report, "t4.review.total");
+  g_assert_null (value);
+  /* The entry shows it, and the undone cell has the focus. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tb_window_get_cell_widget (window,
+                                                        "t4.review.pending"))), ==, "");
+  g_assert_cmpstr (tb_window_get_visible_page (window), ==, "s4");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+  value = get_cell (report, "t4.review.total");
+  g_assert_cmpstr (value, ==, "10");
+
+  /* Undo back to the saved state: not modified, no mark. */
+  while (tb_history_get_can_undo (history))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_false (tb_history_get_can_undo (history));
+
+  /* Typing into a text section is one step until the focus moves. */
+  {
+    TbReport *r = tb_window_get_report (window);
+
+    tb_report_set_text (r, "s1", "本");
+    tb_report_set_text (r, "s1", "本年");
+    tb_report_set_text (r, "s1", "本年度");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    spin ();
+    g_assert_cmpstr (tb_report_get_text (r, "s1"), ==, "");
+  }
+  close_all ();
+}
+
+/* A pasted block is one step. */
+static void
+test_undo_paste (void)
+{
+  g_autofree char *path = saved_report ("paste.tianbao", NULL);
+  TbWindow *window = open_window (path);
+  TbReport *report = tb_window_get_report (window);
+  g_autofree char *value = NULL;
+
+  tb_report_freeze (report);
+  set_cell (window, "t3.r1_new.np", "1");
+  set_cell (window, "t3.r1_new.biz", "2");
+  set_cell (window, "t3.r1_new.res", "3");
+  tb_report_thaw (report);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  value = get_cell (report, "t3.r1_new.np");
+  g_assert_null (value);
+  value = get_cell (report, "t3.r1_new.res");
+  g_assert_null (value);
+  close_all ();
+}
+
+/* ---- Quitting ------------------------------------------------------------------------------- */
+
+static void
+test_quit (void)
+{
+  g_autofree char *a = saved_report ("a.tianbao", "1");
+  g_autofree char *b = saved_report ("b.tianbao", "1");
+  g_autofree char *c = saved_report ("c.tianbao", "1");
+  TbWindow *wa = open_window (a);
+  TbWindow *wb = open_window (b);
+  TbWindow *wc = open_window (c);
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+
+  set_cell (wb, "t2.reg.made", "2");
+  set_cell (wc, "t2.reg.made", "3");
+  g_assert_cmpuint (n_windows (), ==, 3);
+
+  /* Cancel at the first question stops quitting: nothing else closes. */
+  tb_session_quit (app);
+  spin ();
+  g_assert_true (tb_window_files_get_dialog (wb) != NULL || tb_window_files_get_dialog (wc) != NULL);
+  dialog = tb_window_files_get_dialog (wb) ? tb_window_files_get_dialog (wb)
+                                           : tb_window_files_get_dialog (wc);
+  /* One question at a time. */
+  g_assert_false (tb_window_files_get_dialog (wb) != NULL &&
+                  tb_window_files_get_dialog (wc) != NULL);
+  click (dialog, "Cancel");
+  spin ();
+  g_assert_cmpuint (n_windows (), >=, 2);
+  g_assert_null (tb_window_files_get_dialog (wb));
+  g_assert_null (tb_window_files_get_dialog (wc));
+
+  /* Again: Save one, Discard the other; everything closes. */
+  tb_session_quit (app);
+  spin ();
+  for (guint round = 0; round < 2; round++)
+    {
+      if (n_windows () > 0 && tb_session_find_window (app, b) != NULL &&
+          tb_window_files_get_dialog (tb_session_find_window (app, b)) != NULL)
+        click (tb_window_files_get_dialog (tb_session_find_window (app, b)), "Save");
+      else if (n_windows () > 0 && tb_session_find_window (app, c) != NULL &&
+               tb_window_files_get_dialog (tb_session_find_window (app, c)) != NULL)
+        click (tb_window_files_get_dialog (tb_session_find_window (app, c)), "Discard");
+      spin ();
+    }
+  g_assert_cmpuint (n_windows (), ==, 0);
+  value = file_cell (b, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "2");
+  g_clear_pointer (&value, g_free);
+  value = file_cell (c, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "1");
+  (void) wa;
+}
+
+/* ---- Recovery ------------------------------------------------------------------------------- */
+
+/* A recovery copy as a crashed run leaves it: written by a process that is gone. */
+static char *
+crashed_copy (const char *path,
+              const char *value)
+{
+  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *id = tb_recovery_new_id ();
+  g_autofree char *dir = tb_recovery_dup_dir ();
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+  g_autofree char *ini = g_build_filename (dir, name, NULL);
+
+  tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
+                                                        "t2.reg.made")->index, value, NULL);
+  tb_report_set_text (report, "s5", "恢复的文字");
+  g_assert_true (tb_recovery_write (id, report, path, NULL, NULL));
+  g_assert_true (g_key_file_load_from_file (keys, ini, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_uint64 (keys, "Recovery", "StartTime", 1);
+  g_assert_true (g_key_file_save_to_file (keys, ini, NULL));
+  return g_steal_pointer (&id);
+}
+
+static void
+test_recovery_offer (void)
+{
+  g_autofree char *path = saved_report ("crashed.tianbao", "1");
+  g_autofree char *other = saved_report ("other.tianbao", "1");
+  g_autoptr(GBytes) before = read_bytes (other);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *id = crashed_copy (path, "9");
+  g_autofree char *id2 = crashed_copy (other, "5");
+  TbWindow *window = tb_window_new (app);
+  TbRecoveryDialog *dialog;
+  g_autofree char *value = NULL;
+
+  tb_window_new_report (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_session_offer_recovery (app, window);
+  spin ();
+  dialog = tb_session_get_recovery_dialog (app);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, 2);
+
+  /* Recover: the untouched window shows the report with its unsaved changes. */
+  g_assert_true (tb_recovery_dialog_choose (dialog, id, TRUE));
+  spin ();
+  g_assert_cmpstr (tb_window_get_path (window), ==, path);
+  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "9");
+  g_assert_cmpstr (tb_report_get_text (tb_window_get_report (window), "s5"), ==, "恢复的文字");
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_cmpstr (tb_document_get_recovery_id (tb_window_get_document (window)), ==, id);
+  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, 1);
+
+  /* Discard the other: its copy goes, its file stays as it was; the offer closes. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (tb_recovery_dialog_choose (dialog, id2, FALSE));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_null (tb_session_get_recovery_dialog (app));
+  after = read_bytes (other);
+  g_assert_true (g_bytes_equal (before, after));
+  {
+    g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
+
+    /* Left: the recovered report's own copy, now claimed by this process. */
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_cmpstr (((TbRecoveryEntry *) g_ptr_array_index (entries, 0))->id, ==, id);
+    g_assert_true (((TbRecoveryEntry *) g_ptr_array_index (entries, 0))->in_use);
+  }
+
+  /* Offered once per run. */
+  tb_session_offer_recovery (app, window);
+  g_assert_null (tb_session_get_recovery_dialog (app));
+
+  /* Saving the recovered report removes its copy. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  g_assert_cmpuint (n_recovery (), ==, 0);
+  g_clear_pointer (&value, g_free);
+  value = file_cell (path, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "9");
+  close_all ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_autofree char *recent_dir = g_dir_make_tmp ("tianbao-test-recent-XXXXXX", NULL);
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The recent files list is opened once, at its first use; give it a folder that outlives
+   * the per-test folders (G_TEST_OPTION_ISOLATE_DIRS removes them after each test). */
+  g_setenv ("XDG_DATA_HOME", recent_dir, TRUE);
+  gtk_recent_manager_get_default ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = GTK_APPLICATION (adw_application_new ("io.github.tianbao.Tianbao.TestFiles",
+                                              G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* Windows come and go in the tests; the application stays. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/gui/files/close-unmodified", test_close_unmodified);
+  g_test_add_func ("/gui/files/close-cancel", test_close_cancel);
+  g_test_add_func ("/gui/files/close-discard", test_close_discard);
+  g_test_add_func ("/gui/files/close-save", test_close_save);
+  g_test_add_func ("/gui/files/close-never-saved", test_close_never_saved);
+  g_test_add_func ("/gui/files/save-folder-gone", test_save_folder_gone);
+  g_test_add_func ("/gui/files/save-read-only", test_save_read_only);
+  g_test_add_func ("/gui/files/save-changed-on-disk", test_save_changed_on_disk);
+  g_test_add_func ("/gui/files/open", test_open);
+  g_test_add_func ("/gui/files/drop", test_drop);
+  g_test_add_func ("/gui/files/undo-redo", test_undo_redo);
+  g_test_add_func ("/gui/files/undo-paste", test_undo_paste);
+  g_test_add_func ("/gui/files/quit", test_quit);
+  g_test_add_func ("/gui/files/recovery-offer", test_recovery_offer);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  {
+    g_autofree char *xbel = g_build_filename (recent_dir, "recently-used.xbel", NULL);
+
+    g_unlink (xbel);
+    g_rmdir (recent_dir);
+  }
+  return status;
+}
