@@ -99,6 +99,9 @@ report = os.path.join(tmp, "report.tianbao")
 shutil.copy(SAMPLE, report)
 
 env = dict(os.environ)
+# Recovery copies go under XDG_DATA_HOME: never into the user's own.
+for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    env[var] = os.path.join(tmp, var.lower())
 for var in ("GTK_A11Y", "NO_AT_BRIDGE"):
     env.pop(var, None)
 env.setdefault("GSETTINGS_BACKEND", "memory")
