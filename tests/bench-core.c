@@ -15,28 +15,13 @@
 #include "tb-rules.h"
 #include "tb-value.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
-}
+#include "tb-test-util.h"
 
 static TbReport *
 make_full_report (void)
 {
   const TbFormat *f = tb_format_get ("2021");
   TbReport *report = tb_report_new (f);
-  static const char *cols[] = { "np", "biz", "res", "soc", "law", "oth" };
 
   tb_report_set_agency (report, "基准测试县人民政府办公室");
   tb_report_set_year (report, 2024);
@@ -50,20 +35,7 @@ make_full_report (void)
       text = c->kind == TB_CELL_AMOUNT ? g_strdup_printf ("%u.5", i) : g_strdup_printf ("%u", i % 13);
       tb_report_set_cell_text (report, i, text, NULL);
     }
-  tb_rules_compute_totals (report);
-  for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
-    {
-      g_autofree char *a = g_strdup_printf ("t3.r3_7_total.%s", cols[k]);
-      g_autofree char *b = g_strdup_printf ("t3.r4_carry_out.%s", cols[k]);
-      g_autofree char *c = g_strdup_printf ("t3.r2_carry_in.%s", cols[k]);
-      g_autofree char *d = g_strdup_printf ("t3.r1_new.%s", cols[k]);
-      gint64 v = tb_report_get_cell (report, tb_format_find_cell (f, a)->index)->value +
-                 tb_report_get_cell (report, tb_format_find_cell (f, b)->index)->value -
-                 tb_report_get_cell (report, tb_format_find_cell (f, c)->index)->value;
-
-      tb_report_set_cell_value (report, tb_format_find_cell (f, d)->index, MAX (v, 0), NULL);
-    }
-  tb_rules_compute_totals (report);
+  tb_test_balance_t3 (report, TRUE);
   tb_report_set_text (report, "s1", "一、总体情况的正文，足够长的一段文字。");
   tb_report_set_text (report, "s5", "五、存在的主要问题及改进情况的正文。");
   tb_report_set_text (report, "s6", "无。");
@@ -144,10 +116,10 @@ main (int   argc,
       g_array_append_val (raw, ((double) { (double) (t1 - t0) }));
     }
 
-  c = median (check);
-  s = median (scan);
-  l = median (io);
-  r = median (raw);
+  c = tb_test_median (check);
+  s = tb_test_median (scan);
+  l = tb_test_median (io);
+  r = tb_test_median (raw);
   printf ("full check of a complete 2021 report: median %.2f µs (target < 50 µs); "
           "baseline cell scan %.2f µs; ratio %.1f×\n", c, s, s > 0 ? c / s : 0);
   printf ("draft load + save: median %.3f ms (target < 5 ms); "

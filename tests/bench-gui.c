@@ -28,27 +28,9 @@
 #include "tb-rules.h"
 #include "tb-window-private.h"
 
+#include "tb-test-util.h"
+
 /* ------------------------------------------------------------------ helpers */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint i;
-
-  g_array_sort (samples, compare_doubles);
-  i = (guint) (p * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, i);
-}
 
 static int
 write_report (const char *path)
@@ -231,9 +213,11 @@ keystrokes (const char *path,
     }
 
   printf ("keystroke-to-highlights-ms median %.2f p95 %.2f max %.2f (n=%u)\n",
-          percentile (to_marks, 0.5), percentile (to_marks, 0.95), percentile (to_marks, 1.0), n);
+          tb_test_percentile (to_marks, 0.5), tb_test_percentile (to_marks, 0.95),
+          tb_test_percentile (to_marks, 1.0), n);
   printf ("keystroke-to-frame-ms median %.2f p95 %.2f max %.2f (n=%u)\n",
-          percentile (to_frame, 0.5), percentile (to_frame, 0.95), percentile (to_frame, 1.0), n);
+          tb_test_percentile (to_frame, 0.5), tb_test_percentile (to_frame, 0.95),
+          tb_test_percentile (to_frame, 1.0), n);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

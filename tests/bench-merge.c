@@ -20,7 +20,7 @@
 #include "tb-draft.h"
 #include "tb-merge.h"
 
-#include "merge-fixtures.h"
+#include "tb-test-util.h"
 
 #define REPEATS 3
 
@@ -49,7 +49,7 @@ make_input (guint i)
 {
   g_autofree char *agency = g_strdup_printf ("某县第%u局", i + 1);
 
-  return fixture_make_report ("2021", 2024, agency, i);
+  return tb_test_make_report ("2021", 2024, agency, i);
 }
 
 /* Child: write N drafts into DIR. */

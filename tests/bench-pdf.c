@@ -28,34 +28,11 @@
 #include "tb-layout.h"
 #include "tb-pdf.h"
 
-#include "pdf-reports.h"
+#include "tb-test-util.h"
 
 #define WARM_RUNS    15
 #define PROCESS_RUNS 7
 #define SOFFICE_RUNS 4
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
-}
-
-static double
-minimum (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, 0);
-}
 
 static double
 now_ms (void)
@@ -194,6 +171,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(TbReport) report = NULL;
+  g_autoptr(TbReport) sample = NULL;
   g_autoptr(GArray) layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) render_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cli_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -215,9 +193,10 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
 
   /* A full report: every cell filled (non-zero), with the long texts of a published report. */
-  report = make_full_2021 ();
-  tb_report_set_text (report, "s1", sample_s1);
-  tb_report_set_text (report, "s5", sample_s5);
+  report = tb_test_make_full_2021 ();
+  sample = tb_test_make_sample_2020 ();
+  tb_report_set_text (report, "s1", tb_report_get_text (sample, "s1"));
+  tb_report_set_text (report, "s5", tb_report_get_text (sample, "s5"));
 
   start = now_ms ();
   pdf = tb_pdf_render (report, NULL, &error);
@@ -248,8 +227,8 @@ main (int    argc,
   printf ("report: %u pages, %zu KB of PDF\n", pages, g_bytes_get_size (pdf) / 1024);
   printf ("in process: first export %.1f ms (loads fontconfig and the fonts); warm, median "
           "(min) of %u: layout %.1f (%.1f) ms, layout + PDF %.1f (%.1f) ms; peak RSS %ld MB\n",
-          cold, WARM_RUNS, median (layout_ms), minimum (layout_ms), median (render_ms),
-          minimum (render_ms), rss / 1024);
+          cold, WARM_RUNS, tb_test_median (layout_ms), tb_test_minimum (layout_ms),
+          tb_test_median (render_ms), tb_test_minimum (render_ms), rss / 1024);
 
   dir = g_dir_make_tmp ("bench-pdf-XXXXXX", &error);
   g_assert_no_error (error);
@@ -273,10 +252,10 @@ main (int    argc,
         }
       if (cli_ms->len > 0)
         {
-          cli_med = median (cli_ms);
+          cli_med = tb_test_median (cli_ms);
           printf ("tianbao-cli export-pdf (a new process each time): median (min) of %u "
-                  "%.1f (%.1f) ms, peak RSS %ld MB\n", cli_ms->len, cli_med, minimum (cli_ms),
-                  cli_rss / 1024);
+                  "%.1f (%.1f) ms, peak RSS %ld MB\n", cli_ms->len, cli_med,
+                  tb_test_minimum (cli_ms), cli_rss / 1024);
         }
     }
   else
@@ -313,14 +292,14 @@ main (int    argc,
         }
       if (soffice_ms->len > 0)
         {
-          double lo = median (soffice_ms);
+          double lo = tb_test_median (soffice_ms);
 
           printf ("soffice --headless --convert-to pdf (the same report as HTML): first run "
                   "%.0f ms, then median (min) of %u %.0f (%.0f) ms, peak RSS %ld MB\n", first,
-                  soffice_ms->len, lo, minimum (soffice_ms), soffice_rss / 1024);
+                  soffice_ms->len, lo, tb_test_minimum (soffice_ms), soffice_rss / 1024);
           printf ("ratio soffice / tianbao: %.1f× (process against process), "
                   "%.1f× (against the in-process export)\n",
-                  cli_med > 0 ? lo / cli_med : 0.0, lo / median (render_ms));
+                  cli_med > 0 ? lo / cli_med : 0.0, lo / tb_test_median (render_ms));
         }
       else
         printf ("soffice failed: no LibreOffice baseline\n");

@@ -18,32 +18,21 @@ import sys
 import tempfile
 import time
 
+import tap
+
 PLAN = 9
-results = []
-
-
-def tap(ok, name, detail=""):
-    results.append(ok)
-    print("%s %d - %s%s" % ("ok" if ok else "not ok", len(results), name,
-                            "" if ok or not detail else "  # " + str(detail)))
-    sys.stdout.flush()
-
-
-def skip_all(reason):
-    print("1..0 # SKIP %s" % reason)
-    sys.exit(0)
-
 
 if len(sys.argv) < 2:
-    skip_all("usage: test-atspi.py TIANBAO")
+    tap.skip_all("usage: test-atspi.py TIANBAO")
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-    skip_all("no display")
+    tap.skip_all("no display")
 if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    skip_all("no D-Bus session bus")
+    tap.skip_all("no D-Bus session bus")
 try:
+    tap.use_session_a11y_bus()
     import pyatspi
 except ImportError:
-    skip_all("python3-pyatspi is not installed")
+    tap.skip_all("python3-pyatspi is not installed")
 
 SAMPLE = os.path.join(os.environ.get("TIANBAO_SOURCE_ROOT", "."), "data", "samples",
                       "yanchi-audit-2020.tianbao")
@@ -108,47 +97,47 @@ env.setdefault("GSETTINGS_BACKEND", "memory")
 env.setdefault("GDK_DEBUG", "gl-disable")
 proc = subprocess.Popen([sys.argv[1], report], env=env, stdout=subprocess.DEVNULL,
                         stderr=subprocess.PIPE)
-print("1..%d" % PLAN)
+tap.plan(PLAN)
 try:
     app = find_app("tianbao")
-    tap(app is not None, "the application is on the accessibility bus")
+    tap.ok(app is not None, "the application is on the accessibility bus")
     if app is None:
         raise SystemExit
     cell = find_cell(app, NEW)
-    tap(cell is not None, "a cell is found by its row and column labels", NEW)
+    tap.ok(cell is not None, "a cell is found by its row and column labels", NEW)
     if cell is None:
         raise SystemExit
     carry = find_cell(app, CARRY_OUT)
     other = find_cell(app, OTHER_COLUMN)
     total = find_cell(app, TOTAL)
-    tap(carry is not None and other is not None and total is not None,
-        "the other cells of the column are found")
+    tap.ok(carry is not None and other is not None and total is not None,
+           "the other cells of the column are found")
 
-    tap(not has_state(cell, pyatspi.STATE_INVALID) and has_state(cell, pyatspi.STATE_EDITABLE),
-        "the sample report's cell is valid and editable")
-    tap(not has_state(total, pyatspi.STATE_EDITABLE),
-        "the computed total is not editable", [str(s) for s in total.getState().getStates()])
+    tap.ok(not has_state(cell, pyatspi.STATE_INVALID) and has_state(cell, pyatspi.STATE_EDITABLE),
+           "the sample report's cell is valid and editable")
+    tap.ok(not has_state(total, pyatspi.STATE_EDITABLE),
+           "the computed total is not editable", [str(s) for s in total.getState().getStates()])
 
     # A wrong number: 一 + 二 no longer equals （七） + 四 in the 自然人 column.
     ok = cell.queryEditableText().setTextContents("5")
-    tap(ok and wait_state(cell, pyatspi.STATE_INVALID, True) and
-        wait_state(carry, pyatspi.STATE_INVALID, True) and
-        not has_state(other, pyatspi.STATE_INVALID),
-        "typing a wrong number marks the column's cells invalid, not the next column")
-    tap("自然人" in (cell.description or ""),
-        "the reason is in the accessible description", cell.description)
+    tap.ok(ok and wait_state(cell, pyatspi.STATE_INVALID, True) and
+           wait_state(carry, pyatspi.STATE_INVALID, True) and
+           not has_state(other, pyatspi.STATE_INVALID),
+           "typing a wrong number marks the column's cells invalid, not the next column")
+    tap.ok("自然人" in (cell.description or ""),
+           "the reason is in the accessible description", cell.description)
 
     # Something that is not a number: the parser's refusal, on that cell.
     other.queryEditableText().setTextContents("１２x")
-    tap(wait_state(other, pyatspi.STATE_INVALID, True) and text_of(other) == "１２x",
-        "unreadable input is kept as typed and marked invalid", text_of(other))
+    tap.ok(wait_state(other, pyatspi.STATE_INVALID, True) and text_of(other) == "１２x",
+           "unreadable input is kept as typed and marked invalid", text_of(other))
 
     cell.queryEditableText().setTextContents("0")
     other.queryEditableText().setTextContents("０")
-    tap(wait_state(cell, pyatspi.STATE_INVALID, False) and
-        wait_state(carry, pyatspi.STATE_INVALID, False) and
-        wait_state(other, pyatspi.STATE_INVALID, False),
-        "correcting the values clears the invalid state")
+    tap.ok(wait_state(cell, pyatspi.STATE_INVALID, False) and
+           wait_state(carry, pyatspi.STATE_INVALID, False) and
+           wait_state(other, pyatspi.STATE_INVALID, False),
+           "correcting the values clears the invalid state")
 except SystemExit:
     pass
 finally:
@@ -160,6 +149,6 @@ finally:
         proc.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
-while len(results) < PLAN:
-    tap(False, "not reached")
-sys.exit(0 if all(results) else 1)
+while tap.count() < PLAN:
+    tap.ok(False, "not reached")
+sys.exit(tap.exit_status())

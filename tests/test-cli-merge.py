@@ -9,49 +9,24 @@
 
 import csv
 import io
-import json
 import os
-import subprocess
 import sys
-import tempfile
-import traceback
+
+from tap import check, english_env, run_program, run_tests
+import tap
 
 CLI = os.environ.get("TIANBAO_CLI", "")
 SOURCE_ROOT = os.environ.get("TIANBAO_SOURCE_ROOT",
                              os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "yanchi-audit-2020.tianbao")
 
-ENV = {k: v for k, v in os.environ.items()
-       if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "COLUMNS")}
-ENV["LANG"] = "C.UTF-8"
+ENV = english_env()
 
 COLUMNS = ["np", "biz", "res", "soc", "law", "oth"]
 
 
-class Result:
-    def __init__(self, proc):
-        self.rc = proc.returncode
-        self.out = proc.stdout.decode("utf-8")
-        self.err = proc.stderr.decode("utf-8")
-
-    def json(self):
-        return json.loads(self.out)
-
-    def __repr__(self):
-        return "rc=%d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
-
-
 def run(*args, stdin=None, cwd=None):
-    if isinstance(stdin, str):
-        stdin = stdin.encode("utf-8")
-    proc = subprocess.run([CLI] + [str(a) for a in args], input=stdin, env=ENV, cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-    return Result(proc)
-
-
-def check(cond, what, result=None):
-    if not cond:
-        raise AssertionError(what + ("\n" + repr(result) if result is not None else ""))
+    return run_program([CLI] + list(args), stdin=stdin, env=ENV, cwd=cwd, timeout=60)
 
 
 _cells = {}
@@ -314,22 +289,8 @@ TESTS = [
 
 def main():
     if not CLI or not os.access(CLI, os.X_OK):
-        print("1..0 # SKIP TIANBAO_CLI is not set")
-        return 0
-    print("1..%d" % len(TESTS))
-    failed = 0
-    for n, (name, fn) in enumerate(TESTS, 1):
-        with tempfile.TemporaryDirectory(prefix="tb-cli-merge-") as d:
-            try:
-                fn(d)
-                print("ok %d - %s" % (n, name))
-            except Exception:
-                failed += 1
-                print("not ok %d - %s" % (n, name))
-                for line in traceback.format_exc().splitlines():
-                    print("# " + line)
-        sys.stdout.flush()
-    return 1 if failed else 0
+        tap.skip_all("TIANBAO_CLI is not set")
+    return run_tests(TESTS, "tb-cli-merge-")
 
 
 if __name__ == "__main__":

@@ -8,14 +8,13 @@
 # TIANBAO_LOCALEDIR (for the Chinese messages). Every test works in its own temporary folder.
 
 import gettext
-import json
 import os
 import shutil
 import stat
-import subprocess
 import sys
-import tempfile
-import traceback
+
+from tap import Skip, check, english_env, expect, run_program, run_tests
+import tap
 
 CLI = os.environ.get("TIANBAO_CLI", "")
 SOURCE_ROOT = os.environ.get("TIANBAO_SOURCE_ROOT",
@@ -24,47 +23,14 @@ LOCALEDIR = os.environ.get("TIANBAO_LOCALEDIR", "")
 SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "yanchi-audit-2020.tianbao")
 
 # English messages, no terminal width, whatever the caller's locale.
-BASE_ENV = {k: v for k, v in os.environ.items()
-            if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "COLUMNS")}
-BASE_ENV["LANG"] = "C.UTF-8"
-
-
-class Skip(Exception):
-    pass
-
-
-class Result:
-    def __init__(self, proc):
-        self.rc = proc.returncode
-        self.out = proc.stdout.decode("utf-8")
-        self.err = proc.stderr.decode("utf-8")
-
-    def json(self):
-        return json.loads(self.out)
-
-    def __repr__(self):
-        return "rc=%d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
+BASE_ENV = english_env()
 
 
 def run(*args, stdin=None, env=None):
     e = dict(BASE_ENV)
     if env:
         e.update(env)
-    if isinstance(stdin, str):
-        stdin = stdin.encode("utf-8")
-    proc = subprocess.run([CLI] + [str(a) for a in args], input=stdin, env=e,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
-    return Result(proc)
-
-
-def check(cond, what, result=None):
-    if not cond:
-        raise AssertionError(what + ("\n" + repr(result) if result is not None else ""))
-
-
-def expect(result, rc, what=""):
-    check(result.rc == rc, "expected exit %d %s" % (rc, what), result)
-    return result
+    return run_program([CLI] + list(args), stdin=stdin, env=e, timeout=30)
 
 
 def read(path):
@@ -480,9 +446,8 @@ def test_readonly_folder(tmp):
     before = read(path)
     os.chmod(folder, 0o555)
     try:
-        proc = subprocess.run(prefix + [CLI, "set", path, "t3.r1_new.np=2"], env=BASE_ENV,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
-        r = Result(proc)
+        r = run_program(prefix + [CLI, "set", path, "t3.r1_new.np=2"], env=BASE_ENV,
+                        timeout=30)
         expect(r, 2)
         check("not saved" in r.err, "save error shown", r)
         check(read(path) == before, "old file intact")
@@ -591,29 +556,12 @@ TESTS = [
 
 
 def main():
-    print("1..%d" % len(TESTS))
     if not CLI or not os.access(CLI, os.X_OK):
-        for n, t in enumerate(TESTS, 1):
-            print("not ok %d - %s # TIANBAO_CLI not set or not executable" % (n, t.__name__))
+        tap.plan(len(TESTS))
+        for t in TESTS:
+            tap.ok(False, "%s # TIANBAO_CLI not set or not executable" % t.__name__)
         return 1
-    failed = 0
-    for n, t in enumerate(TESTS, 1):
-        name = t.__name__[5:]
-        tmp = tempfile.mkdtemp(prefix="tianbao-cli-test-")
-        try:
-            t(tmp)
-            print("ok %d - %s" % (n, name))
-        except Skip as e:
-            print("ok %d - %s # SKIP %s" % (n, name, e))
-        except Exception:
-            failed += 1
-            print("not ok %d - %s" % (n, name))
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return run_tests([(t.__name__[5:], t) for t in TESTS], "tianbao-cli-test-")
 
 
 if __name__ == "__main__":

@@ -11,89 +11,31 @@
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <sched.h>
 #include <string.h>
 #include <sys/mount.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "tb-document.h"
 #include "tb-draft.h"
 #include "tb-recovery.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static guint
-cell (TbReport   *report,
-      const char *id)
-{
-  const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
-
-  g_assert_nonnull (spec);
-  return spec->index;
-}
 
 static void
 set_cell (TbDocument *doc,
           const char *id,
           const char *text)
 {
-  TbReport *report = tb_document_get_report (doc);
-
-  tb_report_set_cell_text (report, cell (report, id), text, NULL);
-}
-
-static char *
-get_cell (TbReport   *report,
-          const char *id)
-{
-  return tb_report_dup_cell_text (report, cell (report, id));
+  tb_test_type (tb_document_get_report (doc), id, text);
 }
 
 static char *
 test_path (const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_get_home_dir (), "docs", NULL);
+  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "docs", NULL);
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   return g_build_filename (dir, name, NULL);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
-
-static guint
-count_recovery (void)
-{
-  g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
-
-  return entries->len;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_loop_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* A saved document at @name with one value. */
@@ -210,7 +152,7 @@ test_save_as_and_title (void)
 
   again = tb_document_open (path, &error);
   g_assert_no_error (error);
-  value = get_cell (tb_document_get_report (again), "t2.reg.made");
+  value = tb_test_dup_text (tb_document_get_report (again), "t2.reg.made");
   g_assert_cmpstr (value, ==, "12");
   g_assert_false (tb_document_get_modified (again));
 }
@@ -252,10 +194,10 @@ test_changed_on_disk (void)
 
   theirs = tb_draft_load (path, &error);
   g_assert_no_error (error);
-  tb_report_set_cell_text (theirs, cell (theirs, "t2.norm.made"), "77", NULL);
+  tb_test_type (theirs, "t2.norm.made", "77");
   g_assert_true (tb_draft_save (theirs, path, &error));
   g_assert_no_error (error);
-  before = read_bytes (path);
+  before = tb_test_read_bytes (path);
 
   g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_CHANGED);
   g_assert_false (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
@@ -263,10 +205,10 @@ test_changed_on_disk (void)
   g_assert_true (strstr (error->message, "shared.tianbao") != NULL);
   g_clear_error (&error);
 
-  after = read_bytes (path);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_true (tb_document_get_modified (doc));
-  value = get_cell (tb_document_get_report (doc), "t2.reg.made");
+  value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
   g_assert_cmpstr (value, ==, "5");
 
   /* The clerk chose to replace it. */
@@ -310,15 +252,15 @@ test_autosave (void)
   tb_document_set_autosave_interval (doc, 1);
 
   /* No change: nothing written. */
-  run_loop_for (1200);
-  g_assert_cmpuint (count_recovery (), ==, 0);
+  tb_test_run_loop_for (1200);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   set_cell (doc, "t3.r1_new.np", "8");
   tb_report_set_text (tb_document_get_report (doc), "s1", "本年度……");
   g_assert_nonnull (tb_document_get_last_change (doc));
-  g_assert_cmpuint (count_recovery (), ==, 0);   /* not at once */
-  run_loop_for (1300);
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);   /* not at once */
+  tb_test_run_loop_for (1300);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
 
   entries = tb_recovery_list (NULL);
   entry = g_ptr_array_index (entries, 0);
@@ -332,12 +274,12 @@ test_autosave (void)
   while (tb_history_undo (history))
     ;
   g_assert_false (tb_document_get_modified (doc));
-  g_assert_cmpuint (count_recovery (), ==, 0);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   /* Redo: modified again, a copy again. */
   tb_history_redo (history);
-  run_loop_for (1300);
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  tb_test_run_loop_for (1300);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
 
   /* The recovered document has the values, the file and the same id. */
   g_clear_pointer (&entries, g_ptr_array_unref);
@@ -349,7 +291,7 @@ test_autosave (void)
   g_assert_cmpstr (tb_document_get_path (recovered), ==, tb_document_get_path (doc));
   g_assert_true (tb_document_get_modified (recovered));
   {
-    g_autofree char *v = get_cell (tb_document_get_report (recovered), "t3.r1_new.np");
+    g_autofree char *v = tb_test_dup_text (tb_document_get_report (recovered), "t3.r1_new.np");
     g_assert_cmpstr (v, ==, "8");
   }
   g_clear_object (&recovered);
@@ -357,23 +299,23 @@ test_autosave (void)
   /* Saving removes it. */
   g_assert_true (tb_document_save (doc, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_recovery (), ==, 0);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   /* Discarding removes it too; a later change writes a new one. */
   set_cell (doc, "t3.r1_new.np", "9");
   g_assert_true (tb_document_autosave_now (doc, &error));
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
   tb_document_discard_recovery (doc);
-  g_assert_cmpuint (count_recovery (), ==, 0);
-  run_loop_for (1300);
-  g_assert_cmpuint (count_recovery (), ==, 0);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
+  tb_test_run_loop_for (1300);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
   set_cell (doc, "t3.r1_new.np", "10");
-  run_loop_for (1300);
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  tb_test_run_loop_for (1300);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
 
   /* Closing the window keeps the copy (that is what a crash looks like too). */
   g_clear_object (&doc);
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
   g_assert_cmpuint (n_failed, ==, 0);
 }
 
@@ -407,7 +349,7 @@ test_set_report (void)
   g_assert_cmpstr (tb_document_get_recovery_id (doc), ==, id);
 
   /* The old report no longer drives the document; the new one does. */
-  run_loop_for (1300);
+  tb_test_run_loop_for (1300);
   entries = tb_recovery_list (NULL);
   g_assert_cmpuint (entries->len, ==, 1);
   loaded = tb_recovery_load (g_ptr_array_index (entries, 0), NULL);
@@ -428,16 +370,16 @@ test_autosave_while_typing (void)
     {
       g_snprintf (text, sizeof text, "%u", i);
       tb_report_set_text (tb_document_get_report (doc), "s5", text);
-      run_loop_for (100);
+      tb_test_run_loop_for (100);
     }
-  g_assert_cmpuint (count_recovery (), ==, 1);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
   tb_document_discard_recovery (doc);
 
   /* 0 turns autosaving off. */
   tb_document_set_autosave_interval (doc, 0);
   tb_report_set_text (tb_document_get_report (doc), "s5", "x");
-  run_loop_for (1300);
-  g_assert_cmpuint (count_recovery (), ==, 0);
+  tb_test_run_loop_for (1300);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 }
 
 static void
@@ -453,7 +395,7 @@ test_autosave_fails (void)
   g_signal_connect (doc, "autosave-failed", G_CALLBACK (autosave_failed_cb), &n_failed);
   tb_document_set_autosave_interval (doc, 1);
   set_cell (doc, "t2.reg.made", "1");
-  run_loop_for (1300);
+  tb_test_run_loop_for (1300);
   g_assert_cmpuint (n_failed, ==, 1);
   g_assert_true (tb_document_get_modified (doc));
 
@@ -466,17 +408,6 @@ test_autosave_fails (void)
 /* Saving into a folder on a read-only or full file system: a clear message, the old file
  * byte-identical, the report still holding the clerk's values. Needs a private mount, so it
  * runs in a subprocess that may create one (root); otherwise it is skipped. */
-static gboolean
-private_tmpfs (const char *dir,
-               const char *options)
-{
-  if (unshare (CLONE_NEWNS) < 0)
-    return FALSE;
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-    return FALSE;
-  return mount ("tmpfs", dir, "tmpfs", 0, options) == 0;
-}
-
 static void
 check_failed_save (const char *dir,
                    gboolean    read_only)
@@ -487,8 +418,6 @@ check_failed_save (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "report.tianbao", NULL);
   g_autofree char *value = NULL;
-  g_autoptr(GDir) d = NULL;
-  guint n = 0;
 
   {
     g_autoptr(TbDocument) first = tb_document_new (2025, "某市某局");
@@ -499,7 +428,7 @@ check_failed_save (const char *dir,
   }
   doc = tb_document_open (path, &error);
   g_assert_no_error (error);
-  before = read_bytes (path);
+  before = tb_test_read_bytes (path);
 
   if (read_only)
     g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
@@ -528,19 +457,16 @@ check_failed_save (const char *dir,
     g_assert_true (strstr (error->message, "disk is full") != NULL);
   g_clear_error (&error);
 
-  after = read_bytes (path);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_true (tb_document_get_modified (doc));
-  value = get_cell (tb_document_get_report (doc), "t2.reg.made");
+  value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
   g_assert_cmpstr (value, ==, "2");
   g_assert_cmpstr (tb_report_get_text (tb_document_get_report (doc), "s1"), ==,
                    "很长的一段文字。");
 
   /* No temporary file left behind. */
-  d = g_dir_open (dir, 0, NULL);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  g_assert_cmpuint (n, ==, read_only ? 1 : 2);
+  g_assert_cmpuint (tb_test_count_entries (dir), ==, read_only ? 1 : 2);
 
   /* Save As somewhere else works. */
   {
@@ -552,38 +478,24 @@ check_failed_save (const char *dir,
   }
 }
 
-/* Whether this process may make a private mount (probed in a child, which exits). */
-static gboolean
-can_mount (void)
-{
-  g_autofree char *dir = test_path ("probe");
-  int status = 0;
-  pid_t pid;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (private_tmpfs (dir, "size=16k") ? 0 : 1);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
 static void
 run_failed_save (gboolean read_only)
 {
+  g_autofree char *probe = NULL;
+
   if (g_test_subprocess ())
     {
       g_autofree char *dir = test_path ("mnt");
 
       g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-      g_assert_true (private_tmpfs (dir, read_only ? "size=1m" : "size=32k"));
+      g_assert_true (tb_test_private_tmpfs (dir, read_only ? "size=1m" : "size=32k"));
       check_failed_save (dir, read_only);
       g_print ("CHECKED\n");
       return;
     }
 
-  if (!can_mount ())
+  probe = test_path ("probe");
+  if (!tb_test_can_mount (probe))
     {
       g_test_skip ("cannot mount a private tmpfs here (needs root)");
       return;

@@ -26,6 +26,8 @@
 #include "tb-draft.h"
 #include "tb-value.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
 
 /* G_TEST_OPTION_ISOLATE_DIRS points the XDG folders into a fresh temporary folder for every
@@ -33,10 +35,7 @@
 static char *
 work_dir (void)
 {
-  char *dir = g_build_filename (g_get_user_cache_dir (), "draft-test", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return dir;
+  return tb_test_make_dir (g_get_user_cache_dir (), "draft-test", NULL);
 }
 
 static char *
@@ -45,41 +44,6 @@ temp_path (const char *name)
   g_autofree char *dir = work_dir ();
 
   return g_build_filename (dir, name, NULL);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
 }
 
 /* A distinct, valid value for every cell: counts 1, 2, 3 …, signed cells negative, amounts
@@ -194,19 +158,11 @@ assert_reports_equal (TbReport *a,
                       TbReport *b)
 {
   const TbFormat *format = tb_report_get_format (a);
-  g_autoptr(GPtrArray) acks_a = NULL;
-  g_autoptr(GPtrArray) acks_b = NULL;
 
-  g_assert_true (tb_report_get_format (b) == format);
-  g_assert_cmpstr (tb_report_get_agency (a), ==, tb_report_get_agency (b));
-  g_assert_cmpint (tb_report_get_year (a), ==, tb_report_get_year (b));
-  g_assert_cmpstr (tb_report_get_preparer (a), ==, tb_report_get_preparer (b));
-  g_assert_cmpstr (tb_report_get_contact (a), ==, tb_report_get_contact (b));
-  g_assert_cmpstr (tb_report_get_report_date (a), ==, tb_report_get_report_date (b));
+  tb_test_assert_same_meta (a, b);
   g_assert_cmpstr (tb_report_get_created (a), ==, tb_report_get_created (b));
   g_assert_cmpstr (tb_report_get_modified_time (a), ==, tb_report_get_modified_time (b));
   g_assert_cmpstr (tb_report_get_previous (a), ==, tb_report_get_previous (b));
-  g_assert_cmpint (tb_report_get_manual_totals (a), ==, tb_report_get_manual_totals (b));
 
   for (guint i = 0; i < tb_format_get_n_cells (format); i++)
     {
@@ -219,19 +175,7 @@ assert_reports_equal (TbReport *a,
       if (va->state == TB_CELL_INVALID)
         g_assert_cmpstr (va->text, ==, vb->text);
     }
-
-  for (guint i = 0; i < tb_format_get_n_sections (format); i++)
-    {
-      const char *id = tb_format_get_section (format, i)->id;
-
-      g_assert_cmpstr (tb_report_get_text (a, id), ==, tb_report_get_text (b, id));
-    }
-
-  acks_a = tb_report_list_acknowledged (a);
-  acks_b = tb_report_list_acknowledged (b);
-  g_assert_cmpuint (acks_a->len, ==, acks_b->len);
-  for (guint i = 0; i < acks_a->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (acks_a, i), ==, g_ptr_array_index (acks_b, i));
+  tb_test_assert_same_texts (a, b);
 }
 
 static void
@@ -288,7 +232,7 @@ test_round_trip (gconstpointer data)
 
   /* What is on disk is exactly tb_draft_serialize(); serialising the loaded report gives
    * the same bytes (stable, diff-friendly output). */
-  on_disk = read_bytes (path);
+  on_disk = tb_test_read_bytes (path);
   first = tb_draft_serialize (report);
   second = tb_draft_serialize (loaded);
   g_assert_true (g_bytes_equal (first, on_disk));
@@ -556,7 +500,7 @@ test_hostile_files (void)
     {
       const Hostile *h = &hostile_files[i];
       g_autofree char *path = g_build_filename (hostile_dir, h->file, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (path);
+      g_autoptr(GBytes) bytes = tb_test_read_bytes (path);
       g_autoptr(GError) parse_error = NULL;
       g_autoptr(TbReport) parsed = NULL;
       double seconds = expect_rejected (path, h->code, h->mentions);
@@ -624,14 +568,14 @@ test_too_large (void)
   g_assert_cmpuint (xml->len, ==, TB_DRAFT_MAX_SIZE);
 
   /* Exactly at the limit: a single 8 MB text is fine. */
-  write_file (big_text, xml->str, xml->len);
+  tb_test_write_file (big_text, xml->str, xml->len);
   report = tb_draft_load (big_text, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (tb_report_get_text (report, "s1")),
                     ==, TB_DRAFT_MAX_SIZE - strlen (head) - strlen (tail));
 
   g_string_insert_c (xml, strlen (head), 'z');
-  write_file (just_over, xml->str, xml->len);
+  tb_test_write_file (just_over, xml->str, xml->len);
   expect_rejected (just_over, TB_DRAFT_ERROR_TOO_LARGE, NULL);
   g_clear_object (&report);
   report = tb_draft_parse (xml->str, xml->len, &error);
@@ -704,7 +648,7 @@ test_keeps_mode (void)
   GStatBuf st;
   mode_t mask;
 
-  write_file (path, "old", -1);
+  tb_test_write_file (path, "old", -1);
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   g_assert_true (tb_draft_save (report, path, &error));
   g_assert_no_error (error);
@@ -724,7 +668,7 @@ test_keeps_mode (void)
   g_assert_cmpint (st.st_mode & 07777, ==, 0644 & ~mask);
 
   /* No temporary files are left behind. */
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (tb_test_count_entries (dir), ==, 2);
 }
 
 static void
@@ -737,7 +681,7 @@ test_symlink (void)
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  write_file (real, "old", -1);
+  tb_test_write_file (real, "old", -1);
   g_assert_cmpint (symlink ("real.tianbao", link), ==, 0);
   g_assert_true (tb_draft_save (report, link, &error));
   g_assert_no_error (error);
@@ -761,13 +705,13 @@ test_write_atomic_generic (void)
 
   g_assert_true (tb_file_write_atomic (path, data, sizeof data, &error));
   g_assert_no_error (error);
-  bytes = read_bytes (path);
+  bytes = tb_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), data, sizeof data);
 
   g_assert_true (tb_file_write_atomic (path, "", 0, &error));
   g_assert_no_error (error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = read_bytes (path);
+  bytes = tb_test_read_bytes (path);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
 
   g_assert_false (tb_file_write_atomic (in_missing_dir, "x", 1, &error));
@@ -848,9 +792,9 @@ assert_failed_save_keeps (const char *dir,
     g_assert_nonnull (strstr (error->message, "disk is full"));
 
   /* Byte-identical, and no temporary file is left behind. */
-  after = read_bytes (path);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpuint (count_entries (dir), >=, 1);
+  g_assert_cmpuint (tb_test_count_entries (dir), >=, 1);
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
@@ -883,7 +827,7 @@ test_read_only_folder (void)
 #endif
   g_assert_true (tb_draft_save (old, path, &error));
   g_assert_no_error (error);
-  before = read_bytes (path);
+  before = tb_test_read_bytes (path);
 
   if (mounted)
     {
@@ -941,7 +885,7 @@ test_disk_full (void)
 
   g_assert_true (tb_draft_save (old, path, &error));
   g_assert_no_error (error);
-  before = read_bytes (path);
+  before = tb_test_read_bytes (path);
 
   /* Fill the disk to the last block. */
   memset (block, 'f', sizeof block);

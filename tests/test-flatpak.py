@@ -14,6 +14,8 @@ import shutil
 import subprocess
 import sys
 
+from tap import exit_status, ok, plan, skip_all
+
 SRCDIR = os.environ.get('TIANBAO_SOURCE_ROOT',
                         os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 APP_ID = 'io.github.tianbao.Tianbao'
@@ -22,39 +24,28 @@ MANIFEST = os.path.join(SRCDIR, 'flatpak', APP_ID + '.json')
 # Files go through the portals (GtkFileChooserNative); nothing else is needed.
 ALLOWED_ARGS = {'--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri'}
 
-results = []
-
-
-def check(ok, name, detail=''):
-    results.append(ok)
-    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name))
-    if not ok and detail:
-        for line in str(detail).rstrip().splitlines()[:40]:
-            print('# ' + line)
-
 
 def main():
     builder = shutil.which('flatpak-builder')
     if builder is None:
-        print('1..0 # SKIP flatpak-builder is not installed')
-        return
-    print('1..6')
+        skip_all('flatpak-builder is not installed')
+    plan(6)
 
     env = dict(os.environ, G_DEBUG='fatal-warnings')
     r = subprocess.run([builder, '--show-manifest', MANIFEST], env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        universal_newlines=True)
-    check(r.returncode == 0,
-          'flatpak-builder --show-manifest accepts the manifest with fatal warnings',
-          r.stderr)
+    ok(r.returncode == 0,
+       'flatpak-builder --show-manifest accepts the manifest with fatal warnings',
+       r.stderr)
     try:
         shown = json.loads(r.stdout)
     except ValueError as e:
         shown = {}
-        check(False, 'flatpak-builder prints the manifest as JSON', e)
+        ok(False, 'flatpak-builder prints the manifest as JSON', e)
     else:
-        check(shown.get('id') == APP_ID and shown.get('command') == 'tianbao',
-              'the manifest builds %s and runs tianbao' % APP_ID, json.dumps(shown)[:400])
+        ok(shown.get('id') == APP_ID and shown.get('command') == 'tianbao',
+           'the manifest builds %s and runs tianbao' % APP_ID, json.dumps(shown)[:400])
 
     with open(MANIFEST, encoding='utf-8') as f:
         manifest = json.load(f)
@@ -63,29 +54,29 @@ def main():
                   manifest.get('sdk') == 'org.gnome.Sdk' and
                   str(manifest.get('runtime-version', '')).isdigit() and
                   int(manifest['runtime-version']) >= 48)
-    check(runtime_ok, 'a maintained GNOME runtime and its SDK (runtime-version %s)'
-          % manifest.get('runtime-version'))
+    ok(runtime_ok, 'a maintained GNOME runtime and its SDK (runtime-version %s)'
+       % manifest.get('runtime-version'))
 
     args = manifest.get('finish-args', [])
     extra = [a for a in args if a not in ALLOWED_ARGS]
-    check(not extra and '--share=ipc' in args and '--socket=wayland' in args,
-          'minimal permissions: display and IPC only, files through portals',
-          'not allowed: ' + ' '.join(extra))
+    ok(not extra and '--share=ipc' in args and '--socket=wayland' in args,
+       'minimal permissions: display and IPC only, files through portals',
+       'not allowed: ' + ' '.join(extra))
 
     modules = manifest.get('modules', [])
     main_module = modules[-1] if modules else {}
     sources = main_module.get('sources', [])
-    check(main_module.get('name') == 'tianbao' and
-          main_module.get('buildsystem') == 'meson' and
-          any(s.get('type') == 'dir' and s.get('path') == '..' for s in sources),
-          'the last module builds this source tree with meson', json.dumps(main_module))
+    ok(main_module.get('name') == 'tianbao' and
+       main_module.get('buildsystem') == 'meson' and
+       any(s.get('type') == 'dir' and s.get('path') == '..' for s in sources),
+       'the last module builds this source tree with meson', json.dumps(main_module))
 
     # The dir source path is relative to the manifest: it must be the tree with meson.build.
     root = os.path.normpath(os.path.join(os.path.dirname(MANIFEST), '..'))
-    check(os.path.exists(os.path.join(root, 'meson.build')) and
-          os.path.samefile(root, SRCDIR),
-          'the dir source points at the project root')
+    ok(os.path.exists(os.path.join(root, 'meson.build')) and
+       os.path.samefile(root, SRCDIR),
+       'the dir source points at the project root')
 
 
 main()
-sys.exit(0 if all(results) else 1)
+sys.exit(exit_status())

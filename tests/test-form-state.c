@@ -14,25 +14,9 @@
 #include "tb-paste.h"
 #include "tb-rules.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static guint
-cell (TbReport   *report,
-      const char *id)
-{
-  const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
-
-  g_assert_nonnull (spec);
-  return spec->index;
-}
-
-static void
-set (TbReport   *report,
-     const char *id,
-     const char *text)
-{
-  tb_report_set_cell_text (report, cell (report, id), text, NULL);
-}
 
 /* A 2021 report with every cell 0 and every text filled: no issue at all. */
 static TbReport *
@@ -102,38 +86,39 @@ test_column_error (void)
 
   /* 5 new applications but no result: the 自然人 column breaks T3-1. The computed 总计
    * column breaks only as a consequence, so it is not marked a second time. */
-  set (report, "t3.r1_new.np", "5");
+  tb_test_type (report, "t3.r1_new.np", "5");
   tb_rules_compute_totals (report);
   state = state_of (report, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (np_cells); i++)
     {
-      guint c = cell (report, np_cells[i]);
+      guint c = tb_test_cell (report, np_cells[i]);
 
       g_assert_cmpint (state->marks[c], ==, TB_CELL_MARK_ERROR);
       g_assert_nonnull (state->tooltips[c]);
       g_assert_nonnull (strstr (state->tooltips[c], "自然人"));
     }
-  g_assert_cmpint (state->marks[cell (report, "t3.r4_carry_out.tot")], ==, TB_CELL_MARK_NONE);
+  g_assert_cmpint (state->marks[tb_test_cell (report, "t3.r4_carry_out.tot")], ==,
+                   TB_CELL_MARK_NONE);
   /* Other columns and rows are untouched. */
-  g_assert_cmpint (state->marks[cell (report, "t3.r1_new.biz")], ==, TB_CELL_MARK_NONE);
-  g_assert_cmpint (state->marks[cell (report, "t3.r3_1_open.np")], ==, TB_CELL_MARK_NONE);
-  g_assert_null (state->tooltips[cell (report, "t3.r1_new.biz")]);
+  g_assert_cmpint (state->marks[tb_test_cell (report, "t3.r1_new.biz")], ==, TB_CELL_MARK_NONE);
+  g_assert_cmpint (state->marks[tb_test_cell (report, "t3.r3_1_open.np")], ==, TB_CELL_MARK_NONE);
+  g_assert_null (state->tooltips[tb_test_cell (report, "t3.r1_new.biz")]);
 
   g_assert_cmpuint (state->sections[s3].n_errors, ==, 1);
   g_assert_cmpuint (state->sections[section_index (report, "s2")].n_errors, ==, 0);
   g_assert_cmpuint (state->total.n_errors, ==, 1);
 
   /* Fixing it clears everything. */
-  set (report, "t3.r3_1_open.np", "5");
+  tb_test_type (report, "t3.r3_1_open.np", "5");
   tb_rules_compute_totals (report);
   {
     g_autoptr(TbFormState) fixed = state_of (report, NULL);
 
     g_assert_cmpuint (fixed->total.n_errors, ==, 0);
-    g_assert_cmpint (fixed->marks[cell (report, "t3.r1_new.np")], ==, TB_CELL_MARK_NONE);
-    g_assert_false (tb_form_state_cell_equal (state, fixed, cell (report, "t3.r1_new.np")));
-    g_assert_true (tb_form_state_cell_equal (state, fixed, cell (report, "t3.r1_new.biz")));
+    g_assert_cmpint (fixed->marks[tb_test_cell (report, "t3.r1_new.np")], ==, TB_CELL_MARK_NONE);
+    g_assert_false (tb_form_state_cell_equal (state, fixed, tb_test_cell (report, "t3.r1_new.np")));
+    g_assert_true (tb_form_state_cell_equal (state, fixed, tb_test_cell (report, "t3.r1_new.biz")));
   }
 }
 
@@ -142,9 +127,9 @@ test_unreadable_cell (void)
 {
   g_autoptr(TbReport) report = new_complete_report ();
   g_autoptr(TbFormState) state = NULL;
-  guint c = cell (report, "t2.reg.made");
+  guint c = tb_test_cell (report, "t2.reg.made");
 
-  set (report, "t2.reg.made", "12x");
+  tb_test_type (report, "t2.reg.made", "12x");
   state = state_of (report, NULL);
   g_assert_cmpint (state->marks[c], ==, TB_CELL_MARK_ERROR);
   /* The tooltip names the cell and gives the parser's reason. */
@@ -153,7 +138,7 @@ test_unreadable_cell (void)
   g_assert_cmpuint (state->sections[section_index (report, "s2")].n_errors, ==, 1);
 
   /* Full-width digits are numbers. */
-  set (report, "t2.reg.made", "１２");
+  tb_test_type (report, "t2.reg.made", "１２");
   {
     g_autoptr(TbFormState) fixed = state_of (report, NULL);
 
@@ -184,11 +169,11 @@ test_warning_acknowledged (void)
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(TbFormState) state = NULL;
   const TbIssue *warning = NULL;
-  guint fee = cell (report, "s6.fee_notices");
+  guint fee = tb_test_cell (report, "s6.fee_notices");
 
   /* 2 applications dropped for an unpaid fee, but no fee notice reported (T3-7). */
-  set (report, "t3.r3_6_2.np", "2");
-  set (report, "t3.r1_new.np", "2");
+  tb_test_type (report, "t3.r3_6_2.np", "2");
+  tb_test_type (report, "t3.r1_new.np", "2");
   tb_rules_compute_totals (report);
   state = state_of (report, &issues);
   g_assert_cmpuint (state->total.n_errors, ==, 0);
@@ -213,11 +198,11 @@ static void
 test_computed (void)
 {
   g_autoptr(TbReport) report = new_complete_report ();
-  guint total = cell (report, "t3.r3_7_total.np");
-  guint part = cell (report, "t3.r3_1_open.np");
+  guint total = tb_test_cell (report, "t3.r3_7_total.np");
+  guint part = tb_test_cell (report, "t3.r3_1_open.np");
 
   g_assert_true (tb_form_cell_is_computed (report, total));
-  g_assert_true (tb_form_cell_is_computed (report, cell (report, "t4.review.total")));
+  g_assert_true (tb_form_cell_is_computed (report, tb_test_cell (report, "t4.review.total")));
   g_assert_false (tb_form_cell_is_computed (report, part));
   tb_report_set_manual_totals (report, TRUE);
   g_assert_false (tb_form_cell_is_computed (report, total));
@@ -232,8 +217,8 @@ test_sort (void)
   g_autoptr(TbFormState) state = NULL;
   int last = -1;
 
-  set (report, "t4.review.upheld", "x");
-  set (report, "t2.reg.made", "y");
+  tb_test_type (report, "t4.review.upheld", "x");
+  tb_test_type (report, "t2.reg.made", "y");
   tb_report_set_text (report, "s1", "");
   state = state_of (report, &issues);
   sorted = tb_form_sort_issues (issues);
@@ -262,14 +247,14 @@ test_tooltip_limit (void)
 {
   g_autoptr(TbReport) report = new_complete_report ();
   g_autoptr(TbFormState) state = NULL;
-  guint c = cell (report, "t3.r3_7_total.tot");
+  guint c = tb_test_cell (report, "t3.r3_7_total.tot");
   guint lines = 0;
 
   /* Typed totals that add up to nothing: the 总计/（七）总计 corner is in many rules. */
   tb_report_set_manual_totals (report, TRUE);
-  set (report, "t3.r3_7_total.tot", "9");
-  set (report, "t3.r3_7_total.np", "9");
-  set (report, "t3.r1_new.tot", "1");
+  tb_test_type (report, "t3.r3_7_total.tot", "9");
+  tb_test_type (report, "t3.r3_7_total.np", "9");
+  tb_test_type (report, "t3.r1_new.tot", "1");
   state = state_of (report, NULL);
   g_assert_cmpint (state->marks[c], ==, TB_CELL_MARK_ERROR);
   for (const char *p = state->tooltips[c]; *p; p++)
@@ -286,12 +271,12 @@ test_sentence (void)
   g_autofree char *text = NULL;
   int start = -1, end = -1;
 
-  tb_report_clear_cell (report, cell (report, "s6.fee_collected"));
+  tb_report_clear_cell (report, tb_test_cell (report, "s6.fee_collected"));
   g_assert_null (tb_form_make_sentence (report, s6));
 
-  set (report, "s6.fee_notices", "3");
-  set (report, "s6.fee_notified", "１,２００.5");
-  set (report, "s6.fee_collected", "800");
+  tb_test_type (report, "s6.fee_notices", "3");
+  tb_test_type (report, "s6.fee_notified", "１,２００.5");
+  tb_test_type (report, "s6.fee_collected", "800");
   sentence = tb_form_make_sentence (report, s6);
   g_assert_cmpstr (sentence, ==,
                    "2025年，本机关共发出收费通知3件，通知收费总金额1200.5元，实际收取信息处理费800元。");
@@ -350,8 +335,8 @@ test_convert (void)
   guint dropped = 0;
   const TbCellSpec *spec;
 
-  set (report, "t3.r1_new.np", "7");
-  set (report, "t4.review.upheld", "oops");
+  tb_test_type (report, "t3.r1_new.np", "7");
+  tb_test_type (report, "t4.review.upheld", "oops");
   tb_report_set_text (report, "s5", "问题");
   tb_report_set_manual_totals (report, TRUE);
   tb_report_set_year (report, 2020);
@@ -372,7 +357,7 @@ test_convert (void)
   g_assert_cmpuint (dropped, >, 0);
 
   back = tb_form_convert_report (old, tb_format_get ("2021"), NULL);
-  g_assert_cmpint (tb_report_get_cell (back, cell (back, "t3.r1_new.np"))->value, ==, 7);
+  g_assert_cmpint (tb_report_get_cell (back, tb_test_cell (back, "t3.r1_new.np"))->value, ==, 7);
 }
 
 static char *

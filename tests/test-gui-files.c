@@ -15,12 +15,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "tb-draft.h"
 #include "tb-recovery.h"
@@ -28,31 +25,17 @@
 #include "tb-window-files.h"
 #include "tb-window-private.h"
 
+#include "tb-test-util.h"
+
 static GtkApplication *app;
 
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static char *
-test_dir (void)
-{
-  char *dir = g_build_filename (g_get_home_dir (), "reports", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return dir;
-}
 
 static char *
 saved_report (const char *name,
               const char *value)
 {
-  g_autofree char *dir = test_dir ();
+  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", NULL);
   char *path = g_build_filename (dir, name, NULL);
   g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2021"));
   g_autoptr(GError) error = NULL;
@@ -60,22 +43,10 @@ saved_report (const char *name,
   tb_report_set_year (report, 2024);
   tb_report_set_agency (report, "测试县审计局");
   if (value != NULL)
-    tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
-                                                          "t2.reg.made")->index,
-                             value, NULL);
+    tb_test_type (report, "t2.reg.made", value);
   g_assert_true (tb_draft_save (report, path, &error));
   g_assert_no_error (error);
   return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_bytes_new_take (data, len);
 }
 
 static TbWindow *
@@ -85,7 +56,7 @@ open_window (const char *path)
 
   tb_session_open_path (app, path, window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   g_assert_nonnull (tb_window_get_document (window));
   return window;
 }
@@ -95,21 +66,8 @@ set_cell (TbWindow   *window,
           const char *id,
           const char *text)
 {
-  TbReport *report = tb_window_get_report (window);
-
-  tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
-                                                        id)->index,
-                           text, NULL);
-  spin ();
-}
-
-static char *
-get_cell (TbReport   *report,
-          const char *id)
-{
-  return tb_report_dup_cell_text (report,
-                                  tb_format_find_cell (tb_report_get_format (report),
-                                                       id)->index);
+  tb_test_type (tb_window_get_report (window), id, text);
+  tb_test_spin ();
 }
 
 static char *
@@ -119,7 +77,7 @@ file_cell (const char *path,
   g_autoptr(TbReport) report = tb_draft_load (path, NULL);
 
   g_assert_nonnull (report);
-  return get_cell (report, id);
+  return tb_test_dup_text (report, id);
 }
 
 static GtkWidget *
@@ -162,7 +120,7 @@ click (AdwMessageDialog *dialog,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  tb_test_spin ();
 }
 
 static guint
@@ -182,15 +140,7 @@ close_all (void)
 
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
-  spin ();
-}
-
-static guint
-n_recovery (void)
-{
-  g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
-
-  return entries->len;
+  tb_test_spin ();
 }
 
 /* ---- The unsaved-changes question ------------------------------------------------------ */
@@ -203,7 +153,7 @@ test_close_unmodified (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   g_assert_null (window);   /* nothing to ask */
 }
 
@@ -211,7 +161,7 @@ static void
 test_close_cancel (void)
 {
   g_autofree char *path = saved_report ("cancel.tianbao", "1");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = tb_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   TbWindow *window = open_window (path);
   AdwMessageDialog *dialog;
@@ -222,7 +172,7 @@ test_close_cancel (void)
   g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (window)), "cancel.tianbao") != NULL);
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   dialog = tb_window_files_get_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
@@ -231,23 +181,23 @@ test_close_cancel (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   /* Closing again while asking does not ask twice. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   g_assert_true (tb_window_files_get_dialog (window) == dialog);
 
   click (dialog, "Cancel");
   g_assert_null (tb_window_files_get_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
-  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  value = tb_test_dup_text (tb_window_get_report (window), "t2.reg.made");
   g_assert_cmpstr (value, ==, "2");
-  after = read_bytes (path);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 
   /* Escape (closing the question) is Cancel too. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   gtk_window_close (GTK_WINDOW (tb_window_files_get_dialog (window)));
-  spin ();
+  tb_test_spin ();
   g_assert_null (tb_window_files_get_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   close_all ();
@@ -257,21 +207,21 @@ static void
 test_close_discard (void)
 {
   g_autofree char *path = saved_report ("discard.tianbao", "1");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = tb_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   TbWindow *window = open_window (path);
 
   set_cell (window, "t2.reg.made", "2");
   g_assert_true (tb_document_autosave_now (tb_window_get_document (window), NULL));
-  g_assert_cmpuint (n_recovery (), ==, 1);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   click (tb_window_files_get_dialog (window), "Discard");
   g_assert_null (window);
-  g_assert_cmpuint (n_recovery (), ==, 0);
-  after = read_bytes (path);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -287,12 +237,12 @@ test_close_save (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   click (tb_window_files_get_dialog (window), "Save");
   g_assert_null (window);
   value = file_cell (path, "t2.reg.made");
   g_assert_cmpstr (value, ==, "3");
-  g_assert_cmpuint (n_recovery (), ==, 0);
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 }
 
 /* A report never saved: the question offers Save As. */
@@ -306,7 +256,7 @@ test_close_never_saved (void)
   gtk_window_present (GTK_WINDOW (window));
   set_cell (window, "t2.reg.made", "3");
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  tb_test_spin ();
   dialog = tb_window_files_get_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Save As…");
   click (dialog, "Cancel");
@@ -319,7 +269,8 @@ static void
 check_failed_save (const char *path,
                    gboolean    close_first)
 {
-  g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_EXISTS) ? read_bytes (path) : NULL;
+  g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_EXISTS) ? tb_test_read_bytes (path)
+                                                                    : NULL;
   TbWindow *window = tb_session_find_window (app, path);
   AdwMessageDialog *dialog;
   g_autofree char *value = NULL;
@@ -330,13 +281,13 @@ check_failed_save (const char *path,
   if (close_first)
     {
       gtk_window_close (GTK_WINDOW (window));
-      spin ();
+      tb_test_spin ();
       click (tb_window_files_get_dialog (window), "Save");
     }
   else
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-      spin ();
+      tb_test_spin ();
     }
 
   dialog = tb_window_files_get_dialog (window);
@@ -350,11 +301,11 @@ check_failed_save (const char *path,
   /* The window stays, with the clerk's value, modified; the file is as it was. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
-  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  value = tb_test_dup_text (tb_window_get_report (window), "t2.reg.made");
   g_assert_cmpstr (value, ==, "42");
   if (before != NULL)
     {
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = tb_test_read_bytes (path);
 
       g_assert_true (g_bytes_equal (before, after));
     }
@@ -392,46 +343,22 @@ test_save_folder_gone (void)
   close_all ();
 }
 
-static gboolean
-private_tmpfs (const char *dir)
-{
-  if (unshare (CLONE_NEWNS) < 0)
-    return FALSE;
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-    return FALSE;
-  return mount ("tmpfs", dir, "tmpfs", 0, "size=1m") == 0;
-}
-
-static gboolean
-can_mount (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_home_dir (), "probe", NULL);
-  int status = 0;
-  pid_t pid;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    _exit (private_tmpfs (dir) ? 0 : 1);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
 /* A read-only folder (as root, file permissions stop nothing: a read-only file system). */
 static void
 test_save_read_only (void)
 {
+  g_autofree char *probe = NULL;
+
   if (g_test_subprocess ())
     {
       g_autofree char *dir = g_build_filename (g_get_home_dir (), "ro", NULL);
       g_autofree char *path = g_build_filename (dir, "report.tianbao", NULL);
 
       g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-      g_assert_true (private_tmpfs (dir));
+      g_assert_true (tb_test_private_tmpfs (dir, "size=1m"));
       {
         g_autofree char *made = saved_report ("y.tianbao", "1");
-        g_autoptr(GBytes) bytes = read_bytes (made);
+        g_autoptr(GBytes) bytes = tb_test_read_bytes (made);
 
         g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
                                             g_bytes_get_size (bytes), NULL));
@@ -444,7 +371,8 @@ test_save_read_only (void)
       printf ("CHECKED\n");
       return;
     }
-  if (!can_mount ())
+  probe = g_build_filename (g_get_home_dir (), "probe", NULL);
+  if (!tb_test_can_mount (probe))
     {
       g_test_skip ("cannot mount a private read-only file system here (needs root)");
       return;
@@ -470,19 +398,19 @@ test_save_changed_on_disk (void)
   tb_report_set_cell_text (theirs, tb_format_find_cell (tb_report_get_format (theirs),
                                                         "t2.norm.made")->index, "77", NULL);
   g_assert_true (tb_draft_save (theirs, path, NULL));
-  before = read_bytes (path);
+  before = tb_test_read_bytes (path);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  spin ();
+  tb_test_spin ();
   dialog = tb_window_files_get_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed by Another Program");
   click (dialog, "Cancel");
-  after = read_bytes (path);
+  after = tb_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  spin ();
+  tb_test_spin ();
   click (tb_window_files_get_dialog (window), "Replace");
   g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
   value = file_cell (path, "t2.reg.made");
@@ -497,7 +425,7 @@ static void
 test_open (void)
 {
   g_autofree char *path = saved_report ("open.tianbao", "7");
-  g_autofree char *dir = test_dir ();
+  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.tianbao", NULL);
   g_autofree char *hostile = g_build_filename (dir, "hostile.tianbao", NULL);
   g_autofree char *missing = g_build_filename (dir, "new.tianbao", NULL);
@@ -513,10 +441,10 @@ test_open (void)
 
   /* An untouched window is reused. */
   tb_session_open_path (app, path, first);
-  spin ();
+  tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 1);
   g_assert_cmpstr (tb_window_get_path (first), ==, path);
-  value = get_cell (tb_window_get_report (first), "t2.reg.made");
+  value = tb_test_dup_text (tb_window_get_report (first), "t2.reg.made");
   g_assert_cmpstr (value, ==, "7");
 
   /* The same file again: its window, no second one. Also through another name. */
@@ -526,7 +454,7 @@ test_open (void)
 
     tb_session_open_path (app, dotted, NULL);
   }
-  spin ();
+  tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 1);
   g_assert_true (tb_session_find_window (app, path) == first);
 
@@ -534,7 +462,7 @@ test_open (void)
   document = tb_window_get_document (first);
   g_assert_true (g_file_set_contents (broken, "<tianbao version=\"1\"><meta>", -1, NULL));
   tb_session_open_path (app, broken, first);
-  spin ();
+  tb_test_spin ();
   dialog = tb_window_files_get_dialog (first);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Report");
@@ -550,7 +478,7 @@ test_open (void)
                                       "<!ENTITY b \"&a;&a;&a;&a;\">]><tianbao>&b;</tianbao>",
                                       -1, NULL));
   tb_session_open_path (app, hostile, first);
-  spin ();
+  tb_test_spin ();
   dialog = tb_window_files_get_dialog (first);
   g_assert_nonnull (dialog);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "hostile.tianbao") != NULL);
@@ -559,7 +487,7 @@ test_open (void)
 
   /* A file that does not exist yet: a new report bound to it, in a new window. */
   tb_session_open_path (app, missing, first);
-  spin ();
+  tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 2);
   window = tb_session_find_window (app, missing);
   g_assert_nonnull (window);
@@ -567,7 +495,7 @@ test_open (void)
   g_assert_cmpstr (tb_window_get_path (window), ==, missing);
   set_cell (window, "t2.reg.made", "8");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  spin ();
+  tb_test_spin ();
   g_clear_pointer (&value, g_free);
   value = file_cell (missing, "t2.reg.made");
   g_assert_cmpstr (value, ==, "8");
@@ -613,13 +541,13 @@ test_drop (void)
   g_value_take_boxed (&value, gdk_file_list_new_from_array (files, G_N_ELEMENTS (files)));
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_value_unset (&value);
-  spin ();
+  tb_test_spin ();
 
   g_assert_true (accepted);
   g_assert_cmpuint (n_windows (), ==, 2);   /* a was open already: no second window */
   g_assert_true (tb_session_find_window (app, a) == window);
   g_assert_nonnull (tb_session_find_window (app, b));
-  v = get_cell (tb_window_get_report (tb_session_find_window (app, b)), "t2.reg.made");
+  v = tb_test_dup_text (tb_window_get_report (tb_session_find_window (app, b)), "t2.reg.made");
   g_assert_cmpstr (v, ==, "2");
   close_all ();
 }
@@ -651,15 +579,15 @@ test_undo_redo (void)
   set_cell (window, "t4.review.pending", "4");
   while (tb_window_has_pending_validation (window))
     g_main_context_iteration (NULL, TRUE);
-  value = get_cell (report, "t4.review.total");
+  value = tb_test_dup_text (report, "t4.review.total");
   g_assert_cmpstr (value, ==, "10");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin ();
+  tb_test_spin ();
   g_clear_pointer (&value, g_free);
-  value = get_cell (report, "t4.review.pending");
+  value = tb_test_dup_text (report, "t4.review.pending");
   g_assert_null (value);
-  value = get_cell (report, "t4.review.total");
+  value = tb_test_dup_text (report, "t4.review.total");
   g_assert_null (value);
   /* The entry shows it, and the undone cell has the focus. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tb_window_get_cell_widget (window,
@@ -667,14 +595,14 @@ test_undo_redo (void)
   g_assert_cmpstr (tb_window_get_visible_page (window), ==, "s4");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  spin ();
-  value = get_cell (report, "t4.review.total");
+  tb_test_spin ();
+  value = tb_test_dup_text (report, "t4.review.total");
   g_assert_cmpstr (value, ==, "10");
 
   /* Undo back to the saved state: not modified, no mark. */
   while (tb_history_get_can_undo (history))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin ();
+  tb_test_spin ();
   g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_false (tb_history_get_can_undo (history));
@@ -687,7 +615,7 @@ test_undo_redo (void)
     tb_report_set_text (r, "s1", "本年");
     tb_report_set_text (r, "s1", "本年度");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    spin ();
+    tb_test_spin ();
     g_assert_cmpstr (tb_report_get_text (r, "s1"), ==, "");
   }
   close_all ();
@@ -707,12 +635,12 @@ test_undo_paste (void)
   set_cell (window, "t3.r1_new.biz", "2");
   set_cell (window, "t3.r1_new.res", "3");
   tb_report_thaw (report);
-  spin ();
+  tb_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin ();
-  value = get_cell (report, "t3.r1_new.np");
+  tb_test_spin ();
+  value = tb_test_dup_text (report, "t3.r1_new.np");
   g_assert_null (value);
-  value = get_cell (report, "t3.r1_new.res");
+  value = tb_test_dup_text (report, "t3.r1_new.res");
   g_assert_null (value);
   close_all ();
 }
@@ -737,7 +665,7 @@ test_quit (void)
 
   /* Cancel at the first question stops quitting: nothing else closes. */
   tb_session_quit (app);
-  spin ();
+  tb_test_spin ();
   g_assert_true (tb_window_files_get_dialog (wb) != NULL || tb_window_files_get_dialog (wc) != NULL);
   dialog = tb_window_files_get_dialog (wb) ? tb_window_files_get_dialog (wb)
                                            : tb_window_files_get_dialog (wc);
@@ -745,14 +673,14 @@ test_quit (void)
   g_assert_false (tb_window_files_get_dialog (wb) != NULL &&
                   tb_window_files_get_dialog (wc) != NULL);
   click (dialog, "Cancel");
-  spin ();
+  tb_test_spin ();
   g_assert_cmpuint (n_windows (), >=, 2);
   g_assert_null (tb_window_files_get_dialog (wb));
   g_assert_null (tb_window_files_get_dialog (wc));
 
   /* Again: Save one, Discard the other; everything closes. */
   tb_session_quit (app);
-  spin ();
+  tb_test_spin ();
   for (guint round = 0; round < 2; round++)
     {
       if (n_windows () > 0 && tb_session_find_window (app, b) != NULL &&
@@ -761,7 +689,7 @@ test_quit (void)
       else if (n_windows () > 0 && tb_session_find_window (app, c) != NULL &&
                tb_window_files_get_dialog (tb_session_find_window (app, c)) != NULL)
         click (tb_window_files_get_dialog (tb_session_find_window (app, c)), "Discard");
-      spin ();
+      tb_test_spin ();
     }
   g_assert_cmpuint (n_windows (), ==, 0);
   value = file_cell (b, "t2.reg.made");
@@ -801,7 +729,7 @@ test_recovery_offer (void)
 {
   g_autofree char *path = saved_report ("crashed.tianbao", "1");
   g_autofree char *other = saved_report ("other.tianbao", "1");
-  g_autoptr(GBytes) before = read_bytes (other);
+  g_autoptr(GBytes) before = tb_test_read_bytes (other);
   g_autoptr(GBytes) after = NULL;
   g_autofree char *id = crashed_copy (path, "9");
   g_autofree char *id2 = crashed_copy (other, "5");
@@ -812,16 +740,16 @@ test_recovery_offer (void)
   tb_window_new_report (window);
   gtk_window_present (GTK_WINDOW (window));
   tb_session_offer_recovery (app, window);
-  spin ();
+  tb_test_spin ();
   dialog = tb_session_get_recovery_dialog (app);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, 2);
 
   /* Recover: the untouched window shows the report with its unsaved changes. */
   g_assert_true (tb_recovery_dialog_choose (dialog, id, TRUE));
-  spin ();
+  tb_test_spin ();
   g_assert_cmpstr (tb_window_get_path (window), ==, path);
-  value = get_cell (tb_window_get_report (window), "t2.reg.made");
+  value = tb_test_dup_text (tb_window_get_report (window), "t2.reg.made");
   g_assert_cmpstr (value, ==, "9");
   g_assert_cmpstr (tb_report_get_text (tb_window_get_report (window), "s5"), ==, "恢复的文字");
   g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
@@ -832,10 +760,10 @@ test_recovery_offer (void)
   /* Discard the other: its copy goes, its file stays as it was; the offer closes. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (tb_recovery_dialog_choose (dialog, id2, FALSE));
-  spin ();
+  tb_test_spin ();
   g_assert_null (dialog);
   g_assert_null (tb_session_get_recovery_dialog (app));
-  after = read_bytes (other);
+  after = tb_test_read_bytes (other);
   g_assert_true (g_bytes_equal (before, after));
   {
     g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
@@ -852,8 +780,8 @@ test_recovery_offer (void)
 
   /* Saving the recovered report removes its copy. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  spin ();
-  g_assert_cmpuint (n_recovery (), ==, 0);
+  tb_test_spin ();
+  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
   g_clear_pointer (&value, g_free);
   value = file_cell (path, "t2.reg.made");
   g_assert_cmpstr (value, ==, "9");

@@ -22,20 +22,15 @@ import sys
 import tempfile
 import time
 
-TESTS = []
-
-
-def tap_skip_all(reason):
-    print("1..0 # SKIP " + reason)
-    sys.exit(0)
-
+from tap import ok
+import tap
 
 if not os.environ.get("DISPLAY"):
-    tap_skip_all("no display")
+    tap.skip_all("no display")
 
 if "--inner" not in sys.argv:
     if shutil.which("dbus-run-session") is None:
-        tap_skip_all("dbus-run-session is not installed")
+        tap.skip_all("dbus-run-session is not installed")
     # The bus and the accessibility daemons it starts write to our stdout too: pass on only
     # what is TAP.
     runner = subprocess.Popen(["dbus-run-session", "--", sys.executable,
@@ -53,45 +48,15 @@ args = [a for a in sys.argv[1:] if a != "--inner"]
 TIANBAO = args[0]
 CLI = os.environ["TIANBAO_CLI"]
 
-# The accessibility bus of this D-Bus session. Without this, both sides may take the bus an
-# earlier session left in the X root window property AT_SPI_BUS, and not find each other.
-try:
-    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                            "--object-path", "/org/a11y/bus",
-                            "--method", "org.a11y.Bus.GetAddress"],
-                           capture_output=True, text=True, timeout=20).stdout
-    address = reply.strip().strip("(),").strip("'")
-    if address:
-        os.environ["AT_SPI_BUS_ADDRESS"] = address
-except (OSError, subprocess.TimeoutExpired):
-    pass
+tap.use_session_a11y_bus()
 
 try:
     import pyatspi
 except ImportError:
-    tap_skip_all("pyatspi is not installed (python3-pyatspi)")
+    tap.skip_all("pyatspi is not installed (python3-pyatspi)")
 
 N_PLANNED = 19
-print("1..%d" % N_PLANNED)
-sys.stdout.flush()
-
-count = 0
-failures = 0
-
-
-def ok(cond, name, detail=""):
-    global count, failures
-    count += 1
-    if cond:
-        print("ok %d - %s" % (count, name))
-    else:
-        failures += 1
-        print("not ok %d - %s" % (count, name))
-        if detail:
-            for line in str(detail).splitlines():
-                print("# " + line)
-    sys.stdout.flush()
-    return cond
+tap.plan(N_PLANNED)
 
 
 def bail(reason):
@@ -438,6 +403,6 @@ finally:
         proc.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
-if count != N_PLANNED:
-    print("# planned %d tests, ran %d" % (N_PLANNED, count))
-sys.exit(1 if failures else 0)
+if tap.count() != N_PLANNED:
+    print("# planned %d tests, ran %d" % (N_PLANNED, tap.count()))
+sys.exit(tap.exit_status())

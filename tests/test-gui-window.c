@@ -28,6 +28,8 @@
 #include "tb-text-page.h"
 #include "tb-window-private.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
 
 static char *test_home;
@@ -50,8 +52,7 @@ static void
 destroy_window (TbWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  tb_test_spin ();
 }
 
 /* Runs the main loop until the pending rules check ran. Returns the milliseconds it took. */
@@ -646,8 +647,7 @@ test_settings (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->view_stack), "s2");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_close (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  tb_test_spin ();
   {
     g_autofree char *page = g_settings_get_string (settings, "last-page");
 
@@ -705,34 +705,6 @@ test_lazy_pages (void)
   destroy_window (window);
 }
 
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  const char *argv[] = { tool, path, "-", NULL };
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                     &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path);
-  const char *line = info ? strstr (info, "Pages:") : NULL;
-
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
-}
-
 static void
 test_print_and_export (void)
 {
@@ -769,8 +741,8 @@ test_print_and_export (void)
   g_assert_no_error (error);
   layout = tb_layout_new (report, NULL);
   g_assert_cmpuint (tb_print_operation_get_n_pages (op), ==, tb_layout_get_n_pages (layout));
-  g_assert_cmpuint (pdf_pages (printed), ==, tb_layout_get_n_pages (layout));
-  g_assert_cmpuint (pdf_pages (exported), ==, pdf_pages (printed));
+  g_assert_cmpuint (tb_test_pdf_pages (printed), ==, tb_layout_get_n_pages (layout));
+  g_assert_cmpuint (tb_test_pdf_pages (exported), ==, tb_test_pdf_pages (printed));
 
   /* With an error, the export is a draft and says so. */
   type_and_wait (window, "t3.r1_new.np", "5");
@@ -778,8 +750,10 @@ test_print_and_export (void)
   g_assert_true (tb_window_export_pdf_to (window, draft,
                                           tb_pdf_count_blocking_issues (report), &error));
   {
-    g_autofree char *text = run_tool ("pdftotext", draft);
-    g_autofree char *clean = run_tool ("pdftotext", exported);
+    const char *argv_draft[] = { "pdftotext", draft, "-", NULL };
+    const char *argv_clean[] = { "pdftotext", exported, "-", NULL };
+    g_autofree char *text = tb_test_run_tool (argv_draft);
+    g_autofree char *clean = tb_test_run_tool (argv_clean);
 
     g_assert_nonnull (text);
     g_assert_nonnull (strstr (text, "草稿"));

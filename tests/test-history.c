@@ -14,6 +14,8 @@
 #include "tb-report.h"
 #include "tb-rules.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
 
 static TbReport *
@@ -30,37 +32,20 @@ new_report (void)
   return report;
 }
 
-static guint
-cell (TbReport   *report,
-      const char *id)
-{
-  const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
-
-  g_assert_nonnull (spec);
-  return spec->index;
-}
-
 /* Types into a cell like the form does: set the text, then recompute the totals. */
 static void
 type_cell (TbReport   *report,
            const char *id,
            const char *text)
 {
-  tb_report_set_cell_text (report, cell (report, id), text, NULL);
+  tb_test_type (report, id, text);
   if (!tb_report_get_manual_totals (report))
     tb_rules_compute_totals (report);
 }
 
-static char *
-cell_text (TbReport   *report,
-           const char *id)
-{
-  return tb_report_dup_cell_text (report, cell (report, id));
-}
-
 #define assert_cell(report, id, expected)                                              \
   G_STMT_START {                                                                       \
-    g_autofree char *_t = cell_text (report, id);                                      \
+    g_autofree char *_t = tb_test_dup_text (report, id);                               \
     g_assert_cmpstr (_t, ==, expected);                                                \
   } G_STMT_END
 
@@ -70,7 +55,7 @@ assert_cell_exact (TbReport    *report,
                    TbCellState  state,
                    const char  *text)
 {
-  const TbCellValue *v = tb_report_get_cell (report, cell (report, id));
+  const TbCellValue *v = tb_report_get_cell (report, tb_test_cell (report, id));
 
   g_assert_cmpint (v->state, ==, state);
   g_assert_cmpstr (v->text, ==, text);
@@ -150,13 +135,15 @@ test_cell_exact (void)
   assert_cell_exact (report, "t2.reg.made", TB_CELL_INVALID, "12x");
   tb_history_undo (history);
   assert_cell_exact (report, "t2.reg.made", TB_CELL_VALID, "1,234");
-  g_assert_cmpint (tb_report_get_cell (report, cell (report, "t2.reg.made"))->value, ==, 1234);
+  g_assert_cmpint (tb_report_get_cell (report, tb_test_cell (report, "t2.reg.made"))->value, ==,
+                   1234);
 
   tb_history_redo (history);
   tb_history_redo (history);
   tb_history_redo (history);
   assert_cell_exact (report, "t2.fee.amount", TB_CELL_VALID, "１.５");
-  g_assert_cmpint (tb_report_get_cell (report, cell (report, "t2.fee.amount"))->value, ==, 15000);
+  g_assert_cmpint (tb_report_get_cell (report, tb_test_cell (report, "t2.fee.amount"))->value, ==,
+                   15000);
 }
 
 /* Computed totals are derived: never a step of their own, recomputed after undo. */
@@ -264,8 +251,8 @@ test_group (void)
 
   /* A freeze/thaw bulk change is one step too. */
   tb_report_freeze (report);
-  tb_report_set_cell_text (report, cell (report, "t4.after.upheld"), "1", NULL);
-  tb_report_set_cell_text (report, cell (report, "t4.after.other"), "2", NULL);
+  tb_test_type (report, "t4.after.upheld", "1");
+  tb_test_type (report, "t4.after.other", "2");
   tb_report_set_text (report, "s5", "问题");
   tb_report_thaw (report);
   g_assert_cmpuint (tb_history_get_n_undo (history), ==, 3);
@@ -543,7 +530,7 @@ test_random_sequences (void)
     GString *s = g_string_new (tb_report_get_text (report, "s1"));                      \
     for (guint k = 0; k < G_N_ELEMENTS (ids); k++)                                      \
       {                                                                                 \
-        g_autofree char *t = cell_text (report, ids[k]);                                \
+        g_autofree char *t = tb_test_dup_text (report, ids[k]);                                \
         g_string_append_printf (s, "|%s", t ? t : "-");                                 \
       }                                                                                 \
     g_ptr_array_add (states, g_string_free (s, FALSE));                                 \
@@ -575,7 +562,7 @@ test_random_sequences (void)
         g_autofree char *str = NULL;
         for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
           {
-            g_autofree char *t = cell_text (report, ids[k]);
+            g_autofree char *t = tb_test_dup_text (report, ids[k]);
             g_string_append_printf (s, "|%s", t ? t : "-");
           }
         str = g_string_free (s, FALSE);
@@ -594,7 +581,7 @@ test_random_sequences (void)
       s = g_string_new (tb_report_get_text (report, "s1"));
       for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
         {
-          g_autofree char *t = cell_text (report, ids[k]);
+          g_autofree char *t = tb_test_dup_text (report, ids[k]);
           g_string_append_printf (s, "|%s", t ? t : "-");
         }
       str = g_string_free (s, FALSE);

@@ -3,10 +3,28 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "tb-draft.h"
 #include "tb-merge.h"
+#include "tb-value.h"
 
-#include "merge-fixtures.h"
+#include "tb-test-util.h"
+
+/* The input reports of a test, released when it ends. */
+typedef struct
+{
+  TbReport *r[4];
+} Inputs;
+
+static void
+inputs_clear (Inputs *inputs)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (inputs->r); i++)
+    g_clear_object (&inputs->r[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 
 static TbMerge *
 merge_of (TbReport *const *reports,
@@ -73,7 +91,7 @@ csv_find_row (GPtrArray  *rows,
 static void
 test_three_agencies (void)
 {
-  TbReport *inputs[3];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
@@ -81,18 +99,18 @@ test_three_agencies (void)
   g_autoptr(GError) error = NULL;
   const TbFormat *f = tb_format_get ("2021");
 
-  inputs[0] = fixture_make_report ("2021", 2024, "某县审计局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "某县财政局", 2);
-  inputs[2] = fixture_make_report ("2021", 2024, "某县教育局", 3);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "某县审计局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "某县财政局", 2);
+  inputs.r[2] = tb_test_make_report ("2021", 2024, "某县教育局", 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(GPtrArray) own = tb_rules_check (inputs[i]);
+      g_autoptr(GPtrArray) own = tb_rules_check (inputs.r[i]);
 
-      fixture_dump_issues (own);
+      tb_test_dump_issues (own);
       g_assert_cmpuint (own->len, ==, 0);
     }
 
-  merge = merge_of (inputs, 3);
+  merge = merge_of (inputs.r, 3);
   g_assert_cmpuint (tb_merge_get_n_inputs (merge), ==, 3);
   g_assert_true (tb_merge_get_format (merge) == f);
   g_assert_cmpint (tb_merge_get_year (merge), ==, 2024);
@@ -104,7 +122,7 @@ test_three_agencies (void)
       g_assert_cmpuint (in->n_errors, ==, 0);
       g_assert_cmpuint (in->n_unfilled, ==, 0);
       g_assert_cmpuint (in->issues->len, ==, 0);
-      g_assert_cmpstr (in->name, ==, tb_report_get_agency (inputs[i]));
+      g_assert_cmpstr (in->name, ==, tb_report_get_agency (inputs.r[i]));
     }
 
   summary = tb_merge_build (merge, "某县人民政府办公室", &notes, &error);
@@ -121,7 +139,7 @@ test_three_agencies (void)
       gint64 sum = 0;
 
       for (guint i = 0; i < 3; i++)
-        sum += tb_report_get_cell (inputs[i], c)->value;
+        sum += tb_report_get_cell (inputs.r[i], c)->value;
       g_assert_cmpint (tb_report_get_cell (summary, c)->state, ==, TB_CELL_VALID);
       g_assert_cmpint (tb_report_get_cell (summary, c)->value, ==, sum);
     }
@@ -130,9 +148,9 @@ test_three_agencies (void)
 
   /* Its tables add up: the only issues are the texts still to write. */
   issues = tb_rules_check (summary);
-  fixture_dump_issues (issues);
+  tb_test_dump_issues (issues);
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_ERROR), ==, 0);
-  g_assert_cmpuint (fixture_count_issues (issues, "TXT-"), ==, 0);
+  g_assert_cmpuint (tb_test_count_issues (issues, "TXT-"), ==, 0);
   g_assert_cmpuint (issues->len, ==, 3);
   tb_report_set_text (summary, "s1", "全县情况。");
   tb_report_set_text (summary, "s5", "全县问题。");
@@ -141,17 +159,14 @@ test_three_agencies (void)
   issues = tb_rules_check (summary);
   g_assert_cmpuint (issues->len, ==, 0);
   g_assert_true (tb_rules_is_ready (issues));
-
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (inputs[i]);
 }
 
 static void
 test_mixed (void)
 {
-  g_autoptr(TbReport) a = fixture_make_report ("2021", 2024, "甲局", 1);
-  g_autoptr(TbReport) b = fixture_make_report ("2021", 2023, "乙局", 2);
-  g_autoptr(TbReport) c = fixture_make_report ("2019", 2024, "丙局", 3);
+  g_autoptr(TbReport) a = tb_test_make_report ("2021", 2024, "甲局", 1);
+  g_autoptr(TbReport) b = tb_test_make_report ("2021", 2023, "乙局", 2);
+  g_autoptr(TbReport) c = tb_test_make_report ("2019", 2024, "丙局", 3);
   g_autoptr(TbMerge) merge = tb_merge_new ();
   g_autoptr(GError) error = NULL;
 
@@ -180,20 +195,20 @@ test_mixed (void)
 static void
 test_unfilled (void)
 {
-  TbReport *inputs[3];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "乙局", 2);
-  inputs[2] = fixture_make_report ("2021", 2024, "丙局", 3);
-  tb_report_clear_cell (inputs[1], fixture_cell (inputs[1], "t3.r3_3_2.biz"));
-  tb_report_set_cell_text (inputs[2], fixture_cell (inputs[2], "t4.after.upheld"), "/", NULL);
-  g_assert_cmpint (fixture_state (inputs[2], "t4.after.upheld"), ==, TB_CELL_INVALID);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "乙局", 2);
+  inputs.r[2] = tb_test_make_report ("2021", 2024, "丙局", 3);
+  tb_report_clear_cell (inputs.r[1], tb_test_cell (inputs.r[1], "t3.r3_3_2.biz"));
+  tb_report_set_cell_text (inputs.r[2], tb_test_cell (inputs.r[2], "t4.after.upheld"), "/", NULL);
+  g_assert_cmpint (tb_test_state (inputs.r[2], "t4.after.upheld"), ==, TB_CELL_INVALID);
 
-  merge = merge_of (inputs, 3);
+  merge = merge_of (inputs.r, 3);
   g_assert_true (tb_merge_get_input (merge, 0)->ready);
   g_assert_false (tb_merge_get_input (merge, 1)->ready);
   g_assert_cmpuint (tb_merge_get_input (merge, 1)->n_unfilled, ==, 1);
@@ -204,21 +219,18 @@ test_unfilled (void)
 
   summary = tb_merge_build (merge, NULL, &notes, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fixture_state (summary, "t3.r3_3_2.biz"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_state (summary, "t3.r3_3_2.tot"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_state (summary, "t3.r3_7_total.biz"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_state (summary, "t4.after.upheld"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_state (summary, "t4.after.total"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_get (summary, "t4.review.total"), ==,
-                   fixture_get (inputs[0], "t4.review.total") +
-                   fixture_get (inputs[1], "t4.review.total") +
-                   fixture_get (inputs[2], "t4.review.total"));
-  g_assert_cmpint (fixture_state (summary, "t3.r3_3_2.np"), ==, TB_CELL_VALID);
+  g_assert_cmpint (tb_test_state (summary, "t3.r3_3_2.biz"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_state (summary, "t3.r3_3_2.tot"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_state (summary, "t3.r3_7_total.biz"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_state (summary, "t4.after.upheld"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_state (summary, "t4.after.total"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_get (summary, "t4.review.total"), ==,
+                   tb_test_get (inputs.r[0], "t4.review.total") +
+                   tb_test_get (inputs.r[1], "t4.review.total") +
+                   tb_test_get (inputs.r[2], "t4.review.total"));
+  g_assert_cmpint (tb_test_state (summary, "t3.r3_3_2.np"), ==, TB_CELL_VALID);
   /* Table cells need no note: the inputs are listed as not ready. */
   g_assert_cmpuint (notes->len, ==, 0);
-
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* The fields of section 六 are optional: empty in one input, the sum is left empty with a
@@ -226,26 +238,23 @@ test_unfilled (void)
 static void
 test_fields (void)
 {
-  TbReport *inputs[2];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "乙局", 2);
-  tb_report_clear_cell (inputs[1], fixture_cell (inputs[1], "s6.fee_collected"));
-  merge = merge_of (inputs, 2);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "乙局", 2);
+  tb_report_clear_cell (inputs.r[1], tb_test_cell (inputs.r[1], "s6.fee_collected"));
+  merge = merge_of (inputs.r, 2);
   g_assert_true (tb_merge_get_input (merge, 1)->ready);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  g_assert_cmpint (fixture_state (summary, "s6.fee_collected"), ==, TB_CELL_EMPTY);
-  g_assert_cmpint (fixture_get (summary, "s6.fee_notices"), ==,
-                   fixture_get (inputs[0], "s6.fee_notices") +
-                   fixture_get (inputs[1], "s6.fee_notices"));
+  g_assert_cmpint (tb_test_state (summary, "s6.fee_collected"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_get (summary, "s6.fee_notices"), ==,
+                   tb_test_get (inputs.r[0], "s6.fee_notices") +
+                   tb_test_get (inputs.r[1], "s6.fee_notices"));
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_true (has_note (notes, "实际收取总金额"));
-
-  for (guint i = 0; i < 2; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* The 2019 采购总金额 has its own unit: the same unit is kept, different units are
@@ -253,7 +262,7 @@ test_fields (void)
 static void
 test_amount_units (void)
 {
-  TbReport *inputs[3];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
@@ -261,15 +270,15 @@ test_amount_units (void)
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < 3; i++)
-    inputs[i] = fixture_make_report ("2019", 2020, i == 0 ? "甲局" : i == 1 ? "乙局" : "丙局", i);
+    inputs.r[i] = tb_test_make_report ("2019", 2020, i == 0 ? "甲局" : i == 1 ? "乙局" : "丙局", i);
 
   /* All in 元: kept in 元. */
-  fixture_set (inputs[0], id, "251000元");
-  fixture_set (inputs[1], id, "1000元");
-  fixture_set (inputs[2], id, "0.5元");
-  merge = merge_of (inputs, 3);
+  tb_test_set (inputs.r[0], id, "251000元");
+  tb_test_set (inputs.r[1], id, "1000元");
+  tb_test_set (inputs.r[2], id, "0.5元");
+  merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  text = tb_report_dup_cell_text (summary, fixture_cell (summary, id));
+  text = tb_test_dup_text (summary, id);
   g_assert_cmpstr (text, ==, "252000.5元");
   g_assert_cmpuint (notes->len, ==, 0);
   g_clear_pointer (&text, g_free);
@@ -278,11 +287,11 @@ test_amount_units (void)
   g_clear_pointer (&merge, tb_merge_free);
 
   /* 元 and 万元: 万元. 251000元 + 1.5万元 + 2元 = 26.6002万元 */
-  fixture_set (inputs[1], id, "1.5万元");
-  fixture_set (inputs[2], id, "2元");
-  merge = merge_of (inputs, 3);
+  tb_test_set (inputs.r[1], id, "1.5万元");
+  tb_test_set (inputs.r[2], id, "2元");
+  merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  text = tb_report_dup_cell_text (summary, fixture_cell (summary, id));
+  text = tb_test_dup_text (summary, id);
   g_assert_cmpstr (text, ==, "26.6002万元");
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_true (has_note (notes, "万元"));
@@ -293,66 +302,58 @@ test_amount_units (void)
   g_clear_pointer (&merge, tb_merge_free);
 
   /* 0.5元 in 万元 needs rounding: 251000.5元 + 1.5万元 → 26.6001万元 (half up) */
-  fixture_set (inputs[2], id, "0.5元");
-  merge = merge_of (inputs, 3);
+  tb_test_set (inputs.r[2], id, "0.5元");
+  merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  text = tb_report_dup_cell_text (summary, fixture_cell (summary, id));
+  text = tb_test_dup_text (summary, id);
   g_assert_cmpstr (text, ==, "26.6001万元");
   g_assert_true (has_note (notes, "rounded"));
-
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* An input whose total does not add up does not pass its mistake on. */
 static void
 test_totals_recomputed (void)
 {
-  TbReport *inputs[2];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) issues = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "乙局", 2);
-  tb_report_set_manual_totals (inputs[1], TRUE);
-  fixture_set_int (inputs[1], "t4.review.total", fixture_get (inputs[1], "t4.review.total") + 100);
-  merge = merge_of (inputs, 2);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "乙局", 2);
+  tb_report_set_manual_totals (inputs.r[1], TRUE);
+  tb_test_set_value (inputs.r[1], "t4.review.total",
+                     tb_test_get (inputs.r[1], "t4.review.total") + 100);
+  merge = merge_of (inputs.r, 2);
   g_assert_cmpuint (tb_merge_get_input (merge, 1)->n_errors, ==, 1);
   g_assert_false (tb_merge_get_input (merge, 1)->ready);
   summary = tb_merge_build (merge, NULL, NULL, NULL);
-  g_assert_cmpint (fixture_get (summary, "t4.review.total"), ==,
-                   fixture_get (summary, "t4.review.upheld") +
-                   fixture_get (summary, "t4.review.corrected") +
-                   fixture_get (summary, "t4.review.other") +
-                   fixture_get (summary, "t4.review.pending"));
+  g_assert_cmpint (tb_test_get (summary, "t4.review.total"), ==,
+                   tb_test_get (summary, "t4.review.upheld") +
+                   tb_test_get (summary, "t4.review.corrected") +
+                   tb_test_get (summary, "t4.review.other") +
+                   tb_test_get (summary, "t4.review.pending"));
   issues = tb_rules_check (summary);
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_ERROR), ==, 0);
-
-  for (guint i = 0; i < 2; i++)
-    g_object_unref (inputs[i]);
 }
 
 static void
 test_too_large (void)
 {
-  TbReport *inputs[2];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "乙局", 2);
-  fixture_set (inputs[0], "t4.direct.upheld", "999999999");
-  fixture_set (inputs[1], "t4.direct.upheld", "1");
-  merge = merge_of (inputs, 2);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "乙局", 2);
+  tb_test_set (inputs.r[0], "t4.direct.upheld", "999999999");
+  tb_test_set (inputs.r[1], "t4.direct.upheld", "1");
+  merge = merge_of (inputs.r, 2);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  g_assert_cmpint (fixture_state (summary, "t4.direct.upheld"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_state (summary, "t4.direct.upheld"), ==, TB_CELL_EMPTY);
   g_assert_true (has_note (notes, "结果维持"));
   g_assert_true (has_note (notes, "too large"));
-
-  for (guint i = 0; i < 2; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* Parts whose sums fit, but whose total does not: the summary does not hold a value its
@@ -360,7 +361,7 @@ test_too_large (void)
 static void
 test_total_too_large (void)
 {
-  TbReport *inputs[2];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(TbReport) loaded = NULL;
@@ -373,16 +374,16 @@ test_total_too_large (void)
 
   for (guint i = 0; i < 2; i++)
     {
-      inputs[i] = fixture_make_report ("2021", 2024, i ? "乙局" : "甲局", i + 1);
-      fixture_set (inputs[i], "t4.review.upheld", "300000000");
-      fixture_set (inputs[i], "t4.review.corrected", "300000000");
-      tb_rules_compute_totals (inputs[i]);
+      inputs.r[i] = tb_test_make_report ("2021", 2024, i ? "乙局" : "甲局", i + 1);
+      tb_test_set (inputs.r[i], "t4.review.upheld", "300000000");
+      tb_test_set (inputs.r[i], "t4.review.corrected", "300000000");
+      tb_rules_compute_totals (inputs.r[i]);
     }
-  merge = merge_of (inputs, 2);
+  merge = merge_of (inputs.r, 2);
   g_assert_true (tb_merge_get_input (merge, 0)->ready);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
-  g_assert_cmpint (fixture_get (summary, "t4.review.upheld"), ==, 600000000);
-  g_assert_cmpint (fixture_state (summary, "t4.review.total"), ==, TB_CELL_INVALID);
+  g_assert_cmpint (tb_test_get (summary, "t4.review.upheld"), ==, 600000000);
+  g_assert_cmpint (tb_test_state (summary, "t4.review.total"), ==, TB_CELL_INVALID);
   g_assert_false (has_note (notes, "left empty"));
 
   format = tb_report_get_format (summary);
@@ -403,9 +404,6 @@ test_total_too_large (void)
       g_assert_true (a->state != TB_CELL_VALID ||
                      tb_value_fits (tb_format_get_cell (format, i)->kind, a->value));
     }
-
-  for (guint i = 0; i < 2; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* ------------------------------------------------------------------ names and CSV */
@@ -413,20 +411,20 @@ test_total_too_large (void)
 static void
 test_names (void)
 {
-  TbReport *inputs[4];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, " 甲局 ", 2);
-  inputs[2] = fixture_make_report ("2021", 2024, "", 3);
-  inputs[3] = fixture_make_report ("2021", 2024, "甲局", 4);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, " 甲局 ", 2);
+  inputs.r[2] = tb_test_make_report ("2021", 2024, "", 3);
+  inputs.r[3] = tb_test_make_report ("2021", 2024, "甲局", 4);
   merge = tb_merge_new ();
-  g_assert_true (tb_merge_add (merge, inputs[0], "/x/a.tianbao", NULL));
-  g_assert_true (tb_merge_add (merge, inputs[1], "/x/b.tianbao", NULL));
-  g_assert_true (tb_merge_add (merge, inputs[2], "/x/c.tianbao", NULL));
-  g_assert_true (tb_merge_add (merge, inputs[3], "/y/b.tianbao", NULL));
+  g_assert_true (tb_merge_add (merge, inputs.r[0], "/x/a.tianbao", NULL));
+  g_assert_true (tb_merge_add (merge, inputs.r[1], "/x/b.tianbao", NULL));
+  g_assert_true (tb_merge_add (merge, inputs.r[2], "/x/c.tianbao", NULL));
+  g_assert_true (tb_merge_add (merge, inputs.r[3], "/y/b.tianbao", NULL));
   g_assert_cmpstr (tb_merge_get_input (merge, 0)->name, ==, "甲局");
   g_assert_cmpstr (tb_merge_get_input (merge, 1)->name, ==, "甲局 (b.tianbao)");
   g_assert_cmpstr (tb_merge_get_input (merge, 2)->name, ==, "c.tianbao");
@@ -437,15 +435,12 @@ test_names (void)
   g_assert_cmpuint (notes->len, ==, 2);
   g_assert_true (has_note (notes, "/x/b.tianbao"));
   g_assert_true (has_note (notes, "counted twice"));
-
-  for (guint i = 0; i < 4; i++)
-    g_object_unref (inputs[i]);
 }
 
 static void
 test_breakdown_csv (void)
 {
-  TbReport *inputs[3];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GBytes) csv = NULL;
@@ -456,10 +451,10 @@ test_breakdown_csv (void)
   char **header, **row;
   g_autofree char *expected_sum = NULL;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "某县审计局", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "某县财政局", 2);
-  inputs[2] = fixture_make_report ("2021", 2024, "某县教育局", 3);
-  merge = merge_of (inputs, 3);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "某县审计局", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "某县财政局", 2);
+  inputs.r[2] = tb_test_make_report ("2021", 2024, "某县教育局", 3);
+  merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, "某县人民政府办公室", NULL, NULL);
   csv = tb_merge_breakdown_csv (merge, summary);
   data = g_bytes_get_data (csv, &len);
@@ -489,11 +484,11 @@ test_breakdown_csv (void)
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                            fixture_get (inputs[i], "t3.r1_new.biz"));
+                                            tb_test_get (inputs.r[i], "t3.r1_new.biz"));
 
       g_assert_cmpstr (row[4 + i], ==, v);
     }
-  expected_sum = g_strdup_printf ("%" G_GINT64_FORMAT, fixture_get (summary, "t3.r1_new.biz"));
+  expected_sum = g_strdup_printf ("%" G_GINT64_FORMAT, tb_test_get (summary, "t3.r1_new.biz"));
   g_assert_cmpstr (row[7], ==, expected_sum);
 
   row = csv_find_row (rows, "t2.fee.amount");
@@ -502,16 +497,13 @@ test_breakdown_csv (void)
   row = csv_find_row (rows, "s6.fee_notices");
   g_assert_cmpstr (row[1], ==, "六、其他需要报告的事项");
   g_assert_cmpstr (row[3], ==, "发出收费通知件数");
-
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (inputs[i]);
 }
 
 /* Names from the reports are text: quoted as CSV needs, and kept from being formulas. */
 static void
 test_breakdown_csv_quoting (void)
 {
-  TbReport *inputs[3];
+  g_auto(Inputs) inputs = { 0 };
   g_autoptr(TbMerge) merge = NULL;
   g_autoptr(TbReport) summary = NULL;
   g_autoptr(GBytes) csv = NULL;
@@ -519,11 +511,11 @@ test_breakdown_csv_quoting (void)
   gsize len;
   const char *data;
 
-  inputs[0] = fixture_make_report ("2021", 2024, "甲局,乙科", 1);
-  inputs[1] = fixture_make_report ("2021", 2024, "=HYPERLINK(\"x\")", 2);
-  inputs[2] = fixture_make_report ("2021", 2024, "丙局", 3);
-  tb_report_set_cell_text (inputs[2], fixture_cell (inputs[2], "t4.after.other"), "-", NULL);
-  merge = merge_of (inputs, 3);
+  inputs.r[0] = tb_test_make_report ("2021", 2024, "甲局,乙科", 1);
+  inputs.r[1] = tb_test_make_report ("2021", 2024, "=HYPERLINK(\"x\")", 2);
+  inputs.r[2] = tb_test_make_report ("2021", 2024, "丙局", 3);
+  tb_report_set_cell_text (inputs.r[2], tb_test_cell (inputs.r[2], "t4.after.other"), "-", NULL);
+  merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, NULL, NULL, NULL);
   csv = tb_merge_breakdown_csv (merge, summary);
   data = g_bytes_get_data (csv, &len);
@@ -538,9 +530,6 @@ test_breakdown_csv_quoting (void)
   g_clear_pointer (&csv, g_bytes_unref);
   csv = tb_merge_breakdown_csv (merge, NULL);
   g_assert_nonnull (csv);
-
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (inputs[i]);
 }
 
 int

@@ -16,6 +16,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from tap import exit_status, ok, plan, skip_all
+
 MIME_TYPE = 'application/x-tianbao'
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 MIME_NS = '{http://www.freedesktop.org/standards/shared-mime-info}'
@@ -24,16 +26,6 @@ REPORT = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<tianbao-report version="1" format="2021">\n'
           '  <meta><year>2024</year></meta>\n'
           '</tianbao-report>\n')
-
-results = []
-
-
-def check(ok, name, detail=''):
-    results.append(ok)
-    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name))
-    if not ok and detail:
-        for line in str(detail).rstrip().splitlines()[:40]:
-            print('# ' + line)
 
 
 def content_type(env, path):
@@ -51,14 +43,13 @@ def main():
     desktop = sys.argv[2] if len(sys.argv) > 2 else None
     metainfo = sys.argv[3] if len(sys.argv) > 3 else None
     if shutil.which('update-mime-database') is None or shutil.which('gio') is None:
-        print('1..0 # SKIP update-mime-database or gio is not installed')
-        return
-    print('1..%d' % (8 if desktop else 5))
+        skip_all('update-mime-database or gio is not installed')
+    plan(8 if desktop else 5)
 
     root = ET.parse(mime_xml).getroot()
     comments = {c.get(XML_LANG): c.text for c in root.iter(MIME_NS + 'comment')}
-    check(comments.get('zh_CN') == '政府信息公开工作年度报告' and None in comments,
-          'the file type comment is translated into zh_CN', repr(comments))
+    ok(comments.get('zh_CN') == '政府信息公开工作年度报告' and None in comments,
+       'the file type comment is translated into zh_CN', repr(comments))
 
     with tempfile.TemporaryDirectory(prefix='tianbao-mime-') as tmp:
         data_home = os.path.join(tmp, 'share')
@@ -72,8 +63,8 @@ def main():
         r = subprocess.run(['update-mime-database', os.path.join(data_home, 'mime')], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            universal_newlines=True)
-        check(r.returncode == 0 and r.stderr.strip() == '',
-              'update-mime-database accepts the package without warnings', r.stderr)
+        ok(r.returncode == 0 and r.stderr.strip() == '',
+           'update-mime-database accepts the package without warnings', r.stderr)
 
         named = os.path.join(tmp, 'report.tianbao')
         bare = os.path.join(tmp, 'report-without-extension')
@@ -84,27 +75,27 @@ def main():
                 f.write(text)
 
         t = content_type(env, named)
-        check(t == MIME_TYPE, 'report.tianbao is %s (got %s)' % (MIME_TYPE, t))
+        ok(t == MIME_TYPE, 'report.tianbao is %s (got %s)' % (MIME_TYPE, t))
         t = content_type(env, bare)
-        check(t == MIME_TYPE, 'a report without the extension is recognised by its root '
-              'element <tianbao-report> (got %s)' % t)
+        ok(t == MIME_TYPE, 'a report without the extension is recognised by its root '
+           'element <tianbao-report> (got %s)' % t)
         t = content_type(env, other)
-        check(t != MIME_TYPE, 'another XML file is not taken for a report (got %s)' % t)
+        ok(t != MIME_TYPE, 'another XML file is not taken for a report (got %s)' % t)
 
     if not desktop:
         return
 
     with open(desktop, encoding='utf-8') as f:
         text = f.read()
-    check('Name[zh_CN]=填报' in text and 'MimeType=%s;' % MIME_TYPE in text and
-          'Keywords[zh_CN]=' in text,
-          'the desktop file has the Chinese name and keywords and opens %s' % MIME_TYPE, text)
+    ok('Name[zh_CN]=填报' in text and 'MimeType=%s;' % MIME_TYPE in text and
+       'Keywords[zh_CN]=' in text,
+       'the desktop file has the Chinese name and keywords and opens %s' % MIME_TYPE, text)
 
     root = ET.parse(metainfo).getroot()
     names = {n.get(XML_LANG): n.text for n in root.findall('name')}
     summaries = {n.get(XML_LANG): n.text for n in root.findall('summary')}
-    check(names.get('zh_CN') == '填报' and summaries.get('zh_CN'),
-          'the metainfo has the Chinese name and summary', repr((names, summaries)))
+    ok(names.get('zh_CN') == '填报' and summaries.get('zh_CN'),
+       'the metainfo has the Chinese name and summary', repr((names, summaries)))
 
     # Screenshot URLs point at data/screenshots/ on the main branch: the files must exist
     # here, as PNGs small enough for software centres.
@@ -121,9 +112,9 @@ def main():
             head = f.read(8)
         if head != b'\x89PNG\r\n\x1a\n' or os.path.getsize(path) > 300 * 1024:
             problems.append('%s: not a PNG under 300 KB' % path)
-    check(urls and not problems, 'the %d metainfo screenshots exist in data/screenshots/'
-          % len(urls), '\n'.join(problems))
+    ok(urls and not problems, 'the %d metainfo screenshots exist in data/screenshots/'
+       % len(urls), '\n'.join(problems))
 
 
 main()
-sys.exit(0 if all(results) else 1)
+sys.exit(exit_status())

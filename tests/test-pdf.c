@@ -26,29 +26,13 @@
 #include "tb-rules.h"
 #include "tb-value.h"
 
-#include "pdf-reports.h"
+#include "tb-test-util.h"
 
 /* Page counts checked by eye on the rendered pages (see the report of the PDF work). */
 #define FULL_2021_PAGES   5
 #define SAMPLE_2020_PAGES 6
 
 /* ---- Tools ------------------------------------------------------------------------------ */
-
-static char *
-run_tool (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_steal_pointer (&out);
-}
 
 typedef struct
 {
@@ -106,27 +90,24 @@ export_tmp (TbReport              *report,
   return tmp;
 }
 
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *p = strstr (info, "\nPages:");
-
-  g_assert_nonnull (p);
-  return (guint) g_ascii_strtoull (p + strlen ("\nPages:"), NULL, 10);
-}
-
+/* The text as pdftotext gives it, page furniture included. */
 static char *
-pdf_text (const char *path,
-          int         page)
+pdf_raw_text (const char *path,
+              int         page)
 {
   g_autofree char *page_s = g_strdup_printf ("%d", page);
   const char *all[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
   const char *one[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", page_s, "-l", page_s,
                         path, "-", NULL };
 
-  g_autofree char *raw = run_tool (page > 0 ? one : all);
+  return tb_test_run_tool (page > 0 ? one : all);
+}
+
+static char *
+pdf_text (const char *path,
+          int         page)
+{
+  g_autofree char *raw = pdf_raw_text (path, page);
   g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
   GString *text = g_string_new (NULL);
 
@@ -146,19 +127,6 @@ pdf_text (const char *path,
       g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
-}
-
-/* The text as pdftotext gives it, page furniture included. */
-static char *
-pdf_raw_text (const char *path,
-              int         page)
-{
-  g_autofree char *page_s = g_strdup_printf ("%d", page);
-  const char *all[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  const char *one[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", page_s, "-l", page_s,
-                        path, "-", NULL };
-
-  return run_tool (page > 0 ? one : all);
 }
 
 static gboolean
@@ -304,7 +272,7 @@ static void
 assert_fonts_embedded (const char *path)
 {
   const char *argv[] = { "pdffonts", path, NULL };
-  g_autofree char *out = run_tool (argv);
+  g_autofree char *out = tb_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint fonts = 0;
 
@@ -362,7 +330,7 @@ rasterise (const char *pdf,
   g_autofree char *dpi_s = g_strdup_printf ("%d", dpi);
   const char *argv[] = { "pdftoppm", "-gray", "-r", dpi_s, "-f", page_s, "-l", page_s,
                          "-singlefile", pdf, prefix, NULL };
-  g_autofree char *out = run_tool (argv);
+  g_autofree char *out = tb_test_run_tool (argv);
   g_autofree char *data = NULL;
   gsize len;
   int w, h, max, offset = 0;
@@ -492,7 +460,7 @@ check_report_pdf (TbReport *report,
   g_autofree char *text = pdf_text (tmp->path, 0);
   g_autoptr(GPtrArray) expected = expected_strings (report);
   g_autoptr(TbLayout) layout = tb_layout_new (report, NULL);
-  guint pages = pdf_pages (tmp->path);
+  guint pages = tb_test_pdf_pages (tmp->path);
 
   g_test_message ("%s: %u pages", tmp->path, pages);
   g_assert_cmpuint (pages, ==, tb_layout_get_n_pages (layout));
@@ -514,7 +482,7 @@ check_report_pdf (TbReport *report,
 static void
 test_full_2021 (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
 
   check_report_pdf (report, FULL_2021_PAGES);
 }
@@ -522,7 +490,7 @@ test_full_2021 (void)
 static void
 test_sample_2020 (void)
 {
-  g_autoptr(TbReport) report = make_sample_2020 ();
+  g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
 
   check_report_pdf (report, SAMPLE_2020_PAGES);
 }
@@ -555,7 +523,7 @@ test_sample_file (void)
 static void
 test_deterministic (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(GBytes) a = NULL;
   g_autoptr(GBytes) b = NULL;
   g_autoptr(GError) error = NULL;
@@ -580,10 +548,10 @@ test_deterministic (void)
 static void
 test_metadata (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
   const char *argv[] = { "pdfinfo", "-enc", "UTF-8", tmp->path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = tb_test_run_tool (argv);
 
   g_assert_true (g_regex_match_simple ("^Title: +示例县审计局2021年政府信息公开工作年度报告$",
                                        info, G_REGEX_MULTILINE, 0));
@@ -597,7 +565,7 @@ test_metadata (void)
 static void
 test_draft (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(TbReport) empty = tb_report_new (tb_format_get ("2021"));
   TbLayoutOptions options = { .draft_issues = 0 };
   g_autoptr(TmpPdf) tmp = NULL;
@@ -607,12 +575,12 @@ test_draft (void)
   g_assert_cmpuint (tb_pdf_count_blocking_issues (empty), >, 0);
 
   /* One error: break T4-1. */
-  set_count (report, "t4.review.total", get_value (report, "t4.review.total") + 1);
+  tb_test_set_value (report, "t4.review.total", tb_test_get (report, "t4.review.total") + 1);
   options.draft_issues = tb_pdf_count_blocking_issues (report);
   g_assert_cmpuint (options.draft_issues, ==, 1);
 
   tmp = export_tmp (report, &options);
-  pages = pdf_pages (tmp->path);
+  pages = tb_test_pdf_pages (tmp->path);
   for (guint p = 1; p <= pages; p++)
     {
       g_autofree char *text = pdf_raw_text (tmp->path, p);
@@ -624,13 +592,13 @@ test_draft (void)
 static void
 test_sign_off (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   TbLayoutOptions options = { .sign_off = TRUE };
   g_autoptr(TmpPdf) with = export_tmp (report, &options);
   g_autoptr(TmpPdf) without = export_tmp (report, NULL);
   g_autofree char *text = pdf_text (with->path, 0);
   g_autofree char *plain = pdf_text (without->path, 0);
-  const char *last_section = strstr (text, full_s6);
+  const char *last_section = strstr (text, tb_report_get_text (report, "s6"));
 
   g_assert_nonnull (last_section);
   /* Agency, then the date without leading zeros, after the last section. */
@@ -644,9 +612,9 @@ test_sign_off (void)
 static void
 test_table_break (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
-  guint pages = pdf_pages (tmp->path);
+  guint pages = tb_test_pdf_pages (tmp->path);
   guint with_header = 0, with_block = 0;
 
   for (guint p = 1; p <= pages; p++)
@@ -691,8 +659,8 @@ check_glyph (double   x,
 static void
 test_glyph_ink (void)
 {
-  g_autoptr(TbReport) full = make_full_2021 ();
-  g_autoptr(TbReport) sample = make_sample_2020 ();
+  g_autoptr(TbReport) full = tb_test_make_full_2021 ();
+  g_autoptr(TbReport) sample = tb_test_make_sample_2020 ();
   TbReport *reports[] = { full, sample };
   TbLayoutOptions options = { .sign_off = TRUE, .draft_issues = 2 };
 
@@ -718,7 +686,7 @@ test_glyph_ink (void)
 static void
 test_write_errors (void)
 {
-  g_autoptr(TbReport) report = make_sample_2020 ();
+  g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
   g_autoptr(GError) error = NULL;
   g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
   g_autofree char *bad = g_build_filename (tmp->dir, "missing", "out.pdf", NULL);
@@ -770,8 +738,8 @@ run_cli (const char *const *args,
 static void
 test_cli (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
-  g_autoptr(TbReport) unfinished = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  g_autoptr(TbReport) unfinished = tb_test_make_full_2021 ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *ready = NULL, *ready_pdf = NULL, *draft = NULL, *draft_pdf = NULL;
@@ -790,7 +758,7 @@ test_cli (void)
   draft = g_build_filename (dir, "draft.tianbao", NULL);
   draft_pdf = g_build_filename (dir, "out.pdf", NULL);
   g_assert_true (tb_draft_save (report, ready, &error));
-  tb_report_clear_cell (unfinished, cell_index (unfinished, "t4.after.other"));
+  tb_report_clear_cell (unfinished, tb_test_cell (unfinished, "t4.after.other"));
   issues = tb_pdf_count_blocking_issues (unfinished);
   g_assert_cmpuint (issues, >=, 1);
   g_assert_true (tb_draft_save (unfinished, draft, &error));
@@ -801,7 +769,7 @@ test_cli (void)
     g_autofree char *text = NULL;
 
     g_assert_cmpint (run_cli (args, NULL), ==, 0);
-    g_assert_cmpuint (pdf_pages (ready_pdf), ==, FULL_2021_PAGES);
+    g_assert_cmpuint (tb_test_pdf_pages (ready_pdf), ==, FULL_2021_PAGES);
     text = pdf_text (ready_pdf, 0);
     g_assert_nonnull (strstr (text, "示例县审计局\n2022年1月20日"));
   }

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+from tap import exit_status, ok, plan
+
 SRCDIR = os.environ.get('TIANBAO_SOURCE_ROOT',
                         os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PODIR = os.path.join(SRCDIR, 'po')
@@ -28,16 +30,6 @@ LANG = 'zh_CN'
 C_MARKERS = re.compile(r'\b(?:_|N_|C_|NC_|g_dngettext|ngettext|g_dpgettext2)\s*\(')
 UI_MARKER = re.compile(r'translatable\s*=\s*"yes"')
 PLACEHOLDER = re.compile(r'\{[a-z]+\}')
-
-results = []
-
-
-def check(ok, name, detail=''):
-    results.append(ok)
-    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name))
-    if not ok and detail:
-        for line in detail.rstrip().splitlines()[:60]:
-            print('# ' + line)
 
 
 def run(args, **kwargs):
@@ -95,47 +87,47 @@ def sources_with_strings():
 
 
 def main():
-    print('1..10')
+    plan(10)
     with tempfile.TemporaryDirectory(prefix='tianbao-po-') as tmp:
         pot = os.path.join(tmp, 'tianbao.pot')
         merged = os.path.join(tmp, LANG + '.po')
         po = os.path.join(PODIR, LANG + '.po')
 
         r = run(['sh', os.path.join(SRCDIR, 'build-aux', 'update-po'), '--pot', pot])
-        check(r.returncode == 0 and os.path.exists(pot),
-              'xgettext extracts the template from POTFILES.in', r.stderr)
+        ok(r.returncode == 0 and os.path.exists(pot),
+           'xgettext extracts the template from POTFILES.in', r.stderr)
         if r.returncode != 0:
             for _ in range(7):
-                check(False, 'skipped: no template')
+                ok(False, 'skipped: no template')
             return
 
         with open(pot, encoding='utf-8') as f:
             pot_text = f.read()
         # The report formats' rule messages come through the ITS rules in po/its/.
-        check('{lhs}' in pot_text and 'data/formats/2021.xml' in pot_text,
-              'the template holds the rule messages of the report formats '
-              '(po/its/tianbao-format.its)')
+        ok('{lhs}' in pot_text and 'data/formats/2021.xml' in pot_text,
+           'the template holds the rule messages of the report formats '
+           '(po/its/tianbao-format.its)')
 
         r = run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--output-file', merged,
                  po, pot])
-        check(r.returncode == 0, 'msgmerge %s.po with the fresh template' % LANG, r.stderr)
+        ok(r.returncode == 0, 'msgmerge %s.po with the fresh template' % LANG, r.stderr)
 
         r = run(['msgattrib', '--untranslated', '--no-obsolete', '--no-wrap', merged])
         missing = msgids(r.stdout) if r.returncode == 0 else ['(msgattrib failed)']
-        check(not missing, 'every message is translated in %s.po (%d missing)'
-              % (LANG, len(missing)),
-              'untranslated:\n' + '\n'.join(missing) +
-              '\nrun build-aux/update-po and translate them in po/%s.po' % LANG)
+        ok(not missing, 'every message is translated in %s.po (%d missing)'
+           % (LANG, len(missing)),
+           'untranslated:\n' + '\n'.join(missing) +
+           '\nrun build-aux/update-po and translate them in po/%s.po' % LANG)
 
         r = run(['msgattrib', '--only-fuzzy', '--no-obsolete', '--no-wrap', po])
         fuzzy = msgids(r.stdout) if r.returncode == 0 else ['(msgattrib failed)']
-        check(not fuzzy, 'no fuzzy message in %s.po (%d fuzzy)' % (LANG, len(fuzzy)),
-              'fuzzy:\n' + '\n'.join(fuzzy))
+        ok(not fuzzy, 'no fuzzy message in %s.po (%d fuzzy)' % (LANG, len(fuzzy)),
+           'fuzzy:\n' + '\n'.join(fuzzy))
 
         mo = os.path.join(tmp, LANG + '.mo')
         r = run(['msgfmt', '--check', '--statistics', '--output-file', mo, po])
-        check(r.returncode == 0, 'msgfmt --check accepts %s.po: %s'
-              % (LANG, r.stderr.strip().replace('\n', ' ')), r.stderr)
+        ok(r.returncode == 0, 'msgfmt --check accepts %s.po: %s'
+           % (LANG, r.stderr.strip().replace('\n', ' ')), r.stderr)
 
         bad = []
         if os.path.exists(mo):
@@ -147,9 +139,9 @@ def main():
                     continue
                 if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
                     bad.append('%s\n  -> %s' % (msgid, msgstr))
-        check(os.path.exists(mo) and not bad,
-              'translations keep every {placeholder} of the report formats',
-              '\n'.join(bad))
+        ok(os.path.exists(mo) and not bad,
+           'translations keep every {placeholder} of the report formats',
+           '\n'.join(bad))
 
         listed = potfiles()
         problems = []
@@ -161,8 +153,8 @@ def main():
                 problems.append('listed but missing: ' + rel)
         if listed != sorted(listed):
             problems.append('po/POTFILES.in is not sorted')
-        check(not problems, 'po/POTFILES.in lists every source with translatable strings',
-              '\n'.join(problems))
+        ok(not problems, 'po/POTFILES.in lists every source with translatable strings',
+           '\n'.join(problems))
 
         runtime_checks(tmp)
 
@@ -181,15 +173,14 @@ def runtime_checks(tmp):
     if not os.environ.get('TIANBAO_CLI') or not os.environ.get('TIANBAO_LOCALEDIR'):
         # Run outside meson test: there is no built tianbao-cli to try.
         for name in ('tianbao-cli speaks Chinese', 'rule messages are translated at run time'):
-            results.append(True)
-            print('ok %d - %s # SKIP TIANBAO_CLI is not set' % (len(results), name))
+            ok(True, '%s # SKIP TIANBAO_CLI is not set' % name)
         return
 
     zh = cli(['--help'], True)
     en = cli(['--help'], False)
-    check(zh.stdout.startswith('用法') and en.stdout.startswith('Usage'),
-          'tianbao-cli speaks Chinese under LANGUAGE=%s and English under LANG=C.UTF-8' % LANG,
-          zh.stdout[:300] + zh.stderr + en.stdout[:300])
+    ok(zh.stdout.startswith('用法') and en.stdout.startswith('Usage'),
+       'tianbao-cli speaks Chinese under LANGUAGE=%s and English under LANG=C.UTF-8' % LANG,
+       zh.stdout[:300] + zh.stderr + en.stdout[:300])
 
     # A report whose 自然人 column breaks T3-1 (3 + 1 ≠ 2 + 0); totals typed by hand so that
     # the rule can run with the other cells empty.
@@ -200,12 +191,12 @@ def runtime_checks(tmp):
               't3.r4_carry_out.np=0'], False)
     zh = cli(['check', report], True)
     en = cli(['check', report], False)
-    check(r1.returncode == 0 and r2.returncode == 0 and
-          '自然人列：本年新收 + 上年结转 = 4' in zh.stdout and
-          '自然人 column: new applications' in en.stdout,
-          'rule messages of the format are translated at run time; labels stay Chinese',
-          r1.stderr + r2.stderr + zh.stdout + zh.stderr + en.stdout)
+    ok(r1.returncode == 0 and r2.returncode == 0 and
+       '自然人列：本年新收 + 上年结转 = 4' in zh.stdout and
+       '自然人 column: new applications' in en.stdout,
+       'rule messages of the format are translated at run time; labels stay Chinese',
+       r1.stderr + r2.stderr + zh.stdout + zh.stderr + en.stdout)
 
 
 main()
-sys.exit(0 if all(results) else 1)
+sys.exit(exit_status())

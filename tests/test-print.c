@@ -22,7 +22,7 @@
 #include "tb-layout.h"
 #include "tb-pdf.h"
 
-#include "pdf-reports.h"
+#include "tb-test-util.h"
 
 typedef struct
 {
@@ -91,24 +91,10 @@ print_to_file (TbReport   *report,
   g_object_unref (job.layout);
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static void
 test_print_to_file (void)
 {
-  g_autoptr(TbReport) report = make_full_2021 ();
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-print-XXXXXX", &error);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
@@ -127,14 +113,14 @@ test_print_to_file (void)
   /* The same document as the direct export. */
   {
     const char *info[] = { "pdfinfo", printed, NULL };
-    g_autofree char *out = run_tool (info);
+    g_autofree char *out = tb_test_run_tool (info);
     g_autofree char *expect = g_strdup_printf ("^Pages: +%u$", pages);
     const char *t1[] = { "pdftotext", "-raw", "-enc", "UTF-8", printed, "-", NULL };
     const char *t2[] = { "pdftotext", "-raw", "-enc", "UTF-8", exported, "-", NULL };
-    g_autofree char *text_printed = run_tool (t1);
-    g_autofree char *text_exported = run_tool (t2);
+    g_autofree char *text_printed = tb_test_run_tool (t1);
+    g_autofree char *text_exported = tb_test_run_tool (t2);
     const char *fonts[] = { "pdffonts", printed, NULL };
-    g_autofree char *font_list = run_tool (fonts);
+    g_autofree char *font_list = tb_test_run_tool (fonts);
 
     g_assert_true (g_regex_match_simple (expect, out, G_REGEX_MULTILINE, 0));
     g_assert_nonnull (strstr (out, "595.276 x 841.89 pts (A4)"));

@@ -21,17 +21,9 @@
 #include "tb-report.h"
 #include "tb-rules.h"
 
+#include "tb-test-util.h"
+
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static guint
-cell (TbReport   *report,
-      const char *id)
-{
-  const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
-
-  g_assert_nonnull (spec);
-  return spec->index;
-}
 
 /* A report with something in every kind of place: valid, invalid and oddly typed cells, an
  * amount with its own unit, texts with markup characters and line breaks, metadata,
@@ -96,19 +88,10 @@ assert_reports_equal (TbReport *a,
                       TbReport *b)
 {
   const TbFormat *format = tb_report_get_format (a);
-  g_autoptr(GPtrArray) acks_a = tb_report_list_acknowledged (a);
-  g_autoptr(GPtrArray) acks_b = tb_report_list_acknowledged (b);
   g_autoptr(GBytes) bytes_a = NULL;
   g_autoptr(GBytes) bytes_b = NULL;
 
-  g_assert_true (tb_report_get_format (b) == format);
-  g_assert_cmpstr (tb_report_get_agency (a), ==, tb_report_get_agency (b));
-  g_assert_cmpint (tb_report_get_year (a), ==, tb_report_get_year (b));
-  g_assert_cmpstr (tb_report_get_preparer (a), ==, tb_report_get_preparer (b));
-  g_assert_cmpstr (tb_report_get_contact (a), ==, tb_report_get_contact (b));
-  g_assert_cmpstr (tb_report_get_report_date (a), ==, tb_report_get_report_date (b));
-  g_assert_cmpint (tb_report_get_manual_totals (a), ==, tb_report_get_manual_totals (b));
-
+  tb_test_assert_same_meta (a, b);
   for (guint i = 0; i < tb_format_get_n_cells (format); i++)
     {
       const TbCellValue *va = tb_report_get_cell (a, i);
@@ -127,15 +110,7 @@ assert_reports_equal (TbReport *a,
       else
         g_assert_cmpstr (va->text, ==, vb->text);
     }
-  for (guint i = 0; i < tb_format_get_n_sections (format); i++)
-    {
-      const char *id = tb_format_get_section (format, i)->id;
-
-      g_assert_cmpstr (tb_report_get_text (a, id), ==, tb_report_get_text (b, id));
-    }
-  g_assert_cmpuint (acks_a->len, ==, acks_b->len);
-  for (guint i = 0; i < acks_a->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (acks_a, i), ==, g_ptr_array_index (acks_b, i));
+  tb_test_assert_same_texts (a, b);
 
   bytes_a = tb_draft_serialize (a);
   bytes_b = tb_draft_serialize (b);
@@ -150,18 +125,6 @@ recovery_file (const char *id,
   g_autofree char *name = g_strconcat (id, suffix, NULL);
 
   return g_build_filename (dir, name, NULL);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
 }
 
 /* ---- Recovery ------------------------------------------------------------------------ */
@@ -240,7 +203,7 @@ test_round_trip (void)
     g_autofree char *name = g_strconcat (".", id, ".ini.Y6P8Y3", NULL);
     g_autofree char *temp = g_build_filename (dir, name, NULL);
 
-    write_file (temp, "[Recov");
+    tb_test_write_file (temp, "[Recov", -1);
     g_assert_true (tb_recovery_discard (id, &error));
     g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
   }
@@ -266,12 +229,12 @@ test_rewrite (void)
   TbRecoveryEntry *entry;
 
   tb_report_set_year (report, 2025);
-  tb_report_set_cell_text (report, cell (report, "t2.reg.made"), "1", NULL);
+  tb_test_type (report, "t2.reg.made", "1");
   g_assert_true (tb_recovery_write (id, report, NULL, NULL, &error));
   g_assert_no_error (error);
 
   tb_report_set_agency (report, "某县人民政府");
-  tb_report_set_cell_text (report, cell (report, "t2.reg.made"), "2", NULL);
+  tb_test_type (report, "t2.reg.made", "2");
   g_assert_true (tb_recovery_write (id, report, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -352,13 +315,13 @@ test_damaged (void)
   /* A copy that is not a draft. */
   g_assert_true (tb_recovery_write (bad_draft, report, NULL, NULL, NULL));
   path = recovery_file (bad_draft, ".tianbao");
-  write_file (path, "\x89PNG garbage");
+  tb_test_write_file (path, "\x89PNG garbage", -1);
   g_clear_pointer (&path, g_free);
 
   /* A key file that is not one. */
   g_assert_true (tb_recovery_write (bad_ini, report, NULL, NULL, NULL));
   path = recovery_file (bad_ini, ".ini");
-  write_file (path, "[Recovery\nVersion=x\n\xff\xfe");
+  tb_test_write_file (path, "[Recovery\nVersion=x\n\xff\xfe", -1);
   g_clear_pointer (&path, g_free);
 
   /* A key file without its copy. */
@@ -376,19 +339,21 @@ test_damaged (void)
 
   /* A hostile copy: entity expansion. */
   path = recovery_file (hostile, ".tianbao");
-  write_file (path, "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">"
-                    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<tianbao>&b;</tianbao>\n");
+  tb_test_write_file (path,
+                      "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">"
+                      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<tianbao>&b;</tianbao>\n",
+                      -1);
   g_clear_pointer (&path, g_free);
 
   /* Things that are not entries at all. */
   path = g_build_filename (dir, "notes.txt", NULL);
-  write_file (path, "hello");
+  tb_test_write_file (path, "hello", -1);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "not-a-uuid.tianbao", NULL);
-  write_file (path, "junk");
+  tb_test_write_file (path, "junk", -1);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, ".hidden.tianbao.XXXXXX", NULL);
-  write_file (path, "junk");
+  tb_test_write_file (path, "junk", -1);
   g_clear_pointer (&path, g_free);
   subdir = tb_recovery_new_id ();
   path = g_strconcat (dir, "/", subdir, ".tianbao", NULL);
@@ -473,7 +438,7 @@ test_write_fails (void)
   g_autofree char *id = tb_recovery_new_id ();
   g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "tianbao", NULL);
 
-  write_file (blocker, "a file where the folder should be");
+  tb_test_write_file (blocker, "a file where the folder should be", -1);
   g_assert_false (tb_recovery_write (id, report, NULL, NULL, &error));
   g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO);
   g_assert_true (strstr (error->message, "recovery") != NULL);
@@ -489,7 +454,7 @@ temp_file (const char *contents)
   g_autofree char *dir = g_build_filename (g_get_home_dir (), "file-state", NULL);
   char *path = g_build_filename (dir, "report.tianbao", NULL);
 
-  write_file (path, contents);
+  tb_test_write_file (path, contents, -1);
   return path;
 }
 
@@ -515,11 +480,11 @@ test_file_state (void)
 
   /* Rewritten with the same bytes (and a new time): unchanged. */
   g_usleep (10 * 1000);
-  write_file (path, "<tianbao>one</tianbao>");
+  tb_test_write_file (path, "<tianbao>one</tianbao>", -1);
   g_assert_cmpint (tb_file_state_check (state, path), ==, TB_FILE_STATE_UNCHANGED);
 
   /* Same size, other bytes: changed, even with the old time put back. */
-  write_file (path, "<tianbao>two</tianbao>");
+  tb_test_write_file (path, "<tianbao>two</tianbao>", -1);
   {
     struct timespec times[2];
     gint64 mtime = tb_file_state_get_mtime (state);
@@ -533,7 +498,7 @@ test_file_state (void)
   g_assert_cmpint (tb_file_state_check (from_data, path), ==, TB_FILE_STATE_CHANGED);
 
   /* Other size: changed. */
-  write_file (path, "<tianbao>three</tianbao>");
+  tb_test_write_file (path, "<tianbao>three</tianbao>", -1);
   g_assert_cmpint (tb_file_state_check (state, path), ==, TB_FILE_STATE_CHANGED);
 
   /* Replaced by something that is not a file. */
@@ -568,7 +533,7 @@ test_file_state_with_drafts (void)
   /* A colleague opens the file, changes a value and saves it. */
   other = tb_draft_load (path, &error);
   g_assert_no_error (error);
-  tb_report_set_cell_text (other, cell (other, "t2.reg.made"), "99", NULL);
+  tb_test_type (other, "t2.reg.made", "99");
   g_assert_true (tb_draft_save (other, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (tb_file_state_check (state, path), ==, TB_FILE_STATE_CHANGED);

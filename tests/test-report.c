@@ -6,6 +6,8 @@
 #include "tb-report.h"
 #include "tb-value.h"
 
+#include "tb-test-util.h"
+
 typedef struct
 {
   GPtrArray *events;
@@ -20,20 +22,13 @@ on_changed (TbReport   *report,
   g_ptr_array_add (rec->events, g_strdup_printf ("%s:%s", what, id ? id : ""));
 }
 
-static guint
-cell_of (TbReport   *report,
-         const char *id)
-{
-  return tb_format_find_cell (tb_report_get_format (report), id)->index;
-}
-
 static void
 test_cells (void)
 {
   g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2021"));
   g_autoptr(GError) error = NULL;
   Recorder rec = { g_ptr_array_new_with_free_func (g_free) };
-  guint c = cell_of (report, "t3.r1_new.np");
+  guint c = tb_test_cell (report, "t3.r1_new.np");
   const TbCellValue *v;
   g_autofree char *text = NULL;
 
@@ -76,11 +71,12 @@ test_cells (void)
   g_assert_cmpuint (tb_report_count_filled (report), ==, 0);
 
   /* Amounts are exact: 1.5 万元 is 15000 ten-thousandths. */
-  c = cell_of (report, "t2.fee.amount");
+  c = tb_test_cell (report, "t2.fee.amount");
   g_assert_true (tb_report_set_cell_text (report, c, "1.5", &error));
   g_assert_cmpint (tb_report_get_cell (report, c)->value, ==, 15000);
-  tb_report_set_cell_value (report, cell_of (report, "t4.review.total"), 7, NULL);
-  g_assert_cmpint (tb_report_get_cell (report, cell_of (report, "t4.review.total"))->value, ==, 7);
+  tb_test_set_value (report, "t4.review.total", 7);
+  g_assert_cmpint (tb_report_get_cell (report, tb_test_cell (report, "t4.review.total"))->value,
+                   ==, 7);
   g_assert_cmpuint (tb_report_count_filled (report), ==, 2);
 
   g_ptr_array_unref (rec.events);
@@ -90,7 +86,7 @@ static void
 test_amount_unit (void)
 {
   g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2019"));
-  guint c = cell_of (report, "t2.procurement.amount");
+  guint c = tb_test_cell (report, "t2.procurement.amount");
   g_autofree char *text = NULL;
 
   g_assert_true (tb_report_set_cell_text (report, c, "251000元", NULL));

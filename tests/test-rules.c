@@ -10,48 +10,9 @@
 #include "tb-rules.h"
 #include "tb-value.h"
 
+#include "tb-test-util.h"
+
 /* ------------------------------------------------------------------ fixtures */
-
-static void
-set (TbReport   *report,
-     const char *id,
-     const char *text)
-{
-  const TbCellSpec *c = tb_format_find_cell (tb_report_get_format (report), id);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (c);
-  tb_report_set_cell_text (report, c->index, text, &error);
-  g_assert_no_error (error);
-}
-
-static void
-set_int (TbReport   *report,
-         const char *id,
-         gint64      value)
-{
-  g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  set (report, id, s);
-}
-
-static gint64
-get (TbReport   *report,
-     const char *id)
-{
-  const TbCellSpec *c = tb_format_find_cell (tb_report_get_format (report), id);
-  const TbCellValue *v = tb_report_get_cell (report, c->index);
-
-  g_assert_cmpint (v->state, ==, TB_CELL_VALID);
-  return v->value;
-}
-
-static void
-clear (TbReport   *report,
-       const char *id)
-{
-  tb_report_clear_cell (report, tb_format_find_cell (tb_report_get_format (report), id)->index);
-}
 
 /* A complete report whose every rule holds: detail cells get varied values, totals are
  * computed, and 本年新收 is chosen so that T3-1 holds in every column. */
@@ -60,7 +21,6 @@ make_consistent (const char *format_id)
 {
   const TbFormat *f = tb_format_get (format_id);
   TbReport *report = tb_report_new (f);
-  static const char *cols[] = { "np", "biz", "res", "soc", "law", "oth" };
 
   tb_report_set_agency (report, "测试县审计局");
   tb_report_set_year (report, g_str_equal (format_id, "2019") ? 2020 : 2024);
@@ -86,77 +46,24 @@ make_consistent (const char *format_id)
         default:
           text = g_strdup_printf ("%u", (i * 7) % 11);
         }
-      set (report, c->id, text);
+      tb_test_set (report, c->id, text);
     }
   /* 2019's 本年新公开数量 must not exceed 对外公开总数量 (warning T2'-2). */
   if (g_str_equal (format_id, "2019"))
     {
-      set (report, "t2.reg.published", "1");
-      set (report, "t2.reg.total", "9");
-      set (report, "t2.norm.published", "2");
-      set (report, "t2.norm.total", "9");
+      tb_test_set (report, "t2.reg.published", "1");
+      tb_test_set (report, "t2.reg.total", "9");
+      tb_test_set (report, "t2.norm.published", "2");
+      tb_test_set (report, "t2.norm.total", "9");
     }
-  tb_rules_compute_totals (report);
-  for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
-    {
-      g_autofree char *total = g_strdup_printf ("t3.r3_7_total.%s", cols[k]);
-      g_autofree char *carry_in = g_strdup_printf ("t3.r2_carry_in.%s", cols[k]);
-      g_autofree char *carry_out = g_strdup_printf ("t3.r4_carry_out.%s", cols[k]);
-      g_autofree char *new_id = g_strdup_printf ("t3.r1_new.%s", cols[k]);
-      gint64 v = get (report, total) + get (report, carry_out) - get (report, carry_in);
-
-      if (v < 0)
-        {
-          set_int (report, carry_in, get (report, carry_in) + v);
-          v = 0;
-        }
-      set_int (report, new_id, v);
-    }
-  tb_rules_compute_totals (report);
+  tb_test_balance_t3 (report, TRUE);
   if (g_str_equal (format_id, "2021"))
-    set_int (report, "s6.fee_notices", get (report, "t3.r3_6_2.tot") + 1);
+    tb_test_set_int (report, "s6.fee_notices", tb_test_get (report, "t3.r3_6_2.tot") + 1);
 
   tb_report_set_text (report, "s1", "总体情况正文。");
   tb_report_set_text (report, "s5", "存在的主要问题。");
   tb_report_set_text (report, "s6", "无。");
   return report;
-}
-
-static const TbIssue *
-find_issue (GPtrArray  *issues,
-            const char *key)
-{
-  for (guint i = 0; i < issues->len; i++)
-    {
-      const TbIssue *issue = g_ptr_array_index (issues, i);
-
-      if (g_strcmp0 (issue->key, key) == 0)
-        return issue;
-    }
-  return NULL;
-}
-
-static gboolean
-issue_has_cell (TbReport      *report,
-                const TbIssue *issue,
-                const char    *id)
-{
-  for (guint i = 0; i < issue->n_cells; i++)
-    if (g_str_equal (tb_format_get_cell (tb_report_get_format (report), issue->cells[i])->id, id))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-dump (GPtrArray *issues)
-{
-  for (guint i = 0; i < issues->len; i++)
-    {
-      const TbIssue *issue = g_ptr_array_index (issues, i);
-
-      g_test_message ("%s %s %s", tb_severity_to_string (issue->severity), issue->key,
-                      issue->message);
-    }
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -167,12 +74,12 @@ test_consistent (gconstpointer data)
   g_autoptr(TbReport) report = make_consistent (data);
   g_autoptr(GPtrArray) issues = tb_rules_check (report);
 
-  dump (issues);
+  tb_test_dump_issues (issues);
   g_assert_cmpuint (issues->len, ==, 0);
   g_assert_true (tb_rules_is_ready (issues));
   /* Values really are non-trivial. */
-  g_assert_cmpint (get (report, "t3.r1_new.tot"), >, 0);
-  g_assert_cmpint (get (report, "t4.after.total"), >, 0);
+  g_assert_cmpint (tb_test_get (report, "t3.r1_new.tot"), >, 0);
+  g_assert_cmpint (tb_test_get (report, "t4.after.total"), >, 0);
 }
 
 static void
@@ -181,42 +88,42 @@ test_t3_1 (gconstpointer data)
   g_autoptr(TbReport) report = make_consistent (data);
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
-  gint64 before = get (report, "t3.r1_new.np");
+  gint64 before = tb_test_get (report, "t3.r1_new.np");
   g_autofree char *expected = NULL;
 
-  set_int (report, "t3.r1_new.np", before + 1);
+  tb_test_set_int (report, "t3.r1_new.np", before + 1);
   tb_rules_compute_totals (report);
   issues = tb_rules_check (report);
-  dump (issues);
+  tb_test_dump_issues (issues);
 
   /* Exactly the 自然人 column breaks. The computed 总计 column breaks only because of it,
    * so it is not reported a second time. */
   g_assert_cmpuint (issues->len, ==, 1);
-  issue = find_issue (issues, "T3-1:np");
+  issue = tb_test_find_issue (issues, "T3-1:np");
   g_assert_nonnull (issue);
   g_assert_cmpstr (issue->rule, ==, "T3-1");
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
   g_assert_true (issue->has_values);
   g_assert_cmpint (issue->lhs, ==, issue->rhs + 1);
-  g_assert_true (issue_has_cell (report, issue, "t3.r1_new.np"));
-  g_assert_true (issue_has_cell (report, issue, "t3.r2_carry_in.np"));
-  g_assert_true (issue_has_cell (report, issue, "t3.r3_7_total.np"));
-  g_assert_true (issue_has_cell (report, issue, "t3.r4_carry_out.np"));
-  g_assert_false (issue_has_cell (report, issue, "t3.r1_new.biz"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r1_new.np"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r2_carry_in.np"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r3_7_total.np"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r4_carry_out.np"));
+  g_assert_false (tb_test_issue_has_cell (report, issue, "t3.r1_new.biz"));
   g_assert_cmpint (issue->section, ==, 2);
   expected = g_strdup_printf ("自然人 column: new applications + carried over from last year = %"
                               G_GINT64_FORMAT ", but total of results + carried over to next "
                               "year = %" G_GINT64_FORMAT, issue->lhs, issue->rhs);
   g_assert_cmpstr (issue->message, ==, expected);
-  g_assert_null (find_issue (issues, "T3-1:tot"));
+  g_assert_null (tb_test_find_issue (issues, "T3-1:tot"));
   g_assert_false (tb_rules_is_ready (issues));
 
   /* Typed totals are the clerk's own figures: then the 总计 column is checked on its own. */
   tb_report_set_manual_totals (report, TRUE);
   g_clear_pointer (&issues, g_ptr_array_unref);
   issues = tb_rules_check (report);
-  g_assert_nonnull (find_issue (issues, "T3-1:np"));
-  g_assert_nonnull (find_issue (issues, "T3-1:tot"));
+  g_assert_nonnull (tb_test_find_issue (issues, "T3-1:np"));
+  g_assert_nonnull (tb_test_find_issue (issues, "T3-1:tot"));
 }
 
 static void
@@ -228,17 +135,17 @@ test_t3_2 (gconstpointer data)
 
   /* A typed total (manual mode) that disagrees with its parts. */
   tb_report_set_manual_totals (report, TRUE);
-  set_int (report, "t3.r3_7_total.res", get (report, "t3.r3_7_total.res") + 2);
-  set_int (report, "t3.r4_carry_out.res", get (report, "t3.r4_carry_out.res") - 2);
+  tb_test_set_int (report, "t3.r3_7_total.res", tb_test_get (report, "t3.r3_7_total.res") + 2);
+  tb_test_set_int (report, "t3.r4_carry_out.res", tb_test_get (report, "t3.r4_carry_out.res") - 2);
   issues = tb_rules_check (report);
-  dump (issues);
-  issue = find_issue (issues, "T3-2:res");
+  tb_test_dump_issues (issues);
+  issue = tb_test_find_issue (issues, "T3-2:res");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->lhs - issue->rhs, ==, 2);
-  g_assert_true (issue_has_cell (report, issue, "t3.r3_1_open.res"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r3_1_open.res"));
   g_assert_true (strstr (issue->message, "科研机构") != NULL);
   /* T3-1 still holds in that column, so only T3-2 and the row/column totals fire. */
-  g_assert_null (find_issue (issues, "T3-1:res"));
+  g_assert_null (tb_test_find_issue (issues, "T3-1:res"));
 }
 
 static void
@@ -248,14 +155,14 @@ test_t3_3 (gconstpointer data)
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
 
-  set_int (report, "t3.r3_4_2.tot", get (report, "t3.r3_4_2.tot") + 5);
+  tb_test_set_int (report, "t3.r3_4_2.tot", tb_test_get (report, "t3.r3_4_2.tot") + 5);
   issues = tb_rules_check (report);
-  dump (issues);
-  issue = find_issue (issues, "T3-3:r3_4_2");
+  tb_test_dump_issues (issues);
+  issue = tb_test_find_issue (issues, "T3-3:r3_4_2");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->lhs - issue->rhs, ==, 5);
   g_assert_true (strstr (issue->message, "2.没有现成信息需要另行制作") != NULL);
-  g_assert_true (issue_has_cell (report, issue, "t3.r3_4_2.oth"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r3_4_2.oth"));
 
   /* Recomputing the totals repairs it. */
   g_clear_pointer (&issues, g_ptr_array_unref);
@@ -271,17 +178,17 @@ test_t4_1 (gconstpointer data)
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
 
-  set_int (report, "t4.direct.total", 0);
-  set_int (report, "t4.direct.pending", 3);
+  tb_test_set_int (report, "t4.direct.total", 0);
+  tb_test_set_int (report, "t4.direct.pending", 3);
   issues = tb_rules_check (report);
-  dump (issues);
-  issue = find_issue (issues, "T4-1:direct");
+  tb_test_dump_issues (issues);
+  issue = tb_test_find_issue (issues, "T4-1:direct");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->lhs, ==, 0);
   g_assert_cmpint (issue->rhs, >=, 3);
   g_assert_true (strstr (issue->message, "未经复议直接起诉") != NULL);
-  g_assert_null (find_issue (issues, "T4-1:review"));
-  g_assert_null (find_issue (issues, "T4-1:after"));
+  g_assert_null (tb_test_find_issue (issues, "T4-1:review"));
+  g_assert_null (tb_test_find_issue (issues, "T4-1:after"));
 }
 
 static void
@@ -308,18 +215,18 @@ test_kind_checks (gconstpointer data)
       g_assert_nonnull (error);
       g_clear_pointer (&issues, g_ptr_array_unref);
       issues = tb_rules_check (report);
-      dump (issues);
-      issue = find_issue (issues, key);
+      tb_test_dump_issues (issues);
+      issue = tb_test_find_issue (issues, key);
       g_assert_nonnull (issue);
       g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
       g_assert_cmpuint (issue->n_cells, ==, 1);
-      g_assert_true (issue_has_cell (report, issue, cases[i][0]));
+      g_assert_true (tb_test_issue_has_cell (report, issue, cases[i][0]));
       g_assert_true (strstr (issue->message, tb_format_find_cell (f, cases[i][0])->label) != NULL);
       g_assert_false (tb_rules_is_ready (issues));
     }
   /* An unreadable cell is reported once, by its kind check, not again as a broken sum. */
-  g_assert_null (find_issue (issues, "T3-1:law"));
-  g_assert_null (find_issue (issues, "T3-3:r2_carry_in"));
+  g_assert_null (tb_test_find_issue (issues, "T3-1:law"));
+  g_assert_null (tb_test_find_issue (issues, "T3-3:r2_carry_in"));
   /* The typed text is kept. */
   g_assert_cmpstr (tb_report_get_cell (report, tb_format_find_cell (f, "t3.r2_carry_in.law")->index)->text,
                    ==, "-4");
@@ -332,22 +239,22 @@ test_incomplete (gconstpointer data)
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
 
-  clear (report, "t3.r3_5_2.soc");
+  tb_test_clear (report, "t3.r3_5_2.soc");
   tb_rules_compute_totals (report);
   issues = tb_rules_check (report);
-  dump (issues);
+  tb_test_dump_issues (issues);
 
   /* An empty cell is not zero: nothing fails, the report is incomplete. */
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_INCOMPLETE), >, 0);
   g_assert_false (tb_rules_is_ready (issues));
-  issue = find_issue (issues, "T3-4");
+  issue = tb_test_find_issue (issues, "T3-4");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_INCOMPLETE);
-  g_assert_true (issue_has_cell (report, issue, "t3.r3_5_2.soc"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r3_5_2.soc"));
   /* The computed totals depending on it are empty too, so they are listed as well. */
-  g_assert_true (issue_has_cell (report, issue, "t3.r3_5_2.tot"));
-  issue = find_issue (issues, "T3-3:r3_5_2");
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r3_5_2.tot"));
+  issue = tb_test_find_issue (issues, "T3-3:r3_5_2");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_INCOMPLETE);
   g_assert_false (issue->has_values);
@@ -359,8 +266,8 @@ test_incomplete (gconstpointer data)
 
     g_assert_cmpuint (tb_rules_count (all, TB_SEVERITY_ERROR), ==, 0);
     g_assert_cmpuint (tb_rules_count (all, TB_SEVERITY_WARNING), ==, 0);
-    g_assert_nonnull (find_issue (all, "TXT-1"));
-    g_assert_nonnull (find_issue (all, "T2-1"));
+    g_assert_nonnull (tb_test_find_issue (all, "TXT-1"));
+    g_assert_nonnull (tb_test_find_issue (all, "T2-1"));
     g_assert_false (tb_rules_is_ready (all));
   }
 }
@@ -374,7 +281,7 @@ test_text (gconstpointer data)
 
   tb_report_set_text (report, "s5", " \n\u3000 ");
   issues = tb_rules_check (report);
-  issue = find_issue (issues, "TXT-5");
+  issue = tb_test_find_issue (issues, "TXT-5");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_INCOMPLETE);
   g_assert_true (strstr (issue->message, "五、存在的主要问题及改进情况") != NULL);
@@ -388,12 +295,12 @@ test_t2_2019_warning (void)
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
 
-  set (report, "t2.norm.published", "12");
-  set (report, "t2.norm.total", "2");
+  tb_test_set (report, "t2.norm.published", "12");
+  tb_test_set (report, "t2.norm.total", "2");
   issues = tb_rules_check (report);
-  dump (issues);
+  tb_test_dump_issues (issues);
   g_assert_cmpuint (issues->len, ==, 1);
-  issue = find_issue (issues, "T2'-2:norm");
+  issue = tb_test_find_issue (issues, "T2'-2:norm");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_WARNING);
   g_assert_cmpint (issue->lhs, ==, 12);
@@ -406,10 +313,21 @@ test_t2_2019_warning (void)
   tb_report_set_acknowledged (report, "T2'-2:norm", TRUE);
   g_clear_pointer (&issues, g_ptr_array_unref);
   issues = tb_rules_check (report);
-  g_assert_true (find_issue (issues, "T2'-2:norm")->acknowledged);
+  g_assert_true (tb_test_find_issue (issues, "T2'-2:norm")->acknowledged);
+
+  /* A warning waits for its cells: with 对外公开总数量 not filled yet there is nothing to
+   * compare, and the report is only incomplete (not warned about 12 > 0). */
+  tb_test_clear (report, "t2.norm.total");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = tb_rules_check (report);
+  tb_test_dump_issues (issues);
+  g_assert_null (tb_test_find_issue (issues, "T2'-2:norm"));
+  g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_WARNING), ==, 0);
+  g_assert_nonnull (tb_test_find_issue (issues, "T2-1"));
+  tb_test_set (report, "t2.norm.total", "2");
 
   /* Equal is fine. */
-  set (report, "t2.norm.published", "2");
+  tb_test_set (report, "t2.norm.published", "2");
   g_clear_pointer (&issues, g_ptr_array_unref);
   issues = tb_rules_check (report);
   g_assert_cmpuint (issues->len, ==, 0);
@@ -422,16 +340,16 @@ test_t3_7_fee_warning (void)
   g_autoptr(GPtrArray) issues = NULL;
   const TbIssue *issue;
 
-  g_assert_cmpint (get (report, "t3.r3_6_2.tot"), >, 0);
-  set (report, "s6.fee_notices", "");
+  g_assert_cmpint (tb_test_get (report, "t3.r3_6_2.tot"), >, 0);
+  tb_test_set (report, "s6.fee_notices", "");
   issues = tb_rules_check (report);
-  dump (issues);
-  issue = find_issue (issues, "T3-7");
+  tb_test_dump_issues (issues);
+  issue = tb_test_find_issue (issues, "T3-7");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_WARNING);
   g_assert_cmpint (issue->lhs, ==, 0);
-  g_assert_cmpint (issue->rhs, ==, get (report, "t3.r3_6_2.tot"));
-  g_assert_true (issue_has_cell (report, issue, "s6.fee_notices"));
+  g_assert_cmpint (issue->rhs, ==, tb_test_get (report, "t3.r3_6_2.tot"));
+  g_assert_true (tb_test_issue_has_cell (report, issue, "s6.fee_notices"));
   g_assert_true (tb_rules_is_ready (issues));
 
   /* No application dropped for an unpaid fee: nothing to report. */
@@ -441,13 +359,13 @@ test_t3_7_fee_warning (void)
       g_autofree char *id = g_strdup_printf ("t3.r3_6_2.%s", *c);
       g_autofree char *carry = g_strdup_printf ("t3.r4_carry_out.%s", *c);
 
-      set_int (report, carry, get (report, carry) + get (report, id));
-      set (report, id, "0");
+      tb_test_set_int (report, carry, tb_test_get (report, carry) + tb_test_get (report, id));
+      tb_test_set (report, id, "0");
     }
   tb_rules_compute_totals (report);
   g_clear_pointer (&issues, g_ptr_array_unref);
   issues = tb_rules_check (report);
-  dump (issues);
+  tb_test_dump_issues (issues);
   g_assert_cmpuint (issues->len, ==, 0);
 }
 
@@ -463,29 +381,31 @@ test_compute_totals (void)
     {
       g_autofree char *id = g_strdup_printf ("t3.r3_3_6.%s", *c);
 
-      sum += get (report, id);
+      sum += tb_test_get (report, id);
     }
-  g_assert_cmpint (get (report, "t3.r3_3_6.tot"), ==, sum);
-  g_assert_cmpint (get (report, "t4.review.total"), ==,
-                   get (report, "t4.review.upheld") + get (report, "t4.review.corrected") +
-                   get (report, "t4.review.other") + get (report, "t4.review.pending"));
+  g_assert_cmpint (tb_test_get (report, "t3.r3_3_6.tot"), ==, sum);
+  g_assert_cmpint (tb_test_get (report, "t4.review.total"), ==,
+                   tb_test_get (report, "t4.review.upheld") +
+                   tb_test_get (report, "t4.review.corrected") +
+                   tb_test_get (report, "t4.review.other") +
+                   tb_test_get (report, "t4.review.pending"));
 
   /* Changing a part updates its row total, the column total and the grand total. */
   {
-    gint64 row = get (report, "t3.r3_1_open.tot");
-    gint64 col = get (report, "t3.r3_7_total.biz");
-    gint64 grand = get (report, "t3.r3_7_total.tot");
+    gint64 row = tb_test_get (report, "t3.r3_1_open.tot");
+    gint64 col = tb_test_get (report, "t3.r3_7_total.biz");
+    gint64 grand = tb_test_get (report, "t3.r3_7_total.tot");
 
-    set_int (report, "t3.r3_1_open.biz", get (report, "t3.r3_1_open.biz") + 10);
+    tb_test_set_int (report, "t3.r3_1_open.biz", tb_test_get (report, "t3.r3_1_open.biz") + 10);
     g_assert_true (tb_rules_compute_totals (report));
-    g_assert_cmpint (get (report, "t3.r3_1_open.tot"), ==, row + 10);
-    g_assert_cmpint (get (report, "t3.r3_7_total.biz"), ==, col + 10);
-    g_assert_cmpint (get (report, "t3.r3_7_total.tot"), ==, grand + 10);
+    g_assert_cmpint (tb_test_get (report, "t3.r3_1_open.tot"), ==, row + 10);
+    g_assert_cmpint (tb_test_get (report, "t3.r3_7_total.biz"), ==, col + 10);
+    g_assert_cmpint (tb_test_get (report, "t3.r3_7_total.tot"), ==, grand + 10);
     g_assert_false (tb_rules_compute_totals (report));
   }
 
   /* A part left empty empties the totals that depend on it. */
-  clear (report, "t4.after.pending");
+  tb_test_clear (report, "t4.after.pending");
   tb_rules_compute_totals (report);
   g_assert_cmpint (tb_report_get_cell (report, tb_format_find_cell (f, "t4.after.total")->index)->state,
                    ==, TB_CELL_EMPTY);
@@ -510,11 +430,11 @@ test_total_too_large (void)
   gsize len;
   const char *data;
 
-  set_int (report, "t4.review.upheld", TB_COUNT_MAX);
-  set_int (report, "t4.review.corrected", TB_COUNT_MAX);
+  tb_test_set_int (report, "t4.review.upheld", TB_COUNT_MAX);
+  tb_test_set_int (report, "t4.review.corrected", TB_COUNT_MAX);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT,
-                              2 * TB_COUNT_MAX + get (report, "t4.review.other") +
-                              get (report, "t4.review.pending"));
+                              2 * TB_COUNT_MAX + tb_test_get (report, "t4.review.other") +
+                              tb_test_get (report, "t4.review.pending"));
   g_assert_true (tb_rules_compute_totals (report));
   v = tb_report_get_cell (report, total);
   g_assert_cmpint (v->state, ==, TB_CELL_INVALID);
@@ -529,16 +449,16 @@ test_total_too_large (void)
   g_assert_cmpstr (tb_report_get_cell (loaded, total)->text, ==, expected);
 
   issues = tb_rules_check (report);
-  dump (issues);
-  issue = find_issue (issues, "T4-2:t4.review.total");
+  tb_test_dump_issues (issues);
+  issue = tb_test_find_issue (issues, "T4-2:t4.review.total");
   g_assert_nonnull (issue);
   g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
   g_assert_nonnull (strstr (issue->message, "too large"));
   g_assert_false (tb_rules_is_ready (issues));
 
   /* Back within range: computed again. */
-  set (report, "t4.review.upheld", "1");
-  set (report, "t4.review.corrected", "1");
+  tb_test_set (report, "t4.review.upheld", "1");
+  tb_test_set (report, "t4.review.corrected", "1");
   g_assert_true (tb_rules_compute_totals (report));
   g_assert_cmpint (tb_report_get_cell (report, total)->state, ==, TB_CELL_VALID);
 }
@@ -555,15 +475,15 @@ test_sample_zeros (void)
     {
       const TbCellSpec *c = tb_format_get_cell (f, i);
 
-      set (report, c->id, c->kind == TB_CELL_AMOUNT_UNIT ? "0元" : "0");
+      tb_test_set (report, c->id, c->kind == TB_CELL_AMOUNT_UNIT ? "0元" : "0");
     }
-  set (report, "t2.norm.total", "2");
-  set (report, "t2.service.previous", "1");
+  tb_test_set (report, "t2.norm.total", "2");
+  tb_test_set (report, "t2.service.previous", "1");
   tb_report_set_text (report, "s1", "2020 年以来，我局坚持……");
   tb_report_set_text (report, "s5", "2020 年，我局政务公开信息取得了一些成绩……");
   tb_report_set_text (report, "s6", "无。");
   issues = tb_rules_check (report);
-  dump (issues);
+  tb_test_dump_issues (issues);
   g_assert_cmpuint (issues->len, ==, 0);
 }
 

@@ -147,18 +147,6 @@ append_cell_ids (GString        *s,
     }
 }
 
-static char *
-side_text (TbReport     *report,
-           const TbExpr *expr,
-           gint64        value)
-{
-  TbCellKind kind = TB_CELL_COUNT;
-
-  if (expr->n_terms > 0)
-    kind = tb_format_get_cell (tb_report_get_format (report), expr->terms[0].cell)->kind;
-  return tb_value_format (kind, value);
-}
-
 static void
 check_json (TbReport  *report,
             GPtrArray *issues,
@@ -217,9 +205,9 @@ check_json (TbReport  *report,
           g_autofree char *lhs = NULL;
           g_autofree char *rhs = NULL;
 
-          lhs = rule ? side_text (report, &rule->lhs, issue->lhs)
+          lhs = rule ? tb_rules_format_side (report, NULL, &rule->lhs, issue->lhs)
                      : g_strdup_printf ("%" G_GINT64_FORMAT, issue->lhs);
-          rhs = rule ? side_text (report, &rule->rhs, issue->rhs)
+          rhs = rule ? tb_rules_format_side (report, NULL, &rule->rhs, issue->rhs)
                      : g_strdup_printf ("%" G_GINT64_FORMAT, issue->rhs);
           g_string_append (s, ", \"lhs\": ");
           tb_cli_json_string (s, lhs);
@@ -275,6 +263,28 @@ is_rule_type (const TbFormat *format,
   const TbRule *rule = find_rule_by_id (format, issue->rule);
 
   return rule != NULL && rule->type == type;
+}
+
+static void
+add_count (GPtrArray  *parts,
+           guint       n,
+           const char *format,
+           ...) G_GNUC_PRINTF (3, 4);
+
+/* Adds @format, printed, to @parts if @n (the count it tells) is not 0. */
+static void
+add_count (GPtrArray  *parts,
+           guint       n,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  if (n == 0)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (parts, g_strdup_vprintf (format, args));
+  va_end (args);
 }
 
 int
@@ -388,34 +398,24 @@ tb_cli_print_check (TbReport   *report,
         }
     }
 
-  if (n_errors > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
-                                                          "%u errors", n_errors),
-                                             n_errors));
-  if (empty_cells > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u cell not filled in",
-                                                          "%u cells not filled in",
-                                                          empty_cells),
-                                             empty_cells));
-  if (empty_texts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u section without text",
-                                                          "%u sections without text",
-                                                          empty_texts),
-                                             empty_texts));
-  if (n_other > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u other thing not filled in",
-                                                          "%u other things not filled in",
-                                                          n_other),
-                                             n_other));
-  if (n_warnings > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u warning (%u acknowledged)",
-                                                          "%u warnings (%u acknowledged)",
-                                                          n_warnings),
-                                             n_warnings, n_acknowledged));
+  add_count (parts, n_errors,
+             g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  add_count (parts, empty_cells,
+             g_dngettext (GETTEXT_PACKAGE, "%u cell not filled in", "%u cells not filled in",
+                          empty_cells),
+             empty_cells);
+  add_count (parts, empty_texts,
+             g_dngettext (GETTEXT_PACKAGE, "%u section without text",
+                          "%u sections without text", empty_texts),
+             empty_texts);
+  add_count (parts, n_other,
+             g_dngettext (GETTEXT_PACKAGE, "%u other thing not filled in",
+                          "%u other things not filled in", n_other),
+             n_other);
+  add_count (parts, n_warnings,
+             g_dngettext (GETTEXT_PACKAGE, "%u warning (%u acknowledged)",
+                          "%u warnings (%u acknowledged)", n_warnings),
+             n_warnings, n_acknowledged);
   g_ptr_array_add (parts, NULL);
   summary = g_strjoinv (_(", "), (char **) parts->pdata);
 

@@ -164,6 +164,10 @@ tb_cli_err (const char *format,
   fputs (text, stderr);
 }
 
+/* The characters JSON escapes with a backslash, and the letter that follows it. */
+static const char json_escaped[] = "\"\\\n\r\t\b\f";
+static const char json_escapes[] = "\"\\nrtbf";
+
 void
 tb_cli_json_string (GString    *out,
                     const char *text)
@@ -181,35 +185,17 @@ tb_cli_json_string (GString    *out,
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) text; *p; p++)
     {
-      switch (*p)
+      const char *escape = strchr (json_escaped, *p);
+
+      if (escape != NULL)
         {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, json_escapes[escape - json_escaped]);
         }
+      else if (*p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, (char) *p);
     }
   g_string_append_c (out, '"');
 }
@@ -389,6 +375,23 @@ command_parse (const Command  *command,
   if (g_option_context_parse_strv (context, args, &error))
     return TRUE;
   usage_error (command, "%s", error->message);
+  return FALSE;
+}
+
+/* command_parse () for a command that takes one report file and nothing else. */
+static gboolean
+command_parse_file (const Command  *command,
+                    GOptionContext *context,
+                    char         ***args)
+{
+  if (!command_parse (command, context, args))
+    return FALSE;
+  if (g_strv_length (*args) == 2)
+    return TRUE;
+  if (g_strv_length (*args) < 2)
+    usage_error (command, _("the report file is missing"));
+  else
+    usage_error (command, _("unexpected argument “%s”"), (*args)[2]);
   return FALSE;
 }
 
@@ -1131,16 +1134,8 @@ cmd_meta (const Command *command,
   };
 
   context = command_context (command, entries);
-  if (!command_parse (command, context, &args))
+  if (!command_parse_file (command, context, &args))
     return TB_CLI_EXIT_FAILED;
-  if (g_strv_length (args) != 2)
-    {
-      if (g_strv_length (args) < 2)
-        usage_error (command, _("the report file is missing"));
-      else
-        usage_error (command, _("unexpected argument “%s”"), args[2]);
-      return TB_CLI_EXIT_FAILED;
-    }
   if (!check_utf8 (command, "--agency", agency) ||
       !check_utf8 (command, "--preparer", preparer) ||
       !check_utf8 (command, "--contact", contact))
@@ -1234,16 +1229,8 @@ cmd_check (const Command *command,
   };
 
   context = command_context (command, entries);
-  if (!command_parse (command, context, &args))
+  if (!command_parse_file (command, context, &args))
     return TB_CLI_EXIT_FAILED;
-  if (g_strv_length (args) != 2)
-    {
-      if (g_strv_length (args) < 2)
-        usage_error (command, _("the report file is missing"));
-      else
-        usage_error (command, _("unexpected argument “%s”"), args[2]);
-      return TB_CLI_EXIT_FAILED;
-    }
   report = tb_cli_load_report (args[1]);
   if (report == NULL)
     return TB_CLI_EXIT_FAILED;
@@ -1268,16 +1255,8 @@ cmd_show (const Command *command,
   };
 
   context = command_context (command, entries);
-  if (!command_parse (command, context, &args))
+  if (!command_parse_file (command, context, &args))
     return TB_CLI_EXIT_FAILED;
-  if (g_strv_length (args) != 2)
-    {
-      if (g_strv_length (args) < 2)
-        usage_error (command, _("the report file is missing"));
-      else
-        usage_error (command, _("unexpected argument “%s”"), args[2]);
-      return TB_CLI_EXIT_FAILED;
-    }
   if (width != 0 && (width < 40 || width > 1000))
     {
       usage_error (command, _("--width must be between 40 and 1000"));
@@ -1679,16 +1658,8 @@ cmd_export_pdf (const Command *command,
   };
 
   context = command_context (command, entries);
-  if (!command_parse (command, context, &args))
+  if (!command_parse_file (command, context, &args))
     return TB_CLI_EXIT_FAILED;
-  if (g_strv_length (args) != 2)
-    {
-      if (g_strv_length (args) < 2)
-        usage_error (command, _("the report file is missing"));
-      else
-        usage_error (command, _("unexpected argument “%s”"), args[2]);
-      return TB_CLI_EXIT_FAILED;
-    }
   if (output == NULL)
     output = default_pdf_path (args[1]);
   in_file = g_file_new_for_commandline_arg (args[1]);

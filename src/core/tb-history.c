@@ -118,46 +118,14 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------ values */
 
 static void
-cell_value_clear (TbCellValue *v)
-{
-  g_clear_pointer (&v->unit, g_free);
-  g_clear_pointer (&v->text, g_free);
-  v->state = TB_CELL_EMPTY;
-  v->value = 0;
-}
-
-static void
-cell_value_copy (TbCellValue       *dest,
-                 const TbCellValue *src)
-{
-  dest->state = src->state;
-  dest->value = src->value;
-  dest->unit = g_strdup (src->unit);
-  dest->text = g_strdup (src->text);
-}
-
-static gboolean
-cell_value_equal (const TbCellValue *a,
-                  const TbCellValue *b)
-{
-  if (a->state != b->state)
-    return FALSE;
-  if (a->state == TB_CELL_EMPTY)
-    return TRUE;
-  return a->value == b->value &&
-         g_strcmp0 (a->unit, b->unit) == 0 &&
-         g_strcmp0 (a->text, b->text) == 0;
-}
-
-static void
 item_free (gpointer data)
 {
   Item *item = data;
 
   if (item == NULL)
     return;
-  cell_value_clear (&item->old_cell);
-  cell_value_clear (&item->new_cell);
+  tb_cell_value_clear (&item->old_cell);
+  tb_cell_value_clear (&item->new_cell);
   g_free (item->key);
   g_free (item->old_str);
   g_free (item->new_str);
@@ -168,7 +136,7 @@ item_free (gpointer data)
 static void
 cell_snap_clear (gpointer data)
 {
-  cell_value_clear (&((CellSnap *) data)->value);
+  tb_cell_value_clear (&((CellSnap *) data)->value);
 }
 
 static Step *
@@ -197,7 +165,7 @@ item_is_noop (const Item *item)
   switch (item->kind)
     {
     case ITEM_CELL:
-      return cell_value_equal (&item->old_cell, &item->new_cell);
+      return tb_cell_value_equal (&item->old_cell, &item->new_cell);
     case ITEM_TEXT:
     case ITEM_META:
       return g_strcmp0 (item->old_str, item->new_str) == 0;
@@ -215,7 +183,7 @@ static void
 shadow_clear (Shadow *s)
 {
   for (guint i = 0; i < s->n_cells; i++)
-    cell_value_clear (&s->cells[i]);
+    tb_cell_value_clear (&s->cells[i]);
   g_clear_pointer (&s->cells, g_free);
   if (s->texts != NULL)
     for (guint i = 0; i < s->n_sections; i++)
@@ -241,7 +209,7 @@ shadow_init (Shadow   *s,
   s->n_cells = tb_format_get_n_cells (format);
   s->cells = g_new0 (TbCellValue, s->n_cells);
   for (guint i = 0; i < s->n_cells; i++)
-    cell_value_copy (&s->cells[i], tb_report_get_cell (report, i));
+    tb_cell_value_copy (&s->cells[i], tb_report_get_cell (report, i));
 
   s->n_sections = tb_format_get_n_sections (format);
   s->texts = g_new0 (char *, s->n_sections);
@@ -342,7 +310,7 @@ shadow_sync (TbHistory *self)
               {
                 CellSnap snap = { i, { 0, } };
 
-                cell_value_copy (&snap.value, &s->cells[i]);
+                tb_cell_value_copy (&snap.value, &s->cells[i]);
                 g_array_append_val (item->totals, snap);
               }
         }
@@ -354,7 +322,7 @@ shadow_sync (TbHistory *self)
     {
       const TbCellValue *now = tb_report_get_cell (report, i);
 
-      if (cell_value_equal (now, &s->cells[i]))
+      if (tb_cell_value_equal (now, &s->cells[i]))
         continue;
       if (!is_derived (self, i))
         {
@@ -363,12 +331,12 @@ shadow_sync (TbHistory *self)
           item->kind = ITEM_CELL;
           item->cell = i;
           item->key = g_strdup (tb_format_get_cell (format, i)->id);
-          cell_value_copy (&item->old_cell, &s->cells[i]);
-          cell_value_copy (&item->new_cell, now);
+          tb_cell_value_copy (&item->old_cell, &s->cells[i]);
+          tb_cell_value_copy (&item->new_cell, now);
           g_ptr_array_add (items, item);
         }
-      cell_value_clear (&s->cells[i]);
-      cell_value_copy (&s->cells[i], now);
+      tb_cell_value_clear (&s->cells[i]);
+      tb_cell_value_copy (&s->cells[i], now);
     }
 
   for (guint i = 0; i < s->n_sections; i++)
@@ -517,7 +485,7 @@ static void
 merge_item (Item *into,
             Item *item)
 {
-  cell_value_clear (&into->new_cell);
+  tb_cell_value_clear (&into->new_cell);
   into->new_cell = item->new_cell;
   memset (&item->new_cell, 0, sizeof item->new_cell);
   g_free (into->new_str);
@@ -648,7 +616,7 @@ apply_cell (TbReport          *report,
   /* The text normally reads back as the same value; if it does not (a value that was set
    * rather than typed), set the value itself. */
   now = tb_report_get_cell (report, cell);
-  if (!cell_value_equal (now, v) && v->state == TB_CELL_VALID)
+  if (!tb_cell_value_equal (now, v) && v->state == TB_CELL_VALID)
     tb_report_set_cell_value (report, cell, v->value, v->unit);
 }
 

@@ -82,13 +82,36 @@ emit_changed (TbReport   *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
 }
 
-static void
-cell_value_clear (TbCellValue *v)
+void
+tb_cell_value_clear (TbCellValue *v)
 {
   g_clear_pointer (&v->unit, g_free);
   g_clear_pointer (&v->text, g_free);
   v->state = TB_CELL_EMPTY;
   v->value = 0;
+}
+
+void
+tb_cell_value_copy (TbCellValue       *dest,
+                    const TbCellValue *src)
+{
+  dest->state = src->state;
+  dest->value = src->value;
+  dest->unit = g_strdup (src->unit);
+  dest->text = g_strdup (src->text);
+}
+
+gboolean
+tb_cell_value_equal (const TbCellValue *a,
+                     const TbCellValue *b)
+{
+  if (a->state != b->state)
+    return FALSE;
+  if (a->state == TB_CELL_EMPTY)
+    return TRUE;
+  return a->value == b->value &&
+         g_strcmp0 (a->unit, b->unit) == 0 &&
+         g_strcmp0 (a->text, b->text) == 0;
 }
 
 static gboolean
@@ -111,7 +134,7 @@ tb_report_finalize (GObject *object)
   guint n = tb_format_get_n_cells (self->format);
 
   for (guint i = 0; i < n; i++)
-    cell_value_clear (&self->cells[i]);
+    tb_cell_value_clear (&self->cells[i]);
   g_free (self->cells);
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->acks);
@@ -444,7 +467,7 @@ tb_report_set_cell_text (TbReport   *self,
       if (v->state == TB_CELL_VALID && v->value == value && g_strcmp0 (v->unit, unit) == 0 &&
           g_strcmp0 (v->text, text) == 0)
         return TRUE;
-      cell_value_clear (v);
+      tb_cell_value_clear (v);
       v->state = TB_CELL_VALID;
       v->value = value;
       v->unit = g_steal_pointer (&unit);
@@ -457,7 +480,7 @@ tb_report_set_cell_text (TbReport   *self,
     {
       if (v->state != TB_CELL_EMPTY)
         {
-          cell_value_clear (v);
+          tb_cell_value_clear (v);
           emit_changed (self, "cell", spec->id);
         }
       return TRUE;
@@ -466,7 +489,7 @@ tb_report_set_cell_text (TbReport   *self,
   /* Keep what was typed: nothing the clerk entered is lost, and the rules report it. */
   if (v->state != TB_CELL_INVALID || g_strcmp0 (v->text, text) != 0)
     {
-      cell_value_clear (v);
+      tb_cell_value_clear (v);
       v->state = TB_CELL_INVALID;
       v->text = g_strdup (text);
       emit_changed (self, "cell", spec->id);
@@ -489,7 +512,7 @@ tb_report_set_cell_value (TbReport   *self,
   v = &self->cells[cell];
   if (v->state == TB_CELL_VALID && v->value == value && g_strcmp0 (v->unit, unit) == 0)
     return;
-  cell_value_clear (v);
+  tb_cell_value_clear (v);
   v->state = TB_CELL_VALID;
   v->value = value;
   v->unit = g_strdup (unit);
@@ -506,7 +529,7 @@ tb_report_clear_cell (TbReport *self,
 
   if (self->cells[cell].state == TB_CELL_EMPTY)
     return;
-  cell_value_clear (&self->cells[cell]);
+  tb_cell_value_clear (&self->cells[cell]);
   emit_changed (self, "cell", tb_format_get_cell (self->format, cell)->id);
 }
 

@@ -30,6 +30,15 @@ typedef struct
   char       *text;   /* the text as typed (also for valid cells), NULL when empty */
 } TbCellValue;
 
+/* Frees what @v holds and leaves it empty. */
+void               tb_cell_value_clear          (TbCellValue       *v);
+/* Copies @src into @dest (which holds nothing to free). */
+void               tb_cell_value_copy           (TbCellValue       *dest,
+                                                 const TbCellValue *src);
+/* The same state, and for a filled cell the same value, unit and text. */
+gboolean           tb_cell_value_equal          (const TbCellValue *a,
+                                                 const TbCellValue *b);
+
 #define TB_TYPE_REPORT (tb_report_get_type ())
 G_DECLARE_FINAL_TYPE (TbReport, tb_report, TB, REPORT, GObject)
 

@@ -6,7 +6,8 @@
  * The rules are compiled when the format loads (tb-format.c): here we only add up cell
  * values, so a full check allocates nothing for the rules that pass. An empty cell is "not
  * filled": an error rule over an empty cell reports the report as incomplete, never as a
- * failed equation. Warning rules read empty cells as 0, since they only advise.
+ * failed equation. A warning rule waits until its table cells are filled, and reads an
+ * empty optional field (the fee fields of section 六) as none.
  */
 #define G_LOG_DOMAIN "tb-rules"
 
@@ -73,6 +74,18 @@ previous_cell (TbReport   *previous,
   return spec ? tb_report_get_cell (previous, spec->index) : NULL;
 }
 
+/* Structured fields of a text section (六's fee fields) are optional; table cells are not. */
+static gboolean
+is_optional_field (TbReport *report,
+                   guint     cell)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  const TbCellSpec *spec = tb_format_get_cell (format, cell);
+
+  return spec->section >= 0 &&
+         tb_format_get_section (format, spec->section)->type == TB_SECTION_TEXT;
+}
+
 static EvalState
 eval_expr (TbReport     *report,
            TbReport     *previous,
@@ -105,7 +118,9 @@ eval_expr (TbReport     *report,
         sum += e->terms[i].sign * v->value;
       else if (v->state == TB_CELL_INVALID)
         state = EVAL_INVALID;
-      else if (!empty_is_zero && state == EVAL_OK)
+      else if (empty_is_zero && is_optional_field (report, e->terms[i].cell))
+        ;  /* an optional field left empty reads as none, e.g. 发出收费通知件数 */
+      else if (state == EVAL_OK)
         state = EVAL_EMPTY;
     }
   *out = sum;
@@ -134,11 +149,11 @@ relation_holds (TbRelation rel,
     }
 }
 
-static char *
-format_side (TbReport     *report,
-             TbReport     *previous,
-             const TbExpr *e,
-             gint64        value)
+char *
+tb_rules_format_side (TbReport     *report,
+                      TbReport     *previous,
+                      const TbExpr *e,
+                      gint64        value)
 {
   TbCellKind kind = TB_CELL_COUNT;
 
@@ -164,8 +179,8 @@ make_message (TbReport     *report,
               gint64        rhs)
 {
   GString *s = g_string_new (tb_format_gettext (rule->message));
-  g_autofree char *l = format_side (report, previous, &rule->lhs, lhs);
-  g_autofree char *r = format_side (report, previous, &rule->rhs, rhs);
+  g_autofree char *l = tb_rules_format_side (report, previous, &rule->lhs, lhs);
+  g_autofree char *r = tb_rules_format_side (report, previous, &rule->rhs, rhs);
 
   if (rule->var != NULL)
     {
@@ -215,6 +230,12 @@ check_equation (TbReport     *report,
 
   /* Unreadable input is reported once, by the cell kind checks. */
   if (ls == EVAL_INVALID || rs == EVAL_INVALID)
+    return;
+
+  /* A warning over table cells that are not filled yet waits for them: the cells rule
+   * already says they are empty, and comparing with 0 would only raise false alarms
+   * (T2-2 on a report just carried over from last year, table 二 still blank). */
+  if ((ls == EVAL_EMPTY || rs == EVAL_EMPTY) && lenient)
     return;
 
   if (ls == EVAL_EMPTY || rs == EVAL_EMPTY)
@@ -277,7 +298,10 @@ check_cells (TbReport     *report,
 
           tb_value_parse_cell (spec, v->text, &dummy, NULL, &error);
           g_ptr_array_add (out, issue_new (rule, key, rule->severity, &cell, 1,
-                                           g_strdup_printf ("%s: %s", spec->label,
+                                           /* TRANSLATORS: a cell's official label, then why its
+                                            * content is not a number the report can take */
+                                           g_strdup_printf (C_("cell label: parse error", "%s: %s"),
+                                                            spec->label,
                                                             error ? error->message : "?")));
         }
     }

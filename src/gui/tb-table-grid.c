@@ -70,38 +70,21 @@ skippable (ValueItem *item,
   return skip_computed && tb_cell_entry_get_computed (item->entry);
 }
 
-/* The next value to the right in the same grid row; with @wrap, the first one of a
- * later row when there is none. */
+/* The next value to the right (@forward) or left in the same grid row; with @wrap, the
+ * nearest one of another row when there is none. */
 static ValueItem *
-step_next (TbTableGrid *self,
-           ValueItem   *from,
-           gboolean     wrap,
-           gboolean     skip_computed)
+step_horizontal (TbTableGrid *self,
+                 ValueItem   *from,
+                 gboolean     forward,
+                 gboolean     wrap,
+                 gboolean     skip_computed)
 {
-  guint i = from - (ValueItem *) self->values->data;
+  int n = self->values->len;
+  int start = from - (ValueItem *) self->values->data;
+  int step = forward ? 1 : -1;
 
   /* Items are in row-major order of their top-left corner. */
-  for (i = i + 1; i < self->values->len; i++)
-    {
-      ValueItem *item = &g_array_index (self->values, ValueItem, i);
-
-      if (item->row != from->row && !wrap)
-        return NULL;
-      if (!skippable (item, skip_computed))
-        return item;
-    }
-  return NULL;
-}
-
-static ValueItem *
-step_prev (TbTableGrid *self,
-           ValueItem   *from,
-           gboolean     wrap,
-           gboolean     skip_computed)
-{
-  int i = from - (ValueItem *) self->values->data;
-
-  for (i = i - 1; i >= 0; i--)
+  for (int i = start + step; i >= 0 && i < n; i += step)
     {
       ValueItem *item = &g_array_index (self->values, ValueItem, i);
 
@@ -157,7 +140,8 @@ count_to_row_end (TbTableGrid *self,
 {
   guint n = 0;
 
-  for (ValueItem *item = from; item != NULL; item = step_next (self, item, FALSE, FALSE))
+  for (ValueItem *item = from; item != NULL;
+       item = step_horizontal (self, item, TRUE, FALSE, FALSE))
     n++;
   return n;
 }
@@ -255,10 +239,10 @@ on_cell_navigate_cb (TbCellEntry *entry,
   switch ((TbNavigate) direction)
     {
     case TB_NAVIGATE_NEXT:
-      to = step_next (self, from, TRUE, TRUE);
+      to = step_horizontal (self, from, TRUE, TRUE, TRUE);
       break;
     case TB_NAVIGATE_PREV:
-      to = step_prev (self, from, TRUE, TRUE);
+      to = step_horizontal (self, from, FALSE, TRUE, TRUE);
       break;
     case TB_NAVIGATE_DOWN:
       to = step_vertical (self, from, TRUE, TRUE);
@@ -512,7 +496,7 @@ tb_table_grid_paste (TbTableGrid *self,
               if (tb_report_get_cell (report, cell_index)->state == TB_CELL_INVALID)
                 g_ptr_array_add (unread, (gpointer) tb_cell_entry_get_spec (item->entry)->label);
             }
-          item = step_next (self, item, FALSE, FALSE);
+          item = step_horizontal (self, item, TRUE, FALSE, FALSE);
         }
     }
   tb_report_thaw (report);

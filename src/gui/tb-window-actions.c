@@ -15,13 +15,14 @@
 
 /* ------------------------------------------------------------------ actions */
 
+/* win.save and win.save-as. */
 static void
 tb_window_action_save (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  /* Asks for a file when there is none; failures are shown in a dialog. */
-  tb_window_files_save (TB_WINDOW (widget), FALSE);
+  /* Save asks for a file when there is none; failures are shown in a dialog. */
+  tb_window_files_save (TB_WINDOW (widget), g_str_equal (action_name, "win.save-as"));
 }
 
 static void
@@ -32,20 +33,13 @@ tb_window_action_toast (GtkWidget  *widget,
   tb_window_add_toast (TB_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.previous-page and win.next-page. */
 static void
-tb_window_action_previous_page (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+tb_window_action_switch_page (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
-  tb_window_switch_page (TB_WINDOW (widget), -1);
-}
-
-static void
-tb_window_action_next_page (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  tb_window_switch_page (TB_WINDOW (widget), 1);
+  tb_window_switch_page (TB_WINDOW (widget), g_str_equal (action_name, "win.next-page") ? 1 : -1);
 }
 
 static void
@@ -87,12 +81,13 @@ void
 tb_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, tb_window_action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tb_window_action_save);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", tb_window_action_toast);
   tb_window_print_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL,
-                                   tb_window_action_previous_page);
+                                   tb_window_action_switch_page);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL,
-                                   tb_window_action_next_page);
+                                   tb_window_action_switch_page);
   gtk_widget_class_install_action (widget_class, "win.show-issues", NULL,
                                    tb_window_action_show_issues);
   gtk_widget_class_install_action (widget_class, "win.undo-convert", NULL,
@@ -102,28 +97,29 @@ tb_window_class_add_actions (GtkWidgetClass *widget_class)
 void
 tb_window_init_actions (TbWindow *self)
 {
+  static const struct
+  {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Page_Up, "win.previous-page" },
+    { GDK_KEY_Page_Down, "win.next-page" },
+    { GDK_KEY_KP_Page_Up, "win.previous-page" },
+    { GDK_KEY_KP_Page_Down, "win.next-page" },
+  };
   GtkEventController *controller;
-  GtkShortcutTrigger *trigger;
 
   /* In the capture phase: a text view would otherwise take Ctrl+Page Up/Down. */
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  trigger = gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger,
-                                                          gtk_named_action_new ("win.previous-page")));
-  trigger = gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger,
-                                                          gtk_named_action_new ("win.next-page")));
-  trigger = gtk_keyval_trigger_new (GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger,
-                                                          gtk_named_action_new ("win.previous-page")));
-  trigger = gtk_keyval_trigger_new (GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger,
-                                                          gtk_named_action_new ("win.next-page")));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i].keyval, GDK_CONTROL_MASK);
+      GtkShortcutAction *action = gtk_named_action_new (keys[i].action);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   tb_window_update_actions (self);

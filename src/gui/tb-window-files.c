@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tb-session.h"
+#include "tb-window-carry.h"
 #include "tb-window-files.h"
 #include "tb-window-private.h"
 
@@ -479,10 +480,15 @@ tb_window_files_save_to (TbWindow   *self,
         }
     }
 
+  /* Last year's report is named relative to the draft's folder. */
+  tb_window_carry_before_save_as (self, target);
   if (tb_document_save_as (files->document, target, &error))
     save_succeeded (self);
   else
-    show_save_error (self, error);
+    {
+      tb_window_carry_save_as_failed (self);
+      show_save_error (self, error);
+    }
 }
 
 static void
@@ -728,6 +734,8 @@ on_new_response_cb (AdwMessageDialog *dialog,
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (agency)));
+  if (tb_window_carry_create_new (self, dialog, gtk_spin_button_get_value_as_int (year), name))
+    return;
   document = tb_document_new (gtk_spin_button_get_value_as_int (year), name);
   if (document == NULL)
     return;
@@ -814,6 +822,8 @@ tb_window_action_new (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"),
                                     NULL);
+  tb_window_carry_extend_new_dialog (self, dialog, GTK_GRID (grid), 3, GTK_SPIN_BUTTON (year),
+                                     GTK_EDITABLE (agency));
   adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "create");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -824,33 +834,19 @@ tb_window_action_new (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ other actions */
 
+/* win.undo and win.redo. */
 static void
-tb_window_action_save_as (GtkWidget  *widget,
+tb_window_action_history (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  tb_window_files_save (TB_WINDOW (widget), TRUE);
-}
-
-static void
-tb_window_action_undo (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
   Files *files = get_files (TB_WINDOW (widget));
 
-  if (files->history != NULL)
+  if (files->history == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
     tb_history_undo (files->history);
-}
-
-static void
-tb_window_action_redo (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  Files *files = get_files (TB_WINDOW (widget));
-
-  if (files->history != NULL)
+  else
     tb_history_redo (files->history);
 }
 
@@ -907,9 +903,8 @@ tb_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tb_window_action_open);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
                                    tb_window_action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tb_window_action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, tb_window_action_undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, tb_window_action_redo);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, tb_window_action_history);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, tb_window_action_history);
 }
 
 void

@@ -23,6 +23,7 @@
 #include "tb-rules.h"
 #include "tb-table-page.h"
 #include "tb-text-page.h"
+#include "tb-window-carry.h"
 #include "tb-window-files.h"
 #include "tb-window-private.h"
 
@@ -381,6 +382,7 @@ tb_window_class_init (TbWindowClass *klass)
 
   tb_window_class_add_actions (widget_class);
   tb_window_files_class_init (widget_class);
+  tb_window_carry_class_init (widget_class);
 }
 
 static void
@@ -470,6 +472,8 @@ tb_window_set_report (TbWindow   *self,
     if (self->cells[i] != NULL)
       tb_cell_entry_sync (TB_CELL_ENTRY (self->cells[i]));
   tb_window_files_report_set (self, report, path);
+  /* Last year's report the draft names, for the cross-year rules. */
+  tb_window_carry_report_set (self, report, path);
   update_title (self);
   run_validation (self);
 }

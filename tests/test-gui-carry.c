@@ -1,0 +1,714 @@
+/* test-gui-carry.c: last year's report and Combine Reports in the app (suite gui)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the window's dialogs as the clerk does (the file choosers are replaced by what
+ * choosing a file does): a new report started from last year's has 上年结转 right and
+ * T3-5 fires when it is changed; a draft naming last year's report gets it attached when
+ * opened, and one naming a missing file opens with a notice; three reports combine into a
+ * summary window whose tables add up, with a breakdown whose values are each agency's and
+ * whose CSV is the CLI's; reports on different years are refused.
+ */
+#define G_LOG_DOMAIN "test-gui-carry"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tb-carry.h"
+#include "tb-combine-window.h"
+#include "tb-draft.h"
+#include "tb-session.h"
+#include "tb-test-util.h"
+#include "tb-value.h"
+#include "tb-window-carry.h"
+#include "tb-window-files.h"
+#include "tb-window-private.h"
+
+static GtkApplication *app;
+
+/* ---- Helpers ------------------------------------------------------------------------- */
+
+static void
+close_all (void)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  tb_test_spin ();
+}
+
+static char *
+save_report (TbReport   *report,
+             const char *folder,
+             const char *name)
+{
+  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", folder, NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tb_draft_save (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Last year's report: complete, with 结转下年度 different in every column. */
+static TbReport *
+make_last_year (void)
+{
+  TbReport *report = tb_test_make_report ("2021", 2023, "测试县审计局", 7);
+
+  for (guint k = 0; k < G_N_ELEMENTS (tb_test_applicant_columns); k++)
+    {
+      g_autofree char *id = g_strdup_printf ("t3.r4_carry_out.%s",
+                                             tb_test_applicant_columns[k]);
+
+      tb_test_set_value (report, id, 2 + 3 * k);
+    }
+  tb_test_balance_t3 (report, TRUE);
+  tb_report_set_modified (report, FALSE);
+  return report;
+}
+
+static TbWindow *
+new_window (void)
+{
+  TbWindow *window = tb_window_new (app);
+
+  tb_window_new_report (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_test_spin ();
+  return window;
+}
+
+static AdwMessageDialog *
+find_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == parent)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static TbWindow *
+find_window_showing (TbReport *report)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (TB_IS_WINDOW (l->data) && tb_window_get_report (l->data) == report)
+      return l->data;
+  return NULL;
+}
+
+static TbCombineWindow *
+find_combine_window (void)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (TB_IS_COMBINE_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GPtrArray *
+window_issues (TbWindow *window)
+{
+  tb_window_validate_now (window);
+  g_assert_nonnull (window->issues);
+  return window->issues;
+}
+
+static const TbIssue *
+find_rule (GPtrArray  *issues,
+           const char *rule)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const TbIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_str_equal (issue->rule, rule))
+        return issue;
+    }
+  return NULL;
+}
+
+/* ---- New report from last year's ------------------------------------------------------- */
+
+static void
+test_new_from_last_year (void)
+{
+  g_autoptr(TbReport) last = make_last_year ();
+  g_autofree char *last_path = save_report (last, "2023", "审计局2023.tianbao");
+  g_autofree char *canonical = g_canonicalize_filename (last_path, NULL);
+  g_autofree char *dir_2024 = tb_test_make_dir (g_get_home_dir (), "reports", "2024", NULL);
+  g_autofree char *new_path = g_build_filename (dir_2024, "审计局2024.tianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TbReport) saved = NULL;
+  TbWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkSpinButton *year;
+  GtkEditable *agency;
+  TbReport *report;
+  const TbIssue *issue;
+  GPtrArray *issues;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  tb_test_spin ();
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  year = g_object_get_data (G_OBJECT (box), "year");
+  agency = g_object_get_data (G_OBJECT (box), "agency");
+  gtk_editable_set_text (agency, "");
+  gtk_spin_button_set_value (year, 2019);
+
+  /* Choosing last year's report: the year after it, by its agency. */
+  g_assert_false (tb_window_carry_new_dialog_set_previous (dialog, "/nonexistent.tianbao",
+                                                           &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (tb_window_carry_new_dialog_set_previous (dialog, last_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2024);
+  g_assert_cmpstr (gtk_editable_get_text (agency), ==, "测试县审计局");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* Any other year cannot carry last year's figures. */
+  gtk_spin_button_set_value (year, 2025);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_spin_button_set_value (year, 2024);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+
+  adw_message_dialog_response (dialog, "create");
+  tb_test_spin ();
+
+  /* The untouched window shows the new report. */
+  report = tb_window_get_report (window);
+  g_assert_cmpint (tb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (tb_report_get_agency (report), ==, "测试县审计局");
+  g_assert_cmpstr (tb_report_get_preparer (report), ==, tb_report_get_preparer (last));
+  g_assert_cmpstr (tb_report_get_contact (report), ==, tb_report_get_contact (last));
+  g_assert_null (tb_window_get_path (window));
+  g_assert_true (tb_report_get_modified (report));
+  for (guint k = 0; k < G_N_ELEMENTS (tb_test_applicant_columns); k++)
+    {
+      g_autofree char *in = g_strdup_printf ("t3.r2_carry_in.%s", tb_test_applicant_columns[k]);
+      g_autofree char *out = g_strdup_printf ("t3.r4_carry_out.%s",
+                                              tb_test_applicant_columns[k]);
+
+      g_assert_cmpint (tb_test_get (report, in), ==, tb_test_get (last, out));
+      g_assert_cmpint (tb_test_get (report, in), ==, 2 + 3 * k);
+    }
+  /* This year's own figures are not copied. */
+  g_assert_cmpint (tb_test_state (report, "t3.r1_new.np"), ==, TB_CELL_EMPTY);
+  g_assert_nonnull (tb_report_get_previous_report (report));
+  g_assert_cmpstr (tb_report_get_previous (report), ==, canonical);
+  g_assert_cmpstr (tb_report_get_text (report, "s1"), ==, tb_report_get_text (last, "s1"));
+
+  /* Live: the copied texts are flagged, 上年结转 agrees with last year. */
+  issues = window_issues (window);
+  issue = find_rule (issues, "TXT-PREV-1");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, TB_SEVERITY_WARNING);
+  g_assert_nonnull (find_rule (issues, "TXT-PREV-5"));
+  g_assert_null (find_rule (issues, "T3-5"));
+  g_assert_cmpuint (tb_issues_panel_get_n_rows (tb_window_get_issues_panel (window)), >, 0);
+
+  /* A wrong 上年结转 is an error at once. */
+  tb_test_set (report, "t3.r2_carry_in.biz", "99");
+  issues = window_issues (window);
+  g_assert_cmpuint (tb_test_count_rule (issues, "T3-5"), ==, 1);
+  issue = find_rule (issues, "T3-5");
+  g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
+  g_assert_true (tb_test_issue_has_cell (report, issue, "t3.r2_carry_in.biz"));
+  tb_test_set (report, "t3.r2_carry_in.biz", "5");
+  g_assert_null (find_rule (window_issues (window), "T3-5"));
+
+  /* A rewritten text is no longer flagged. */
+  tb_report_set_text (report, "s1", "本年度，本机关进一步规范政府信息公开工作。");
+  g_assert_null (find_rule (window_issues (window), "TXT-PREV-1"));
+
+  /* Saved in this year's folder: last year's report by a path relative to it. */
+  tb_window_files_save_to (window, new_path);
+  tb_test_spin ();
+  g_assert_cmpstr (tb_window_get_path (window), ==, new_path);
+  saved = tb_draft_load (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tb_report_get_previous (saved), ==,
+                   ".." G_DIR_SEPARATOR_S "2023" G_DIR_SEPARATOR_S "审计局2023.tianbao");
+  g_assert_cmpint (tb_test_get (saved, "t3.r2_carry_in.soc"), ==, 11);
+
+  close_all ();
+}
+
+/* A 2020 report in the 2019 format starts a 2021 report in the 2021 format. */
+static void
+test_new_across_formats (void)
+{
+  g_autoptr(TbReport) last = tb_test_make_sample_2020 ();
+  g_autofree char *last_path = save_report (last, "2020", "2020.tianbao");
+  g_autoptr(GError) error = NULL;
+  TbWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkSpinButton *year;
+  TbReport *report;
+
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (last)), ==, "2019");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  tb_test_spin ();
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  year = g_object_get_data (G_OBJECT (adw_message_dialog_get_extra_child (dialog)), "year");
+  g_assert_true (tb_window_carry_new_dialog_set_previous (dialog, last_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2021);
+  adw_message_dialog_response (dialog, "create");
+  tb_test_spin ();
+
+  report = tb_window_get_report (window);
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (report)), ==, "2021");
+  g_assert_cmpint (tb_report_get_year (report), ==, 2021);
+  for (guint k = 0; k < G_N_ELEMENTS (tb_test_applicant_columns); k++)
+    {
+      g_autofree char *in = g_strdup_printf ("t3.r2_carry_in.%s", tb_test_applicant_columns[k]);
+      g_autofree char *out = g_strdup_printf ("t3.r4_carry_out.%s",
+                                              tb_test_applicant_columns[k]);
+
+      g_assert_cmpint (tb_test_get (report, in), ==, tb_test_get (last, out));
+    }
+  g_assert_null (find_rule (window_issues (window), "T3-5"));
+  tb_test_set_int (report, "t3.r2_carry_in.np", tb_test_get (last, "t3.r4_carry_out.np") + 1);
+  g_assert_nonnull (find_rule (window_issues (window), "T3-5"));
+  close_all ();
+}
+
+/* ---- Opening a draft that names last year's report ---------------------------------- */
+
+static void
+test_open_with_previous (void)
+{
+  g_autoptr(TbReport) last = make_last_year ();
+  g_autofree char *last_path = save_report (last, "2023", "last.tianbao");
+  g_autoptr(TbReport) draft = NULL;
+  g_autoptr(TbReport) wrong_year = tb_test_make_report ("2021", 2022, "测试县审计局", 3);
+  g_autofree char *wrong_path = save_report (wrong_year, "2022", "older.tianbao");
+  g_autofree char *draft_path = NULL;
+  g_autofree char *missing_path = NULL;
+  g_autofree char *reference = NULL;
+  g_autoptr(GError) error = NULL;
+  TbWindow *window;
+  TbReport *report;
+  TbReport *previous;
+  const char *notice;
+
+  /* A draft whose 上年结转 of 自然人 is wrong. */
+  draft = tb_carry_new_from_previous (last, 2024, TB_CARRY_NONE, &error);
+  g_assert_no_error (error);
+  tb_test_set (draft, "t3.r2_carry_in.np", "40");
+  {
+    g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", "2024", NULL);
+
+    draft_path = g_build_filename (dir, "this.tianbao", NULL);
+    missing_path = g_build_filename (dir, "moved.tianbao", NULL);
+  }
+  reference = tb_carry_make_reference (draft_path, last_path);
+  g_assert_cmpstr (reference, ==, "../2023/last.tianbao");
+  tb_report_set_previous (draft, reference);
+  tb_rules_compute_totals (draft);
+  g_assert_true (tb_draft_save (draft, draft_path, &error));
+  g_assert_no_error (error);
+
+  window = tb_window_new (app);
+  tb_session_open_path (app, draft_path, window);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_test_spin ();
+  report = tb_window_get_report (window);
+  previous = tb_report_get_previous_report (report);
+  g_assert_nonnull (previous);
+  g_assert_cmpint (tb_report_get_year (previous), ==, 2023);
+  g_assert_cmpint (tb_test_get (previous, "t3.r4_carry_out.np"), ==, 2);
+  g_assert_null (tb_window_carry_get_notice (window));
+  /* Attaching changes nothing in the draft. */
+  g_assert_false (tb_report_get_modified (report));
+  g_assert_cmpuint (tb_test_count_rule (window_issues (window), "T3-5"), ==, 1);
+  close_all ();
+
+  /* The same draft somewhere else: last year's report is not found. It opens all the
+   * same, without a dialog, and says so. */
+  g_assert_true (tb_draft_save (draft, missing_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *moved_dir = tb_test_make_dir (g_get_home_dir (), "elsewhere", NULL);
+    g_autofree char *moved = g_build_filename (moved_dir, "this.tianbao", NULL);
+
+    g_assert_cmpint (g_rename (missing_path, moved), ==, 0);
+    g_free (missing_path);
+    missing_path = g_steal_pointer (&moved);
+  }
+  window = tb_window_new (app);
+  tb_session_open_path (app, missing_path, window);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_test_spin ();
+  report = tb_window_get_report (window);
+  g_assert_cmpstr (tb_window_get_path (window), ==, missing_path);
+  g_assert_cmpint (tb_test_get (report, "t3.r2_carry_in.np"), ==, 40);
+  g_assert_null (tb_report_get_previous_report (report));
+  g_assert_null (tb_window_files_get_dialog (window));
+  notice = tb_window_carry_get_notice (window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "last.tianbao"));
+  g_assert_null (find_rule (window_issues (window), "T3-5"));
+
+  /* The clerk finds it: not a report of another year, then the right one. */
+  g_assert_false (tb_window_carry_attach_previous (window, wrong_path));
+  g_assert_nonnull (tb_window_files_get_dialog (window));
+  adw_message_dialog_response (tb_window_files_get_dialog (window), "close");
+  tb_test_spin ();
+  g_assert_null (tb_report_get_previous_report (report));
+
+  g_assert_true (tb_window_carry_attach_previous (window, last_path));
+  tb_test_spin ();
+  g_assert_nonnull (tb_report_get_previous_report (report));
+  g_assert_null (tb_window_carry_get_notice (window));
+  g_assert_cmpstr (tb_report_get_previous (report), ==, "../reports/2023/last.tianbao");
+  g_assert_true (tb_report_get_modified (report));
+  g_assert_cmpuint (tb_test_count_rule (window_issues (window), "T3-5"), ==, 1);
+  close_all ();
+}
+
+/* ---- Combine Reports ------------------------------------------------------------------ */
+
+static const char *const agencies[] = { "甲县审计局", "甲县财政局", "甲县教育局" };
+
+/* Three reports on 2024; @unfilled: a cell left empty in the third, or NULL. */
+static GStrv
+make_inputs (const char *unfilled,
+             TbReport  **reports)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv paths;
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.tianbao", i + 1);
+      g_autofree char *path = NULL;
+
+      reports[i] = tb_test_make_report ("2021", 2024, agencies[i], 11 + i);
+      if (unfilled != NULL && i == 2)
+        tb_test_clear (reports[i], unfilled);
+      path = save_report (reports[i], "county", name);
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return paths;
+}
+
+static TbCombineWindow *
+combine (TbWindow           *window,
+         const char *const  *paths,
+         const char         *agency)
+{
+  AdwMessageDialog *dialog = tb_window_combine_paths (window, paths);
+  GtkEditable *entry;
+
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "汇总");
+  if (agency != NULL)
+    gtk_editable_set_text (entry, agency);
+  adw_message_dialog_response (dialog, "combine");
+  tb_test_spin ();
+  g_assert_nonnull (find_combine_window ());
+  return find_combine_window ();
+}
+
+static void
+test_combine (void)
+{
+  TbReport *inputs[G_N_ELEMENTS (agencies)] = { NULL, };
+  g_auto(GStrv) paths = make_inputs (NULL, inputs);
+  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "out", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "gui.csv", NULL);
+  g_autofree char *cli_csv = g_build_filename (dir, "cli.csv", NULL);
+  g_autofree char *cli_out = g_build_filename (dir, "cli.tianbao", NULL);
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  TbWindow *window = new_window ();
+  TbWindow *summary_window;
+  TbCombineWindow *breakdown;
+  TbReport *summary;
+  const TbFormat *format;
+  guint n_table_cells = 0, n_t3 = 0, n_match = 0;
+
+  breakdown = combine (window, (const char *const *) paths, "甲县人民政府办公室");
+  summary = tb_combine_window_get_summary (breakdown);
+  format = tb_report_get_format (summary);
+  g_assert_cmpstr (tb_report_get_agency (summary), ==, "甲县人民政府办公室");
+  g_assert_cmpint (tb_report_get_year (summary), ==, 2024);
+
+  /* The summary in a window of its own (the untouched one), not saved yet. */
+  summary_window = find_window_showing (summary);
+  g_assert_true (summary_window == window);
+  g_assert_null (tb_window_get_path (summary_window));
+  g_assert_true (tb_document_get_modified (tb_window_get_document (summary_window)));
+
+  /* Every table cell is the sum of the agencies' cells; the tables add up. */
+  for (guint c = 0; c < tb_format_get_n_cells (format); c++)
+    {
+      const TbCellSpec *spec = tb_format_get_cell (format, c);
+      gint64 sum = 0;
+
+      if (tb_format_find_table (format, spec->table_id) == NULL)
+        continue;
+      n_table_cells++;
+      for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+        sum += tb_test_get (inputs[i], spec->id);
+      g_assert_cmpint (tb_test_get (summary, spec->id), ==, sum);
+    }
+  g_assert_cmpuint (n_table_cells, ==,
+                    tb_format_find_table (format, "t2")->n_cells +
+                    tb_format_find_table (format, "t3")->n_cells +
+                    tb_format_find_table (format, "t4")->n_cells);
+  checked = tb_rules_check (summary);
+  tb_test_dump_issues (checked);
+  for (guint i = 0; i < checked->len; i++)
+    g_assert_cmpint (((TbIssue *) g_ptr_array_index (checked, i))->severity, !=,
+                     TB_SEVERITY_ERROR);
+  /* The summary's window says the same (only its texts are left to write). */
+  for (guint i = 0; i < window_issues (summary_window)->len; i++)
+    {
+      const TbIssue *issue = g_ptr_array_index (summary_window->issues, i);
+
+      g_assert_cmpint (issue->severity, !=, TB_SEVERITY_ERROR);
+      if (issue->severity == TB_SEVERITY_INCOMPLETE)
+        g_assert_true (g_str_has_prefix (issue->rule, "TXT-"));
+    }
+
+  /* The breakdown: labels, the sum, one column per agency. */
+  columns = tb_combine_window_list_columns (breakdown);
+  g_assert_cmpuint (columns->len, ==, 3 + 1 + G_N_ELEMENTS (agencies));
+  g_assert_cmpstr (g_ptr_array_index (columns, 3), ==, "Sum");
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    g_assert_cmpstr (g_ptr_array_index (columns, 4 + i), ==, agencies[i]);
+  g_assert_cmpuint (tb_combine_window_get_n_not_ready (breakdown), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    {
+      g_autofree char *shown = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.biz", i);
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   tb_test_get (inputs[i], "t3.r3_1_open.biz"));
+
+      g_assert_cmpstr (shown, ==, expected);
+    }
+  {
+    g_autofree char *shown = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.biz", -1);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 tb_test_get (summary, "t3.r3_1_open.biz"));
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+  {
+    /* Amounts show as the CSV has them. */
+    g_autofree char *shown = tb_combine_window_dup_value (breakdown, "s6.fee_notified", 0);
+    g_autofree char *expected = tb_test_dup_text (inputs[0], "s6.fee_notified");
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+
+  /* All cells, one part, or the cells a search finds. */
+  g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==,
+                    tb_format_get_n_cells (format));
+  tb_combine_window_show_cells (breakdown, "s3", NULL);
+  n_t3 = tb_format_find_table (format, "t3")->n_cells;
+  g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==, n_t3);
+  tb_combine_window_show_cells (breakdown, NULL, "上年结转");
+  for (guint c = 0; c < tb_format_get_n_cells (format); c++)
+    n_match += strstr (tb_format_get_cell (format, c)->row_path, "上年结转") != NULL;
+  g_assert_cmpuint (n_match, ==, 7);
+  g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==, n_match);
+  tb_combine_window_show_cells (breakdown, "s2", "上年结转");
+  g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==, 0);
+  tb_combine_window_show_cells (breakdown, NULL, NULL);
+  g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==,
+                    tb_format_get_n_cells (format));
+
+  /* Export CSV writes what `tianbao-cli merge --breakdown` writes. */
+  g_assert_true (tb_combine_window_export_csv_to (breakdown, csv_path, &error));
+  g_assert_no_error (error);
+  {
+    const char *cli = g_getenv ("TIANBAO_CLI");
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) argv = NULL;
+    g_autoptr(GBytes) a = NULL;
+    g_autoptr(GBytes) b = NULL;
+    int status = -1;
+
+    if (cli == NULL)
+      g_test_message ("TIANBAO_CLI is not set: the CSV is not compared with the CLI's");
+    else
+      {
+        g_strv_builder_add_many (builder, cli, "merge", "-o", cli_out, "--agency",
+                                 "甲县人民政府办公室", "--breakdown", cli_csv, NULL);
+        g_strv_builder_addv (builder, (const char **) paths);
+        argv = g_strv_builder_end (builder);
+        g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                     NULL, NULL, &status, &error));
+        g_assert_no_error (error);
+        a = tb_test_read_bytes (csv_path);
+        b = tb_test_read_bytes (cli_csv);
+        g_assert_cmpuint (g_bytes_get_size (a), >, 1000);
+        g_assert_true (g_bytes_equal (a, b));
+      }
+  }
+
+  /* The sum follows the summary when the clerk changes it. */
+  tb_test_set (summary, "t2.reg.made", "1000");
+  tb_test_spin ();
+  {
+    g_autofree char *shown = tb_combine_window_dup_value (breakdown, "t2.reg.made", -1);
+
+    g_assert_cmpstr (shown, ==, "1000");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    g_object_unref (inputs[i]);
+  close_all ();
+}
+
+static void
+test_combine_not_ready (void)
+{
+  TbReport *inputs[G_N_ELEMENTS (agencies)] = { NULL, };
+  g_auto(GStrv) paths = make_inputs ("t3.r3_1_open.law", inputs);
+  TbWindow *window = new_window ();
+  TbCombineWindow *breakdown;
+  TbReport *summary;
+  g_autofree char *empty = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *third = NULL;
+
+  breakdown = combine (window, (const char *const *) paths, NULL);
+  summary = tb_combine_window_get_summary (breakdown);
+  g_assert_cmpstr (tb_report_get_agency (summary), ==, "汇总");
+  g_assert_cmpuint (tb_combine_window_get_n_not_ready (breakdown), ==, 1);
+  g_assert_cmpint (tb_test_state (summary, "t3.r3_1_open.law"), ==, TB_CELL_EMPTY);
+  empty = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.law", -1);
+  g_assert_cmpstr (empty, ==, "—");
+  third = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.law", 2);
+  g_assert_cmpstr (third, ==, "—");
+  other = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.np", -1);
+  g_assert_cmpint (g_ascii_strtoll (other, NULL, 10), ==,
+                   tb_test_get (inputs[0], "t3.r3_1_open.np") +
+                   tb_test_get (inputs[1], "t3.r3_1_open.np") +
+                   tb_test_get (inputs[2], "t3.r3_1_open.np"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    g_object_unref (inputs[i]);
+  close_all ();
+}
+
+static void
+test_combine_mixed_years (void)
+{
+  g_autoptr(TbReport) a = tb_test_make_report ("2021", 2024, "甲县审计局", 1);
+  g_autoptr(TbReport) b = tb_test_make_report ("2021", 2023, "甲县财政局", 2);
+  g_autofree char *pa = save_report (a, "mixed", "a.tianbao");
+  g_autofree char *pb = save_report (b, "mixed", "b.tianbao");
+  const char *paths[] = { pa, pb, NULL };
+  const char *broken[] = { pa, "/nonexistent/c.tianbao", NULL };
+  TbWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_null (tb_window_combine_paths (window, paths));
+  dialog = tb_window_files_get_dialog (window);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "2023"));
+  g_assert_nonnull (strstr (body, "2024"));
+  g_assert_nonnull (strstr (body, "Nothing was combined"));
+  /* The files by name, not by their whole path. */
+  g_assert_nonnull (strstr (body, "b.tianbao"));
+  g_assert_null (strstr (body, g_get_home_dir ()));
+  g_assert_null (find_combine_window ());
+  adw_message_dialog_response (dialog, "close");
+  tb_test_spin ();
+
+  /* A file that cannot be read: nothing either. */
+  g_assert_null (tb_window_combine_paths (window, broken));
+  g_assert_nonnull (tb_window_files_get_dialog (window));
+  g_assert_null (find_combine_window ());
+  g_assert_null (tb_window_get_path (window));
+  close_all ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recent_dir = g_dir_make_tmp ("tianbao-test-recent-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  /* The recent files list is opened once, at its first use (Save As adds to it); give it a
+   * folder that outlives the per-test folders. */
+  g_setenv ("XDG_DATA_HOME", recent_dir, TRUE);
+  gtk_recent_manager_get_default ();
+  /* G_TEST_OPTION_ISOLATE_DIRS hides the system's data folders, and with them the MIME
+   * database gdk-pixbuf needs to load libadwaita's SVG icons (the expander's arrow). */
+  {
+    const char *const *data_dirs = g_get_system_data_dirs ();
+    g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; data_dirs[i] != NULL; i++)
+      g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+    g_ptr_array_add (mime_dirs, NULL);
+    g_content_type_set_mime_dirs ((const char *const *) mime_dirs->pdata);
+  }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = GTK_APPLICATION (adw_application_new ("io.github.tianbao.Tianbao.TestCarry",
+                                              G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/gui/carry/new-from-last-year", test_new_from_last_year);
+  g_test_add_func ("/gui/carry/new-across-formats", test_new_across_formats);
+  g_test_add_func ("/gui/carry/open-with-previous", test_open_with_previous);
+  g_test_add_func ("/gui/carry/combine", test_combine);
+  g_test_add_func ("/gui/carry/combine-not-ready", test_combine_not_ready);
+  g_test_add_func ("/gui/carry/combine-mixed-years", test_combine_mixed_years);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  {
+    g_autofree char *xbel = g_build_filename (recent_dir, "recently-used.xbel", NULL);
+
+    g_unlink (xbel);
+    g_rmdir (recent_dir);
+  }
+  return status;
+}
