@@ -8,7 +8,8 @@
  * T3-5 fires when it is changed; a draft naming last year's report gets it attached when
  * opened, and one naming a missing file opens with a notice; three reports combine into a
  * summary window whose tables add up, with a breakdown whose values are each agency's and
- * whose CSV is the CLI's; reports on different years are refused.
+ * whose CSV is the CLI's, which says why an input is not ready and which the summary's window
+ * brings back once closed; reports on different years are refused.
  */
 #define G_LOG_DOMAIN "test-gui-carry"
 
@@ -423,7 +424,8 @@ combine (TbWindow           *window,
 
   g_assert_nonnull (dialog);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "汇总");
+  /* The default agency, in the clerk's language (汇总 in Chinese). */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Summary");
   if (agency != NULL)
     gtk_editable_set_text (entry, agency);
   adw_message_dialog_response (dialog, "combine");
@@ -599,7 +601,7 @@ test_combine_not_ready (void)
 
   breakdown = combine (window, (const char *const *) paths, NULL);
   summary = tb_combine_window_get_summary (breakdown);
-  g_assert_cmpstr (tb_report_get_agency (summary), ==, "汇总");
+  g_assert_cmpstr (tb_report_get_agency (summary), ==, "Summary");
   g_assert_cmpuint (tb_combine_window_get_n_not_ready (breakdown), ==, 1);
   g_assert_cmpint (tb_test_state (summary, "t3.r3_1_open.law"), ==, TB_CELL_EMPTY);
   empty = tb_combine_window_dup_value (breakdown, "t3.r3_1_open.law", -1);
@@ -611,6 +613,114 @@ test_combine_not_ready (void)
                    tb_test_get (inputs[0], "t3.r3_1_open.np") +
                    tb_test_get (inputs[1], "t3.r3_1_open.np") +
                    tb_test_get (inputs[2], "t3.r3_1_open.np"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    g_object_unref (inputs[i]);
+  close_all ();
+}
+
+/* What the breakdown's list of inputs says about input @index. */
+static const char *
+input_subtitle (TbCombineWindow *breakdown,
+                int              index)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (breakdown),
+                                                                  TB_TYPE_COMBINE_WINDOW,
+                                                                  "inputs_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  if (ADW_IS_EXPANDER_ROW (row))
+    return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* A report that is not ready says why, naming only what it has: no "0 errors". */
+static void
+test_combine_not_ready_reason (void)
+{
+  TbReport *inputs[G_N_ELEMENTS (agencies)] = { NULL, };
+  g_auto(GStrv) paths = make_inputs ("t3.r3_1_open.law", inputs);
+  TbWindow *window = new_window ();
+  TbCombineWindow *breakdown = combine (window, (const char *const *) paths, NULL);
+  const TbMergeInput *in = tb_merge_get_input (tb_combine_window_get_merge (breakdown), 2);
+  const char *subtitle = input_subtitle (breakdown, 2);
+
+  g_test_message ("%s", subtitle);
+  g_assert_false (in->ready);
+  g_assert_cmpuint (in->n_errors, ==, 0);
+  g_assert_cmpuint (in->n_unfilled, ==, 1);
+  g_assert_true (g_str_has_prefix (subtitle, "3.tianbao — Not ready: "));
+  g_assert_nonnull (strstr (subtitle, "1 cell not filled or unreadable"));
+  g_assert_null (strstr (subtitle, "error"));
+  g_assert_null (strstr (subtitle, " 0 "));
+  g_assert_null (strstr (subtitle, ": 0"));
+  if (in->n_incomplete == 0)
+    g_assert_null (strstr (subtitle, "incomplete"));
+  /* The ready ones say so. */
+  g_assert_cmpstr (input_subtitle (breakdown, 0), ==, "1.tianbao");
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    g_object_unref (inputs[i]);
+  close_all ();
+}
+
+/* Closed, the breakdown can be brought back from the summary's window (only there); it goes
+ * with that window. */
+static void
+test_combine_show_breakdown (void)
+{
+  TbReport *inputs[G_N_ELEMENTS (agencies)] = { NULL, };
+  g_auto(GStrv) paths = make_inputs (NULL, inputs);
+  TbWindow *window = new_window ();
+  TbWindow *other;
+  TbWindow *summary_window;
+  TbCombineWindow *breakdown = combine (window, (const char *const *) paths, NULL);
+
+  summary_window = find_window_showing (tb_combine_window_get_summary (breakdown));
+  g_assert_nonnull (summary_window);
+  g_assert_true (tb_window_carry_get_breakdown (summary_window) == breakdown);
+  other = new_window ();
+  g_assert_null (tb_window_carry_get_breakdown (other));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
+
+  /* Closed: hidden, not gone. */
+  gtk_window_close (GTK_WINDOW (breakdown));
+  tb_test_spin ();
+  g_assert_true (find_combine_window () == breakdown);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
+
+  /* Show Breakdown in another window does nothing; in the summary's, it shows it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.show-breakdown", NULL));
+  tb_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary_window), "win.show-breakdown",
+                                             NULL));
+  tb_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
+
+  /* The summary's window closed: a hidden breakdown goes with it (it could not come back,
+   * and would keep the application running); a shown one stays, and then closes for good. */
+  gtk_window_close (GTK_WINDOW (breakdown));
+  tb_test_spin ();
+  g_object_add_weak_pointer (G_OBJECT (breakdown), (gpointer *) &breakdown);
+  gtk_window_destroy (GTK_WINDOW (summary_window));
+  tb_test_spin ();
+  g_assert_null (breakdown);
+  g_assert_null (find_combine_window ());
+  close_all ();
+
+  window = new_window ();
+  breakdown = combine (window, (const char *const *) paths, NULL);
+  summary_window = find_window_showing (tb_combine_window_get_summary (breakdown));
+  g_object_add_weak_pointer (G_OBJECT (breakdown), (gpointer *) &breakdown);
+  gtk_window_destroy (GTK_WINDOW (summary_window));
+  tb_test_spin ();
+  g_assert_nonnull (breakdown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
+  gtk_window_close (GTK_WINDOW (breakdown));
+  tb_test_spin ();
+  g_assert_null (breakdown);
 
   for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
     g_object_unref (inputs[i]);
@@ -699,6 +809,8 @@ main (int   argc,
   g_test_add_func ("/gui/carry/open-with-previous", test_open_with_previous);
   g_test_add_func ("/gui/carry/combine", test_combine);
   g_test_add_func ("/gui/carry/combine-not-ready", test_combine_not_ready);
+  g_test_add_func ("/gui/carry/combine-not-ready-reason", test_combine_not_ready_reason);
+  g_test_add_func ("/gui/carry/combine-show-breakdown", test_combine_show_breakdown);
   g_test_add_func ("/gui/carry/combine-mixed-years", test_combine_mixed_years);
 
   status = g_test_run ();

@@ -788,6 +788,126 @@ test_recovery_offer (void)
   close_all ();
 }
 
+/* A copy that cannot be read: its description names a version that does not exist. */
+static void
+damaged_copy (void)
+{
+  g_autofree char *id = tb_recovery_new_id ();
+  g_autofree char *dir = tb_recovery_dup_dir ();
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+  g_autofree char *ini = g_build_filename (dir, name, NULL);
+
+  tb_test_write_file (ini, "[Recovery]\nVersion=99\n", -1);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_buttons (c, buttons);
+}
+
+/* Offers @n_copies recovery copies and one damaged copy; checks that the offer fits in the
+ * window and that the buttons of every row show whole (scrolling to each if the list
+ * scrolls); @scrolls: whether the list had to scroll. */
+static void
+check_recovery_layout (guint     n_copies,
+                       gboolean *scrolls)
+{
+  g_autofree char *path = saved_report ("crashed.tianbao", "1");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  TbWindow *window = tb_window_new (app);
+  TbRecoveryDialog *dialog;
+  GtkWidget *scroller;
+  GtkAdjustment *vadj;
+  int height;
+
+  for (guint i = 0; i < n_copies; i++)
+    g_free (crashed_copy (path, "9"));
+  damaged_copy ();
+
+  tb_window_new_report (window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* As tb_session_offer_recovery () shows it (which does it once per run). */
+  {
+    g_autoptr(GPtrArray) damaged = NULL;
+    g_autoptr(GPtrArray) entries = tb_recovery_list (&damaged);
+
+    dialog = tb_recovery_dialog_new (GTK_WINDOW (window), entries, damaged);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  tb_test_run_loop_for (300);
+  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, n_copies + 1);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=,
+                   gtk_widget_get_height (GTK_WIDGET (window)));
+
+  scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  height = gtk_widget_get_height (scroller);
+  g_assert_cmpint (height, >, 0);
+  *scrolls = gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj) + 0.5;
+
+  /* Recover and Discard for each copy; Discard alone for the damaged one. */
+  collect_buttons (scroller, buttons);
+  g_assert_cmpuint (buttons->len, ==, 2 * n_copies + 1);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      graphene_rect_t b;
+
+      /* As the clerk scrolls to it. */
+      g_assert_true (gtk_widget_compute_bounds (button, scroller, &b));
+      if (b.origin.y + b.size.height > height)
+        {
+          gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) +
+                                          b.origin.y + b.size.height - height);
+          tb_test_run_loop_for (50);
+          g_assert_true (gtk_widget_compute_bounds (button, scroller, &b));
+        }
+      g_test_message ("button %u: y %.0f..%.0f of %d", i, b.origin.y,
+                      b.origin.y + b.size.height, height);
+      g_assert_cmpfloat (b.origin.y, >=, 0);
+      g_assert_cmpfloat (b.origin.y + b.size.height, <=, height);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_all ();
+  {
+    g_autoptr(GPtrArray) damaged = NULL;
+    g_autoptr(GPtrArray) entries = tb_recovery_list (&damaged);
+
+    for (guint i = 0; i < entries->len; i++)
+      tb_recovery_discard (((TbRecoveryEntry *) g_ptr_array_index (entries, i))->id, NULL);
+    for (guint i = 0; i < damaged->len; i++)
+      tb_recovery_discard (((TbRecoveryEntry *) g_ptr_array_index (damaged, i))->id, NULL);
+  }
+}
+
+/* Every row of the offer shows whole, its buttons included (GTK 4.8's scrolled window asks
+ * its child for its height at no particular width, which wrapped labels make too short). */
+static void
+test_recovery_layout_few (void)
+{
+  gboolean scrolls;
+
+  check_recovery_layout (1, &scrolls);
+  g_assert_false (scrolls);
+}
+
+/* Many rows scroll, and the offer still fits in the window. */
+static void
+test_recovery_layout_many (void)
+{
+  gboolean scrolls;
+
+  check_recovery_layout (8, &scrolls);
+  g_assert_true (scrolls);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +953,8 @@ main (int   argc,
   g_test_add_func ("/gui/files/undo-paste", test_undo_paste);
   g_test_add_func ("/gui/files/quit", test_quit);
   g_test_add_func ("/gui/files/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/gui/files/recovery-layout-few", test_recovery_layout_few);
+  g_test_add_func ("/gui/files/recovery-layout-many", test_recovery_layout_many);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -113,6 +113,39 @@ static const GActionEntry app_actions[] = {
   { "about", tb_application_action_about, NULL, NULL, NULL, { 0 } },
 };
 
+/* ------------------------------------------------------------------ accessible names */
+
+/* GTK 4.8 names a button with a mnemonic label twice for screen readers: by its accessible
+ * label property, which it sets to the label as written ("_Save", "稍后决定(_L)"), and by
+ * the label widget it is labelled by ("Save"), joined into "_Save Save". That widget alone
+ * names it right; the property is dropped from every such button as it is shown, and from
+ * those of a window as the window is (AdwMessageDialog keeps a second, hidden set of
+ * response buttons that screen readers list too). */
+static void
+drop_mnemonic_labels (GtkWidget *widget,
+                      gboolean   descend)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (descend)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      drop_mnemonic_labels (child, TRUE);
+}
+
+static gboolean
+on_widget_map_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  drop_mnemonic_labels (widget, GTK_IS_WINDOW (widget));
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -140,6 +173,15 @@ tb_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (tb_application_parent_class)->startup (app);
+
+  {
+    /* The signal exists once the class does. */
+    gpointer klass = g_type_class_ref (GTK_TYPE_WIDGET);
+
+    g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                on_widget_map_hook, NULL, NULL);
+    g_type_class_unref (klass);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -436,26 +436,37 @@ open_button (TbCombineWindow    *self,
   return button;
 }
 
+/* Why input @in is not ready, naming only what it has: "Not ready: 2 errors, 1 other part
+ * incomplete". */
 static char *
 not_ready_reason (const TbMergeInput *in)
 {
-  g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
-                                                          "%u errors", in->n_errors),
-                                             in->n_errors);
-  g_autofree char *unfilled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u cell not filled or unreadable",
-                                                            "%u cells not filled or unreadable",
-                                                            in->n_unfilled),
-                                               in->n_unfilled);
-  g_autofree char *other = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u other part incomplete",
-                                                         "%u other parts incomplete",
-                                                         in->n_incomplete),
-                                            in->n_incomplete);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
 
-  /* TRANSLATORS: why a combined report is not ready: "2 errors, 3 cells not filled or
-   * unreadable, 1 other part incomplete" */
-  return g_strdup_printf (_("Not ready: %s, %s, %s"), errors, unfilled, other);
+  if (in->n_errors > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
+                                                          "%u errors", in->n_errors),
+                                             in->n_errors));
+  if (in->n_unfilled > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u cell not filled or unreadable",
+                                                          "%u cells not filled or unreadable",
+                                                          in->n_unfilled),
+                                             in->n_unfilled));
+  if (in->n_incomplete > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u other part incomplete",
+                                                          "%u other parts incomplete",
+                                                          in->n_incomplete),
+                                             in->n_incomplete));
+  if (parts->len == 0)
+    return g_strdup (_("Not ready"));
+  g_ptr_array_add (parts, NULL);
+  list = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* TRANSLATORS: why a combined report is not ready; %s lists what it has, e.g. "2 errors,
+   * 3 cells not filled or unreadable" */
+  return g_strdup_printf (_("Not ready: %s"), list);
 }
 
 static void
@@ -642,13 +653,37 @@ tb_combine_window_action_export (GtkWidget  *widget,
 }
 
 static void
+summary_window_closed (TbCombineWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "combine.show-summary", FALSE);
+  /* Hidden, it could not be brought back any more. */
+  gtk_window_set_hide_on_close (GTK_WINDOW (self), FALSE);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 on_summary_window_gone_cb (gpointer  data,
                            GObject  *where_the_window_was)
 {
   TbCombineWindow *self = data;
 
   self->summary_window = NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "combine.show-summary", FALSE);
+  summary_window_closed (self);
+}
+
+/* Closed, the summary's window leaves the application at once (it may be finalized later). */
+static void
+on_window_removed_cb (GtkApplication  *application,
+                      GtkWindow       *window,
+                      TbCombineWindow *self)
+{
+  if (window != NULL && window == self->summary_window)
+    {
+      g_object_weak_unref (G_OBJECT (self->summary_window), on_summary_window_gone_cb, self);
+      self->summary_window = NULL;
+      summary_window_closed (self);
+    }
 }
 
 static void
@@ -777,6 +812,11 @@ tb_combine_window_new (GtkApplication    *application,
     {
       self->summary_window = summary_window;
       g_object_weak_ref (G_OBJECT (summary_window), on_summary_window_gone_cb, self);
+      /* The summary's window shows it again (win.show-breakdown). */
+      gtk_window_set_hide_on_close (GTK_WINDOW (self), TRUE);
+      if (application != NULL)
+        g_signal_connect_object (application, "window-removed",
+                                 G_CALLBACK (on_window_removed_cb), self, 0);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "combine.show-summary",
                                  summary_window != NULL);

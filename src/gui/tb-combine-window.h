@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (TbCombineWindow, tb_combine_window, TB, COMBINE_WINDOW, Ad
 
 /* Takes @merge (transfer full); @paths: (nullable) the inputs' files, in order (the clerk
  * can open them from here); @summary is tb_merge_build()'s report, shown in
- * @summary_window (may be NULL); @notes: (nullable) the build's notes (char*). */
+ * @summary_window (may be NULL); @notes: (nullable) the build's notes (char*). While
+ * @summary_window is open, closing the breakdown only hides it. */
 TbCombineWindow *tb_combine_window_new           (GtkApplication  *application,
                                                   TbMerge         *merge,
                                                   const char *const *paths,

@@ -170,7 +170,10 @@ make_row (TbIssuesPanel *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), issue->section >= 0);
   {
-    g_autofree char *a11y = g_strdup_printf ("%s: %s", kind, issue->message);
+    /* TRANSLATORS: what a screen reader says for a problem: its type ("Error"), then its
+     * message */
+    g_autofree char *a11y = g_strdup_printf (C_("issue type: message", "%s: %s"), kind,
+                                             issue->message);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                     -1);

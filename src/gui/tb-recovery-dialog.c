@@ -23,7 +23,6 @@ struct _TbRecoveryDialog
   GPtrArray        *entries;
   GPtrArray        *damaged;
   GtkListBox       *list;
-  GtkScrolledWindow *scroller;
   GHashTable       *rows;      /* id -> AdwActionRow */
 };
 
@@ -110,10 +109,9 @@ make_button (TbRecoveryDialog      *self,
                                      : _("Delete the unsaved changes of “%s”"),
                              *entry->title ? entry->title : _("Untitled report"));
   gtk_widget_set_tooltip_text (button, tooltip);
-  /* GTK 4.8 would name it "_Recover Recover" for screen readers. */
+  /* Named by its label (an accessible label of its own would be said as well, "Recover
+   * Recover"; tb-application.c drops the one GTK 4.8 sets). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  recover ? _("Recover") : _("Discard"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
   g_object_set_data_full (G_OBJECT (button), "recovery-id", g_strdup (entry->id), g_free);
@@ -130,6 +128,8 @@ make_label (const char *text,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* No wider than the dialog gives: the first guess of the list's height is then right. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_add_css_class (label, css_class);
   return label;
@@ -170,6 +170,77 @@ add_row (TbRecoveryDialog      *self,
   g_hash_table_insert (self->rows, g_strdup (entry->id), row);
 }
 
+/* ------------------------------------------------------------------ sizing */
+
+/* GTK 4.8's GtkScrolledWindow asks its child for its natural height at no particular width,
+ * that is at the width where the labels need not wrap; allocated narrower, the rows wrap,
+ * grow taller than that and their buttons are cut off. The list therefore sits in a box
+ * whose layout answers such a question with the height at the width it has, and which asks
+ * again once it knows that width. */
+
+static GtkSizeRequestMode
+fit_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+fit_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    {
+      /* The width it was last given (-1, the width where nothing wraps, before that). */
+      if (gtk_widget_get_width (widget) > 0)
+        for_size = gtk_widget_get_width (widget);
+      g_object_set_data (G_OBJECT (widget), "tb-guessed-width", GINT_TO_POINTER (for_size));
+    }
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static gboolean
+fit_resize_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  g_object_set_data (G_OBJECT (widget), "tb-resize-pending", NULL);
+  gtk_widget_queue_resize (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fit_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  gpointer guessed = g_object_get_data (G_OBJECT (widget), "tb-guessed-width");
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* The height was guessed for another width: ask again, after this layout pass. */
+  if (guessed != NULL && GPOINTER_TO_INT (guessed) != width &&
+      g_object_get_data (G_OBJECT (widget), "tb-resize-pending") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "tb-resize-pending", GINT_TO_POINTER (TRUE));
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_resize_cb, g_object_ref (widget),
+                       g_object_unref);
+    }
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void
@@ -206,7 +277,7 @@ tb_recovery_dialog_class_init (TbRecoveryDialogClass *klass)
 static void
 tb_recovery_dialog_init (TbRecoveryDialog *self)
 {
-  GtkWidget *scroller;
+  GtkWidget *scroller, *fit;
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -219,8 +290,11 @@ tb_recovery_dialog_init (TbRecoveryDialog *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  fit = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_layout_manager (fit, gtk_custom_layout_new (fit_get_request_mode,
+                                                             fit_measure, fit_allocate));
+  gtk_box_append (GTK_BOX (fit), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), fit);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Recover Unsaved Reports?"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
@@ -255,9 +329,6 @@ tb_recovery_dialog_new (GtkWindow *parent,
     add_row (self, g_ptr_array_index (entries, i), FALSE);
   for (guint i = 0; damaged != NULL && i < damaged->len; i++)
     add_row (self, g_ptr_array_index (damaged, i), TRUE);
-  /* Up to three rows show whole; more scroll. */
-  gtk_scrolled_window_set_min_content_height (self->scroller,
-                                              MIN (g_hash_table_size (self->rows), 3) * 110);
   return self;
 }
 

@@ -287,6 +287,10 @@ tb_text_page_new (TbReport *report,
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+      /* The row labels the entry too: GTK 4.8 would say both, "发出收费通知件数
+       * 发出收费通知件数". The entry's own label (the cell's) is enough. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       adw_preferences_group_add (self->fields_group, row);
       tb_section_page_add_cell (TB_SECTION_PAGE (self), entry);
       g_signal_connect_object (entry, "navigate", G_CALLBACK (on_field_navigate_cb), self, 0);

@@ -13,7 +13,9 @@
  *
  * Combine Reports (tb-merge.h): the chosen drafts are checked, must share the year and the
  * format, and are added up into a new, unsaved summary report in its own window, beside a
- * TbCombineWindow with the breakdown by agency.
+ * TbCombineWindow with the breakdown by agency. Closing the breakdown only hides it while
+ * the summary's window is open; win.show-breakdown (in that window's menu only) brings it
+ * back.
  */
 #define G_LOG_DOMAIN "tb-window-carry"
 
@@ -32,9 +34,6 @@
 
 #define MIME_TYPE "application/x-tianbao"
 
-/* The summary's agency until the clerk names it: report data, in the report's language. */
-#define DEFAULT_SUMMARY_AGENCY "汇总"
-
 /* Per window. */
 typedef struct
 {
@@ -43,6 +42,7 @@ typedef struct
   char     *tried;     /* the file and reference last looked for, to say it once */
   char     *unmoved;   /* the reference before Save As made it relative to the new folder */
   gboolean  moved;
+  TbCombineWindow *breakdown; /* weak: the breakdown of the summary made here by Combine */
 } Carry;
 
 static GQuark carry_quark;
@@ -101,6 +101,8 @@ carry_free (gpointer data)
 {
   Carry *carry = data;
 
+  if (carry->breakdown != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (carry->breakdown), (gpointer *) &carry->breakdown);
   if (carry->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (carry->toast), (gpointer *) &carry->toast);
   g_free (carry->notice);
@@ -159,6 +161,74 @@ recheck (TbWindow *self)
   tb_window_set_report (self, self->report, self->path);
 }
 
+/* ------------------------------------------------------------------ the breakdown */
+
+/* Whether the window shows the summary of its breakdown (not another report since). */
+static gboolean
+shows_breakdown_summary (TbWindow *self)
+{
+  Carry *carry = get_carry (self);
+
+  return carry->breakdown != NULL && self->report != NULL &&
+         tb_combine_window_get_summary (carry->breakdown) == self->report;
+}
+
+static void
+update_show_breakdown (TbWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-breakdown",
+                                 shows_breakdown_summary (self));
+}
+
+static void
+set_breakdown (TbWindow        *self,
+               TbCombineWindow *breakdown)
+{
+  Carry *carry = get_carry (self);
+
+  if (carry->breakdown != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (carry->breakdown), (gpointer *) &carry->breakdown);
+  carry->breakdown = breakdown;
+  if (breakdown != NULL)
+    g_object_add_weak_pointer (G_OBJECT (breakdown), (gpointer *) &carry->breakdown);
+  update_show_breakdown (self);
+}
+
+static void
+tb_window_action_show_breakdown (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  TbWindow *self = TB_WINDOW (widget);
+
+  if (shows_breakdown_summary (self))
+    gtk_window_present (GTK_WINDOW (get_carry (self)->breakdown));
+}
+
+/* The window shows another report than the summary (its format was changed, say): the
+ * breakdown cannot be brought back from here any more; hidden, it goes. */
+static void
+check_breakdown (TbWindow *self)
+{
+  TbCombineWindow *breakdown = get_carry (self)->breakdown;
+
+  if (breakdown != NULL && !shows_breakdown_summary (self))
+    {
+      set_breakdown (self, NULL);
+      gtk_window_set_hide_on_close (GTK_WINDOW (breakdown), FALSE);
+      if (!gtk_widget_get_visible (GTK_WIDGET (breakdown)))
+        gtk_window_destroy (GTK_WINDOW (breakdown));
+    }
+  update_show_breakdown (self);
+}
+
+TbCombineWindow *
+tb_window_carry_get_breakdown (TbWindow *self)
+{
+  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
+  return shows_breakdown_summary (self) ? get_carry (self)->breakdown : NULL;
+}
+
 /* ------------------------------------------------------------------ attaching last year's */
 
 void
@@ -176,6 +246,7 @@ tb_window_carry_report_set (TbWindow   *self,
   g_return_if_fail (TB_IS_WINDOW (self));
   g_return_if_fail (TB_IS_REPORT (report));
 
+  check_breakdown (self);
   carry = get_carry (self);
   reference = tb_report_get_previous (report);
   if (reference == NULL || *reference == '\0')
@@ -721,6 +792,7 @@ on_combine_response_cb (AdwMessageDialog *dialog,
   combine = tb_combine_window_new (app, g_object_steal_data (G_OBJECT (dialog), "tb-merge"),
                                    g_object_get_data (G_OBJECT (dialog), "tb-paths"),
                                    summary, notes, GTK_WINDOW (window));
+  set_breakdown (window, combine);
   gtk_window_present (GTK_WINDOW (combine));
 
   n_inputs = tb_merge_get_n_inputs (tb_combine_window_get_merge (combine));
@@ -794,7 +866,9 @@ tb_window_combine_paths (TbWindow          *self,
                                                        _("Combine Reports"), body));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), DEFAULT_SUMMARY_AGENCY);
+  /* TRANSLATORS: the summary's agency until the clerk names it (it is printed on the
+   * report); in Chinese 汇总 */
+  gtk_editable_set_text (GTK_EDITABLE (entry), C_("agency of a summary report", "Summary"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Agency of the summary"), -1);
@@ -868,6 +942,8 @@ tb_window_carry_class_init (GtkWidgetClass *widget_class)
                                    tb_window_action_attach_previous);
   gtk_widget_class_install_action (widget_class, "win.combine-reports", NULL,
                                    tb_window_action_combine);
+  gtk_widget_class_install_action (widget_class, "win.show-breakdown", NULL,
+                                   tb_window_action_show_breakdown);
 }
 
 const char *

@@ -10,12 +10,13 @@
 
 #include <adwaita.h>
 
+#include "tb-combine-window.h"
 #include "tb-window.h"
 
 G_BEGIN_DECLS
 
 /* Hooks. */
-/* Installs win.attach-previous-report and win.combine-reports. */
+/* Installs win.attach-previous-report, win.combine-reports and win.show-breakdown. */
 void              tb_window_carry_class_init          (GtkWidgetClass   *widget_class);
 /* The window now shows @report, saved at @path (or NULL): attaches the last year's report
  * it names, once; when that cannot be read, says so in a toast (the report opens all the
@@ -60,5 +61,8 @@ const char       *tb_window_carry_get_notice          (TbWindow         *self);
  * cannot be combined: the reason is shown (tb_window_files_get_dialog()). */
 AdwMessageDialog *tb_window_combine_paths             (TbWindow         *self,
                                                        const char *const *paths);
+/* The breakdown of the summary this window shows, made by Combine Reports in this session
+ * (win.show-breakdown presents it; closed, it is only hidden), or NULL. */
+TbCombineWindow  *tb_window_carry_get_breakdown       (TbWindow         *self);
 
 G_END_DECLS
