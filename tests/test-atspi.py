@@ -46,7 +46,7 @@ OTHER_COLUMN = "一、本年新收政府信息公开申请数量 商业企业"
 TOTAL = "（七）总计 自然人"
 
 
-def find_app(name, timeout=15):
+def find_app(name, timeout=30):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
