@@ -70,6 +70,9 @@ test_sections (void)
           if (s->type == TB_SECTION_TABLE)
             g_assert_cmpint (s->table->section, ==, (int) i);
         }
+      /* The switcher's short page names are data too (English, translated). */
+      g_assert_cmpstr (tb_format_find_section (f, "s3")->short_title, ==, "Applications");
+      g_assert_cmpstr (tb_format_find_section (f, "s6")->short_title, ==, "Other");
       s1 = tb_format_find_section (f, "s1");
       g_assert_cmpuint (g_strv_length ((char **) s1->topics), ==, 5);
       g_assert_cmpstr (s1->topics[3], ==, "政府信息公开平台建设");

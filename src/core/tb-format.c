@@ -722,7 +722,13 @@ load_section (TbFormat *self,
 
   for (xmlNode *c = node->children; c; c = c->next)
     {
-      if (is_elem (c, "guidance"))
+      if (is_elem (c, "short-title"))
+        {
+          g_autofree char *text = content (c);
+
+          s->spec.short_title = intern (self, text);
+        }
+      else if (is_elem (c, "guidance"))
         {
           g_autofree char *text = content_collapsed (c);
 

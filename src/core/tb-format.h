@@ -94,6 +94,8 @@ typedef struct
   const char        *numeral;    /* "一" */
   const char        *title;      /* "总体情况" */
   const char        *heading;    /* "一、总体情况" */
+  const char        *short_title; /* English source string for a page switcher, or NULL;
+                                     translate with tb_format_gettext() */
   TbSectionType      type;
   const TbTableSpec *table;      /* for TB_SECTION_TABLE */
   const char        *guidance;   /* English source string; translate with tb_format_gettext() */

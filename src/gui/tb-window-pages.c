@@ -22,33 +22,15 @@
 #include "tb-text-page.h"
 #include "tb-window-private.h"
 
-typedef struct
-{
-  const char *id;
-  const char *title;
-} ShortTitle;
-
-/* Short page titles for the switcher; the pages show the official headings. */
-static const ShortTitle short_titles[] = {
-  { "s1", N_("Overview") },
-  { "s2", N_("Disclosure") },
-  { "s3", N_("Applications") },
-  { "s4", N_("Appeals") },
-  { "s5", N_("Problems") },
-  { "s6", N_("Other") },
-};
-
 static void start_background (TbWindow *self);
 
 /* ------------------------------------------------------------------ helpers */
 
+/* Short page titles for the switcher come from the format; the pages show the headings. */
 static const char *
 short_title (const TbSectionSpec *spec)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (short_titles); i++)
-    if (g_str_equal (short_titles[i].id, spec->id))
-      return _(short_titles[i].title);
-  return spec->title;
+  return spec->short_title ? tb_format_gettext (spec->short_title) : spec->title;
 }
 
 /* Page index 0 is the details page, index i > 0 shows section i - 1. */
