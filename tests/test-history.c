@@ -473,12 +473,12 @@ notify_count_cb (GObject    *object,
 }
 
 static void
-applied_cb (TbHistory  *history,
-            const char *what,
-            const char *id,
-            GString    *log)
+applied_cb (TbHistory      *history,
+            TbReportChange  change,
+            const char     *id,
+            GString        *log)
 {
-  g_string_append_printf (log, "%s:%s;", what, id);
+  g_string_append_printf (log, "%s:%s;", tb_report_change_to_string (change), id);
 }
 
 static void

@@ -14,12 +14,12 @@ typedef struct
 } Recorder;
 
 static void
-on_changed (TbReport   *report,
-            const char *what,
-            const char *id,
-            Recorder   *rec)
+on_changed (TbReport       *report,
+            TbReportChange  change,
+            const char     *id,
+            Recorder       *rec)
 {
-  g_ptr_array_add (rec->events, g_strdup_printf ("%s:%s", what, id ? id : ""));
+  g_ptr_array_add (rec->events, g_strdup_printf ("%s:%s", tb_report_change_to_string (change), id ? id : ""));
 }
 
 static void

@@ -99,10 +99,10 @@ remove_recovery (TbDocument *self)
 /* ------------------------------------------------------------------ report signals */
 
 static void
-report_changed_cb (TbReport   *report,
-                   const char *what,
-                   const char *id,
-                   TbDocument *self)
+report_changed_cb (TbReport       *report,
+                   TbReportChange  change,
+                   const           char     *id,
+                   TbDocument     *self)
 {
   g_clear_pointer (&self->last_change, g_date_time_unref);
   self->last_change = g_date_time_new_now_local ();

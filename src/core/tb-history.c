@@ -577,10 +577,10 @@ record (TbHistory *self,
 }
 
 static void
-report_changed_cb (TbReport   *report,
-                   const char *what,
-                   const char *id,
-                   TbHistory  *self)
+report_changed_cb (TbReport       *report,
+                   TbReportChange  change,
+                   const           char     *id,
+                   TbHistory      *self)
 {
   g_autoptr(GPtrArray) items = shadow_sync (self);
 
@@ -711,10 +711,11 @@ apply_step (TbHistory *self,
 
   update_can (self);
   g_signal_emit (self, signals[APPLIED], 0,
-                 first->kind == ITEM_CELL ? "cell" :
-                 first->kind == ITEM_TEXT ? "text" :
-                 first->kind == ITEM_ACK ? "ack" :
-                 first->kind == ITEM_MANUAL_TOTALS ? "settings" : "meta",
+                 first->kind == ITEM_CELL ? TB_REPORT_CHANGE_CELL :
+                 first->kind == ITEM_TEXT ? TB_REPORT_CHANGE_TEXT :
+                 first->kind == ITEM_ACK ? TB_REPORT_CHANGE_ACK :
+                 first->kind == ITEM_MANUAL_TOTALS ? TB_REPORT_CHANGE_SETTINGS :
+                 TB_REPORT_CHANGE_META,
                  first->key);
   return TRUE;
 }
@@ -846,14 +847,14 @@ tb_history_class_init (TbHistoryClass *klass)
 
   /**
    * TbHistory::applied:
-   * @what: "cell", "text", "meta", "ack" or "settings": the first thing the step changed
+   * @change: the kind of the first thing the step changed (never %TB_REPORT_CHANGE_BULK)
    * @id: the cell id, section id, metadata key or issue key, to show it to the clerk
    *
    * Emitted after an undo or a redo.
    */
   signals[APPLIED] =
     g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, TB_TYPE_REPORT_CHANGE, G_TYPE_STRING);
 }
 
 static void

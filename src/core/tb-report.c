@@ -64,10 +64,28 @@ static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ helpers */
 
+G_DEFINE_ENUM_TYPE (TbReportChange, tb_report_change,
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_CELL, "cell"),
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_TEXT, "text"),
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_META, "meta"),
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_ACK, "ack"),
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_SETTINGS, "settings"),
+  G_DEFINE_ENUM_VALUE (TB_REPORT_CHANGE_BULK, "bulk"))
+
+const char *
+tb_report_change_to_string (TbReportChange change)
+{
+  /* The nicks above, without a class lookup on every keystroke. */
+  static const char *const nicks[] = { "cell", "text", "meta", "ack", "settings", "bulk" };
+
+  g_return_val_if_fail ((guint) change < G_N_ELEMENTS (nicks), NULL);
+  return nicks[change];
+}
+
 static void
-emit_changed (TbReport   *self,
-              const char *what,
-              const char *id)
+emit_changed (TbReport       *self,
+              TbReportChange  change,
+              const char     *id)
 {
   if (!self->modified)
     {
@@ -79,7 +97,8 @@ emit_changed (TbReport   *self,
       self->frozen_changes++;
       return;
     }
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
+  g_signal_emit (self, signals[CHANGED],
+                 g_quark_from_static_string (tb_report_change_to_string (change)), change, id);
 }
 
 void
@@ -262,13 +281,14 @@ tb_report_class_init (TbReportClass *klass)
 
   /**
    * TbReport::changed:
-   * @what: "cell", "text", "meta", "ack", "settings" or "bulk"
-   * @id: (nullable): the cell id, section id or metadata key that changed
+   * @change: what kind of thing changed (also the detail: "changed::cell")
+   * @id: (nullable): the cell id, section id, metadata key, issue key or setting that
+   *   changed; NULL for %TB_REPORT_CHANGE_BULK
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, TB_TYPE_REPORT_CHANGE, G_TYPE_STRING);
 }
 
 static void
@@ -321,7 +341,7 @@ tb_report_get_format (TbReport *self)
     if (!set_string (&self->name, value))                                      \
       return;                                                                  \
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);             \
-    emit_changed (self, "meta", #name);                                        \
+    emit_changed (self, TB_REPORT_CHANGE_META, #name);                        \
   }
 
 DEFINE_STRING_META (preparer, PROP_PREPARER)
@@ -344,7 +364,7 @@ tb_report_set_agency (TbReport   *self,
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENCY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  emit_changed (self, "meta", "agency");
+  emit_changed (self, TB_REPORT_CHANGE_META, "agency");
 }
 
 int
@@ -364,7 +384,7 @@ tb_report_set_year (TbReport *self,
   self->year = year;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  emit_changed (self, "meta", "year");
+  emit_changed (self, TB_REPORT_CHANGE_META, "year");
 }
 
 /* Timestamps are bookkeeping written by the draft code: no ::changed, no modified flag. */
@@ -407,7 +427,7 @@ tb_report_set_previous (TbReport   *self,
 {
   g_return_if_fail (TB_IS_REPORT (self));
   if (set_string (&self->previous, previous))
-    emit_changed (self, "meta", "previous");
+    emit_changed (self, TB_REPORT_CHANGE_META, "previous");
 }
 
 TbReport *
@@ -472,7 +492,7 @@ tb_report_set_cell_text (TbReport   *self,
       v->value = value;
       v->unit = g_steal_pointer (&unit);
       v->text = g_strdup (text);
-      emit_changed (self, "cell", spec->id);
+      emit_changed (self, TB_REPORT_CHANGE_CELL, spec->id);
       return TRUE;
     }
 
@@ -481,7 +501,7 @@ tb_report_set_cell_text (TbReport   *self,
       if (v->state != TB_CELL_EMPTY)
         {
           tb_cell_value_clear (v);
-          emit_changed (self, "cell", spec->id);
+          emit_changed (self, TB_REPORT_CHANGE_CELL, spec->id);
         }
       return TRUE;
     }
@@ -492,7 +512,7 @@ tb_report_set_cell_text (TbReport   *self,
       tb_cell_value_clear (v);
       v->state = TB_CELL_INVALID;
       v->text = g_strdup (text);
-      emit_changed (self, "cell", spec->id);
+      emit_changed (self, TB_REPORT_CHANGE_CELL, spec->id);
     }
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
@@ -517,7 +537,7 @@ tb_report_set_cell_value (TbReport   *self,
   v->value = value;
   v->unit = g_strdup (unit);
   v->text = tb_value_format_display (tb_format_get_cell (self->format, cell), value, unit);
-  emit_changed (self, "cell", tb_format_get_cell (self->format, cell)->id);
+  emit_changed (self, TB_REPORT_CHANGE_CELL, tb_format_get_cell (self->format, cell)->id);
 }
 
 void
@@ -530,7 +550,7 @@ tb_report_clear_cell (TbReport *self,
   if (self->cells[cell].state == TB_CELL_EMPTY)
     return;
   tb_cell_value_clear (&self->cells[cell]);
-  emit_changed (self, "cell", tb_format_get_cell (self->format, cell)->id);
+  emit_changed (self, TB_REPORT_CHANGE_CELL, tb_format_get_cell (self->format, cell)->id);
 }
 
 char *
@@ -582,7 +602,7 @@ tb_report_set_text (TbReport   *self,
     g_hash_table_remove (self->texts, section_id);
   else
     g_hash_table_insert (self->texts, g_strdup (section_id), g_strdup (text));
-  emit_changed (self, "text", section_id);
+  emit_changed (self, TB_REPORT_CHANGE_TEXT, section_id);
 }
 
 gboolean
@@ -607,7 +627,7 @@ tb_report_set_acknowledged (TbReport   *self,
     g_hash_table_add (self->acks, g_strdup (issue_key));
   else
     g_hash_table_remove (self->acks, issue_key);
-  emit_changed (self, "ack", issue_key);
+  emit_changed (self, TB_REPORT_CHANGE_ACK, issue_key);
 }
 
 static int
@@ -648,7 +668,7 @@ tb_report_set_manual_totals (TbReport *self,
     return;
   self->manual_totals = manual;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANUAL_TOTALS]);
-  emit_changed (self, "settings", "manual-totals");
+  emit_changed (self, TB_REPORT_CHANGE_SETTINGS, "manual-totals");
 }
 
 gboolean
@@ -686,6 +706,7 @@ tb_report_thaw (TbReport *self)
   if (--self->freeze == 0 && self->frozen_changes > 0)
     {
       self->frozen_changes = 0;
-      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("bulk"), "bulk", NULL);
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("bulk"),
+                     TB_REPORT_CHANGE_BULK, NULL);
     }
 }

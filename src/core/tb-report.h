@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * TbReport holds the values of every cell, the texts, the metadata and the acknowledged
- * warnings. It knows nothing about widgets. Every change emits ::changed with a detail
- * naming what changed ("cell", "text", "meta", "ack"), and the changed thing's id.
+ * warnings. It knows nothing about widgets. Every change emits ::changed with the kind of
+ * change (TbReportChange, also the signal's detail: "changed::cell") and the changed
+ * thing's id.
  */
 #pragma once
 
@@ -38,6 +39,22 @@ void               tb_cell_value_copy           (TbCellValue       *dest,
 /* The same state, and for a filled cell the same value, unit and text. */
 gboolean           tb_cell_value_equal          (const TbCellValue *a,
                                                  const TbCellValue *b);
+
+/* What a ::changed signal is about; its nick is the signal detail ("cell", "text", …). */
+typedef enum
+{
+  TB_REPORT_CHANGE_CELL,      /* id: the cell id */
+  TB_REPORT_CHANGE_TEXT,      /* id: the section id */
+  TB_REPORT_CHANGE_META,      /* id: the metadata key ("agency", "year", …) */
+  TB_REPORT_CHANGE_ACK,       /* id: the issue key */
+  TB_REPORT_CHANGE_SETTINGS,  /* id: the setting ("manual-totals") */
+  TB_REPORT_CHANGE_BULK,      /* id: NULL; anything may have changed (tb_report_thaw()) */
+} TbReportChange;
+
+#define TB_TYPE_REPORT_CHANGE (tb_report_change_get_type ())
+GType              tb_report_change_get_type    (void) G_GNUC_CONST;
+/* "cell", "text", "meta", "ack", "settings", "bulk" */
+const char        *tb_report_change_to_string   (TbReportChange  change);
 
 #define TB_TYPE_REPORT (tb_report_get_type ())
 G_DECLARE_FINAL_TYPE (TbReport, tb_report, TB, REPORT, GObject)
@@ -125,7 +142,7 @@ gboolean           tb_report_get_modified       (TbReport       *self);
 void               tb_report_set_modified       (TbReport       *self,
                                                  gboolean        modified);
 
-/* Bulk updates emit a single ::changed ("bulk") at the end. */
+/* Bulk updates emit a single ::changed (TB_REPORT_CHANGE_BULK) at the end. */
 void               tb_report_freeze             (TbReport       *self);
 void               tb_report_thaw               (TbReport       *self);
 

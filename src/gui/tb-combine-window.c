@@ -292,11 +292,11 @@ update_title (TbCombineWindow *self)
 
 static void
 on_summary_changed_cb (TbReport        *report,
-                       const char      *what,
+                       TbReportChange   change,
                        const char      *id,
                        TbCombineWindow *self)
 {
-  if (g_str_equal (what, "meta") || g_str_equal (what, "bulk"))
+  if (change == TB_REPORT_CHANGE_META || change == TB_REPORT_CHANGE_BULK)
     update_title (self);
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_cb, self);

@@ -175,14 +175,14 @@ on_calendar_shown_cb (TbMetaPage *self)
 /* ------------------------------------------------------------------ overrides */
 
 static void
-tb_meta_page_sync (TbSectionPage *page,
-                   const char    *what,
-                   const char    *id)
+tb_meta_page_sync (TbSectionPage  *page,
+                   TbReportChange  change,
+                   const char     *id)
 {
   TbMetaPage *self = TB_META_PAGE (page);
   TbReport *report = tb_section_page_get_report (page);
 
-  if (report == NULL || (!g_str_equal (what, "bulk") && !g_str_equal (what, "meta")))
+  if (report == NULL || (change != TB_REPORT_CHANGE_BULK && change != TB_REPORT_CHANGE_META))
     return;
 
   self->syncing = TRUE;

@@ -33,9 +33,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ overrides */
 
 static void
-tb_section_page_real_sync (TbSectionPage *self,
-                           const char    *what,
-                           const char    *id)
+tb_section_page_real_sync (TbSectionPage  *self,
+                           TbReportChange  change,
+                           const char     *id)
 {
 }
 
@@ -165,7 +165,7 @@ tb_section_page_set_report (TbSectionPage *self,
   /* Pages are only reused for a report of the same format: the cells stay valid. */
   for (guint i = 0; i < priv->cells->len; i++)
     tb_cell_entry_set_report (g_ptr_array_index (priv->cells, i), report);
-  tb_section_page_sync (self, "bulk", NULL);
+  tb_section_page_sync (self, TB_REPORT_CHANGE_BULK, NULL);
 }
 
 int
@@ -178,12 +178,12 @@ tb_section_page_get_section (TbSectionPage *self)
 }
 
 void
-tb_section_page_sync (TbSectionPage *self,
-                      const char    *what,
-                      const char    *id)
+tb_section_page_sync (TbSectionPage  *self,
+                      TbReportChange  change,
+                      const char     *id)
 {
   g_return_if_fail (TB_IS_SECTION_PAGE (self));
-  TB_SECTION_PAGE_GET_CLASS (self)->sync (self, what, id);
+  TB_SECTION_PAGE_GET_CLASS (self)->sync (self, change, id);
 }
 
 void

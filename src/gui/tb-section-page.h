@@ -18,11 +18,11 @@ struct _TbSectionPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* The report changed; @what and @id as in TbReport::changed ("bulk" and NULL after a
+  /* The report changed; @change and @id as in TbReport::changed (BULK and NULL after a
    * new report was set). Cells are synced by the window; pages sync the rest. */
-  void       (*sync)        (TbSectionPage *self,
-                             const char    *what,
-                             const char    *id);
+  void       (*sync)        (TbSectionPage  *self,
+                             TbReportChange  change,
+                             const char     *id);
   /* Moves the focus to the page's main input when no cell is named (a text view). */
   void       (*focus_main)  (TbSectionPage *self);
 };
@@ -32,9 +32,9 @@ void        tb_section_page_set_report   (TbSectionPage *self,
                                           TbReport      *report);
 /* Index of the format section shown, or -1 for the page of report details. */
 int         tb_section_page_get_section  (TbSectionPage *self);
-void        tb_section_page_sync         (TbSectionPage *self,
-                                          const char    *what,
-                                          const char    *id);
+void        tb_section_page_sync         (TbSectionPage  *self,
+                                          TbReportChange  change,
+                                          const char     *id);
 void        tb_section_page_focus_main   (TbSectionPage *self);
 
 /* The value cells this page shows (TbCellEntry), registered by subclasses. */

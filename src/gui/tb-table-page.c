@@ -49,16 +49,16 @@ on_manual_switch_active_cb (TbTablePage *self)
 /* ------------------------------------------------------------------ overrides */
 
 static void
-tb_table_page_sync (TbSectionPage *page,
-                    const char    *what,
-                    const char    *id)
+tb_table_page_sync (TbSectionPage  *page,
+                    TbReportChange  change,
+                    const char     *id)
 {
   TbTablePage *self = TB_TABLE_PAGE (page);
   TbReport *report = tb_section_page_get_report (page);
 
   if (report == NULL)
     return;
-  if (g_str_equal (what, "bulk") || g_str_equal (what, "settings"))
+  if (change == TB_REPORT_CHANGE_BULK || change == TB_REPORT_CHANGE_SETTINGS)
     {
       self->syncing = TRUE;
       gtk_switch_set_active (self->manual_switch, tb_report_get_manual_totals (report));

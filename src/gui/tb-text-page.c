@@ -150,18 +150,18 @@ on_sentence_clicked_cb (TbTextPage *self)
 /* ------------------------------------------------------------------ overrides */
 
 static void
-tb_text_page_sync (TbSectionPage *page,
-                   const char    *what,
-                   const char    *id)
+tb_text_page_sync (TbSectionPage  *page,
+                   TbReportChange  change,
+                   const char     *id)
 {
   TbTextPage *self = TB_TEXT_PAGE (page);
   TbReport *report = tb_section_page_get_report (page);
-  gboolean bulk = g_str_equal (what, "bulk");
+  gboolean bulk = change == TB_REPORT_CHANGE_BULK;
 
   if (report == NULL)
     return;
 
-  if (bulk || (g_str_equal (what, "text") && g_strcmp0 (id, self->spec->id) == 0))
+  if (bulk || (change == TB_REPORT_CHANGE_TEXT && g_strcmp0 (id, self->spec->id) == 0))
     {
       g_autofree char *text = NULL;
       const char *want = tb_report_get_text (report, self->spec->id);
@@ -176,7 +176,7 @@ tb_text_page_sync (TbSectionPage *page,
           self->syncing = FALSE;
         }
     }
-  if (bulk || g_str_equal (what, "cell") || g_str_equal (what, "meta"))
+  if (bulk || change == TB_REPORT_CHANGE_CELL || change == TB_REPORT_CHANGE_META)
     update_sentence_button (self);
 }
 

@@ -145,10 +145,10 @@ on_history_can_cb (TbWindow *self)
 }
 
 static void
-on_history_applied_cb (TbHistory  *history,
-                       const char *what,
-                       const char *id,
-                       TbWindow   *self)
+on_history_applied_cb (TbHistory      *history,
+                       TbReportChange  change,
+                       const char     *id,
+                       TbWindow       *self)
 {
   const TbFormat *format;
 
@@ -157,21 +157,21 @@ on_history_applied_cb (TbHistory  *history,
   format = tb_report_get_format (self->report);
 
   /* Show the clerk what the undo or redo changed. */
-  if (g_str_equal (what, "cell"))
+  if (change == TB_REPORT_CHANGE_CELL)
     {
       const TbCellSpec *spec = tb_format_find_cell (format, id);
 
       if (spec != NULL)
         tb_window_show_section (self, spec->section, spec->index);
     }
-  else if (g_str_equal (what, "text"))
+  else if (change == TB_REPORT_CHANGE_TEXT)
     {
       const TbSectionSpec *spec = tb_format_find_section (format, id);
 
       if (spec != NULL)
         tb_window_show_section (self, spec->index, -1);
     }
-  else if (g_str_equal (what, "meta"))
+  else if (change == TB_REPORT_CHANGE_META)
     tb_window_show_section (self, -1, -1);
 }
 

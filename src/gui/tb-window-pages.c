@@ -282,13 +282,13 @@ tb_window_pages_visible_changed (TbWindow *self)
 }
 
 void
-tb_window_pages_sync (TbWindow   *self,
-                      const char *what,
-                      const char *id)
+tb_window_pages_sync (TbWindow       *self,
+                      TbReportChange  change,
+                      const char     *id)
 {
   for (guint i = 0; i < self->pages->len; i++)
     if (g_ptr_array_index (self->pages, i) != NULL)
-      tb_section_page_sync (g_ptr_array_index (self->pages, i), what, id);
+      tb_section_page_sync (g_ptr_array_index (self->pages, i), change, id);
 }
 
 void

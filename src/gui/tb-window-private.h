@@ -83,7 +83,7 @@ TbSectionPage     *tb_window_pages_ensure      (TbWindow       *self,
 void               tb_window_pages_ensure_all  (TbWindow       *self);
 void               tb_window_pages_visible_changed (TbWindow   *self);
 void               tb_window_pages_sync        (TbWindow       *self,
-                                                const char     *what,
+                                                TbReportChange  change,
                                                 const char     *id);
 void               tb_window_pages_update_badges (TbWindow         *self,
                                                   const TbFormState *state);

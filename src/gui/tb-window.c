@@ -230,28 +230,28 @@ convert_cb (gpointer data)
 /* ------------------------------------------------------------------ callbacks */
 
 static void
-on_report_changed_cb (TbReport   *report,
-                      const char *what,
-                      const char *id,
-                      TbWindow   *self)
+on_report_changed_cb (TbReport       *report,
+                      TbReportChange  change,
+                      const char     *id,
+                      TbWindow       *self)
 {
-  if (g_str_equal (what, "cell") && id != NULL)
+  if (change == TB_REPORT_CHANGE_CELL && id != NULL)
     {
       const TbCellSpec *spec = tb_format_find_cell (tb_report_get_format (report), id);
 
       if (spec != NULL && spec->index < self->n_cells && self->cells[spec->index] != NULL)
         tb_cell_entry_sync (TB_CELL_ENTRY (self->cells[spec->index]));
     }
-  else if (g_str_equal (what, "bulk") || g_str_equal (what, "settings"))
+  else if (change == TB_REPORT_CHANGE_BULK || change == TB_REPORT_CHANGE_SETTINGS)
     {
       for (guint i = 0; i < self->n_cells; i++)
         if (self->cells[i] != NULL)
           tb_cell_entry_sync (TB_CELL_ENTRY (self->cells[i]));
     }
 
-  tb_window_pages_sync (self, what, id);
+  tb_window_pages_sync (self, change, id);
 
-  if (g_str_equal (what, "meta") || g_str_equal (what, "bulk"))
+  if (change == TB_REPORT_CHANGE_META || change == TB_REPORT_CHANGE_BULK)
     {
       update_title (self);
       if (self->convert_id == 0 &&
