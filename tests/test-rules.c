@@ -487,6 +487,148 @@ test_sample_zeros (void)
   g_assert_cmpuint (issues->len, ==, 0);
 }
 
+/* Every issue says which kind of rule raised it, so a front end can group them without
+ * reading the rules. */
+static void
+test_issue_kinds (void)
+{
+  g_autoptr(TbReport) report = make_consistent ("2021");
+  g_autoptr(TbReport) previous = make_consistent ("2021");
+  g_autoptr(GPtrArray) issues = NULL;
+  const char *copied = "本年度，我局认真贯彻落实政府信息公开条例，各项工作稳步推进。";
+  const TbIssue *issue;
+
+  tb_test_set_int (report, "t3.r1_new.np", tb_test_get (report, "t3.r1_new.np") + 1);
+  tb_test_clear (report, "t3.r3_5_2.soc");
+  g_assert_false (tb_report_set_cell_text (report,
+                                           tb_format_find_cell (tb_report_get_format (report),
+                                                                "t2.reg.made")->index,
+                                           "3件x", NULL));
+  tb_report_set_text (report, "s5", " ");
+  tb_report_set_text (report, "s1", copied);
+  tb_report_set_year (previous, tb_report_get_year (report) - 1);
+  tb_report_set_text (previous, "s1", copied);
+  issues = tb_rules_check_with_previous (report, previous);
+  tb_test_dump_issues (issues);
+
+  issue = tb_test_find_issue (issues, "T3-1:np");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_EQUATION);
+  issue = tb_test_find_issue (issues, "T3-3:r3_5_2");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, TB_SEVERITY_INCOMPLETE);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_EQUATION);
+  issue = tb_test_find_issue (issues, "T3-4");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_CELLS);
+  issue = tb_test_find_issue (issues, "T2-1:t2.reg.made");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_CELLS);
+  issue = tb_test_find_issue (issues, "TXT-5");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_TEXT);
+  issue = tb_test_find_issue (issues, "TXT-PREV-1");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_TEXT_UNCHANGED);
+
+  /* Last year's report on the wrong year: one issue of its own kind. */
+  tb_report_set_year (previous, tb_report_get_year (report) - 2);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = tb_rules_check_with_previous (report, previous);
+  issue = tb_test_find_issue (issues, TB_RULES_PREVIOUS_YEAR);
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_PREVIOUS_YEAR);
+  g_assert_null (tb_test_find_issue (issues, "TXT-PREV-1"));
+}
+
+/* A format with an amount and a count, compared within the report and with last year's. */
+static const char sides_format[] =
+  "<format id=\"sides\" first-year=\"2021\" name=\"x\" document=\"y\">"
+  "<title-pattern>{agency}{year}</title-pattern>"
+  "<section id=\"s1\" numeral=\"一\" title=\"t\" type=\"table\" table=\"t\"/>"
+  "<table id=\"t\" columns=\"3\"><tbody>"
+  "<tr key=\"a\"><th>A</th><td key=\"x\" kind=\"amount\" unit=\"万元\" decimals=\"4\"/>"
+  "<td key=\"n\"/></tr>"
+  "</tbody></table><rules>"
+  "<rule id=\"A1\" severity=\"warning\"><assert>t.a.x &lt;= t.a.n</assert>"
+  "<message>{lhs} exceeds {rhs}</message></rule>"
+  "<rule id=\"A2\" severity=\"warning\" previous=\"yes\"><assert>t.a.n = prev.t.a.x</assert>"
+  "<message>{lhs} is not {rhs}</message></rule>"
+  "</rules></format>";
+
+/* Both sides of a failed rule come written like their cells, as in the message: an amount
+ * with its decimals, last year's cell in last year's kind. */
+static void
+test_issue_sides (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TbFormat) f = tb_format_new_from_data (sides_format, strlen (sides_format), &error);
+  g_autoptr(TbReport) report = NULL;
+  g_autoptr(TbReport) previous = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  const TbIssue *issue;
+
+  g_assert_no_error (error);
+  report = tb_report_new (f);
+  previous = tb_report_new (f);
+  tb_report_set_year (report, 2022);
+  tb_report_set_year (previous, 2021);
+  tb_test_set (report, "t.a.x", "1.5");
+  tb_test_set (report, "t.a.n", "1");
+  tb_test_set (previous, "t.a.x", "2.25");
+  issues = tb_rules_check_with_previous (report, previous);
+  tb_test_dump_issues (issues);
+
+  issue = tb_test_find_issue (issues, "A1");
+  g_assert_nonnull (issue);
+  g_assert_true (issue->has_values);
+  g_assert_cmpint (issue->lhs, ==, 15000);
+  g_assert_cmpstr (issue->lhs_text, ==, "1.5");
+  g_assert_cmpstr (issue->rhs_text, ==, "1");
+  g_assert_cmpstr (issue->message, ==, "1.5 exceeds 1");
+
+  issue = tb_test_find_issue (issues, "A2");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->kind, ==, TB_ISSUE_EQUATION);
+  g_assert_cmpstr (issue->lhs_text, ==, "1");
+  g_assert_cmpstr (issue->rhs_text, ==, "2.25");
+  g_assert_cmpstr (issue->message, ==, "1 is not 2.25");
+
+  /* Issues without values have no sides. */
+  tb_test_clear (report, "t.a.n");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = tb_rules_check_with_previous (report, previous);
+  tb_test_dump_issues (issues);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      issue = g_ptr_array_index (issues, i);
+      g_assert_false (issue->has_values);
+      g_assert_null (issue->lhs_text);
+      g_assert_null (issue->rhs_text);
+    }
+}
+
+static void
+test_lookup_key (void)
+{
+  const TbFormat *f = tb_format_get ("2021");
+  TbSeverity severity = TB_SEVERITY_INCOMPLETE;
+
+  g_assert_true (tb_rules_lookup_key (f, "T3-7", &severity));
+  g_assert_cmpint (severity, ==, TB_SEVERITY_WARNING);
+  g_assert_true (tb_rules_lookup_key (f, "T3-1:np", &severity));
+  g_assert_cmpint (severity, ==, TB_SEVERITY_ERROR);
+  g_assert_true (tb_rules_lookup_key (f, "TXT-PREV-1", NULL));
+  /* A rule with items has a key per item only; single cells and the engine's own warning
+   * are no rule keys. */
+  g_assert_false (tb_rules_lookup_key (f, "T3-1", NULL));
+  g_assert_false (tb_rules_lookup_key (f, "T3-4:t3.r1_new.np", NULL));
+  g_assert_false (tb_rules_lookup_key (f, TB_RULES_PREVIOUS_YEAR, NULL));
+  g_assert_false (tb_rules_lookup_key (f, "", NULL));
+  /* The 2019 format has no T3-7. */
+  g_assert_false (tb_rules_lookup_key (tb_format_get ("2019"), "T3-7", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +658,9 @@ main (int   argc,
   g_test_add_func ("/rules/compute-totals", test_compute_totals);
   g_test_add_func ("/rules/total-too-large", test_total_too_large);
   g_test_add_func ("/rules/sample-zeros", test_sample_zeros);
+  g_test_add_func ("/rules/issue-kinds", test_issue_kinds);
+  g_test_add_func ("/rules/issue-sides", test_issue_sides);
+  g_test_add_func ("/rules/lookup-key", test_lookup_key);
 
   return g_test_run ();
 }

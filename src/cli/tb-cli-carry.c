@@ -17,7 +17,6 @@
 #include "tb-carry.h"
 #include "tb-cli-private.h"
 #include "tb-draft.h"
-#include "tb-format-private.h"
 #include "tb-merge.h"
 #include "tb-rules.h"
 
@@ -38,21 +37,6 @@ same_file (const char *a,
   g_autoptr(GFile) fb = g_file_new_for_path (b);
 
   return g_file_equal (fa, fb);
-}
-
-/* Whether @issue comes from a rule that a text be written (TB_RULE_TEXT). */
-static gboolean
-is_text_issue (const TbFormat *format,
-               const TbIssue  *issue)
-{
-  for (guint i = 0; i < tb_format_get_n_rules (format); i++)
-    {
-      const TbRule *rule = tb_format_get_rule (format, i);
-
-      if (g_strcmp0 (rule->key, issue->key) == 0)
-        return rule->type == TB_RULE_TEXT;
-    }
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ check */
@@ -372,7 +356,7 @@ tb_cli_merge (const char *output,
       const TbIssue *issue = g_ptr_array_index (issues, i);
 
       /* The texts are the author's to write: not a failure of the merge. */
-      if (issue->severity != TB_SEVERITY_WARNING && !is_text_issue (format, issue))
+      if (issue->severity != TB_SEVERITY_WARNING && issue->kind != TB_ISSUE_TEXT)
         n_table_issues++;
     }
   tb_cli_print_check (summary, output, FALSE, FALSE);

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "tb-cli-private.h"
-#include "tb-format-private.h"
 #include "tb-rules.h"
 #include "tb-value.h"
 
@@ -107,26 +106,6 @@ cell_display (TbReport *report,
   return tb_report_dup_cell_text (report, cell);
 }
 
-static const TbRule *
-find_rule_by_key (const TbFormat *format,
-                  const char     *key)
-{
-  for (guint i = 0; i < tb_format_get_n_rules (format); i++)
-    if (g_strcmp0 (tb_format_get_rule (format, i)->key, key) == 0)
-      return tb_format_get_rule (format, i);
-  return NULL;
-}
-
-static const TbRule *
-find_rule_by_id (const TbFormat *format,
-                 const char     *id)
-{
-  for (guint i = 0; i < tb_format_get_n_rules (format); i++)
-    if (g_strcmp0 (tb_format_get_rule (format, i)->id, id) == 0)
-      return tb_format_get_rule (format, i);
-  return NULL;
-}
-
 /* ------------------------------------------------------------------ check */
 
 static void
@@ -201,18 +180,10 @@ check_json (TbReport  *report,
       tb_cli_json_string (s, issue->message);
       if (issue->has_values)
         {
-          const TbRule *rule = find_rule_by_key (format, issue->key);
-          g_autofree char *lhs = NULL;
-          g_autofree char *rhs = NULL;
-
-          lhs = rule ? tb_rules_format_side (report, NULL, &rule->lhs, issue->lhs)
-                     : g_strdup_printf ("%" G_GINT64_FORMAT, issue->lhs);
-          rhs = rule ? tb_rules_format_side (report, NULL, &rule->rhs, issue->rhs)
-                     : g_strdup_printf ("%" G_GINT64_FORMAT, issue->rhs);
           g_string_append (s, ", \"lhs\": ");
-          tb_cli_json_string (s, lhs);
+          tb_cli_json_string (s, issue->lhs_text);
           g_string_append (s, ", \"rhs\": ");
-          tb_cli_json_string (s, rhs);
+          tb_cli_json_string (s, issue->rhs_text);
         }
       g_string_append_printf (s, ", \"acknowledged\": %s}",
                               issue->acknowledged ? "true" : "false");
@@ -253,16 +224,6 @@ append_issue (GString        *s,
       g_string_append_printf (line, _("cells: %s"), ids->str);
       append_wrapped (s, line->str, indent, width, FALSE);
     }
-}
-
-static gboolean
-is_rule_type (const TbFormat *format,
-              const TbIssue  *issue,
-              TbRuleType      type)
-{
-  const TbRule *rule = find_rule_by_id (format, issue->rule);
-
-  return rule != NULL && rule->type == type;
 }
 
 static void
@@ -314,11 +275,11 @@ tb_cli_print_check (TbReport   *report,
       n_acknowledged += issue->acknowledged;
       if (issue->severity != TB_SEVERITY_INCOMPLETE)
         continue;
-      if (is_rule_type (format, issue, TB_RULE_CELLS))
+      if (issue->kind == TB_ISSUE_CELLS)
         empty_cells += issue->n_cells;
-      else if (is_rule_type (format, issue, TB_RULE_TEXT))
+      else if (issue->kind == TB_ISSUE_TEXT)
         empty_texts++;
-      else if (is_rule_type (format, issue, TB_RULE_EQUATION))
+      else if (issue->kind == TB_ISSUE_EQUATION)
         n_unchecked++;
       else
         n_other++;
@@ -363,7 +324,7 @@ tb_cli_print_check (TbReport   *report,
 
           if (issue->severity != TB_SEVERITY_INCOMPLETE)
             continue;
-          if (is_rule_type (format, issue, TB_RULE_EQUATION))
+          if (issue->kind == TB_ISSUE_EQUATION)
             {
               if (!verbose)
                 continue;

@@ -25,7 +25,6 @@
 #include "tb-cli.h"
 #include "tb-cli-private.h"
 #include "tb-draft.h"
-#include "tb-format-private.h"
 #include "tb-pdf.h"
 #include "tb-rules.h"
 #include "tb-value.h"
@@ -1467,8 +1466,8 @@ cmd_ack (const Command *command,
   g_autoptr(GPtrArray) issues = NULL;
   g_autofree char *name = NULL;
   gboolean undo = FALSE;
-  const TbFormat *format;
-  const TbRule *rule = NULL;
+  TbSeverity severity = TB_SEVERITY_ERROR;
+  gboolean is_rule;
   const TbIssue *raised = NULL;
   const char *key;
   const GOptionEntry entries[] = {
@@ -1493,11 +1492,7 @@ cmd_ack (const Command *command,
   report = tb_cli_load_report (args[1]);
   if (report == NULL)
     return TB_CLI_EXIT_FAILED;
-  format = tb_report_get_format (report);
-
-  for (guint i = 0; i < tb_format_get_n_rules (format) && rule == NULL; i++)
-    if (g_strcmp0 (tb_format_get_rule (format, i)->key, key) == 0)
-      rule = tb_format_get_rule (format, i);
+  is_rule = tb_rules_lookup_key (tb_report_get_format (report), key, &severity);
 
   tb_cli_attach_previous (report, args[1]);
   issues = tb_rules_check (report);
@@ -1509,11 +1504,11 @@ cmd_ack (const Command *command,
   /* Taking back an acknowledgement of a key no longer known is allowed: it cleans up. */
   /* A raised warning may also come from the engine itself (PREV-YEAR), not a format rule. */
   if (!(undo && tb_report_is_acknowledged (report, key)) && raised == NULL &&
-      (rule == NULL || rule->severity != TB_SEVERITY_WARNING))
+      (!is_rule || severity != TB_SEVERITY_WARNING))
     {
       g_autoptr(GString) warnings = g_string_new (NULL);
 
-      if (rule != NULL)
+      if (is_rule)
         tb_cli_err (_("%s is not a warning: only warnings can be acknowledged, errors must be "
                       "fixed.\n"), key);
       else

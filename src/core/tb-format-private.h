@@ -6,7 +6,6 @@
 #pragma once
 
 #include "tb-format.h"
-#include "tb-report.h"
 
 G_BEGIN_DECLS
 
@@ -76,12 +75,5 @@ typedef struct
 guint          tb_format_get_n_rules (const TbFormat *format);
 const TbRule  *tb_format_get_rule    (const TbFormat *format,
                                       guint           index);
-
-/* (tb-rules.c) @value, a side of a rule, written like its first cell (a count, an amount):
- * a cell of @report, or of @previous for a prev.* term (a count when it is NULL). */
-char          *tb_rules_format_side  (TbReport       *report,
-                                      TbReport       *previous,
-                                      const TbExpr   *expr,
-                                      gint64          value);
 
 G_END_DECLS

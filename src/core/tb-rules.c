@@ -22,6 +22,24 @@
 
 /* ------------------------------------------------------------------ helpers */
 
+static TbIssueKind
+issue_kind (TbRuleType type)
+{
+  switch (type)
+    {
+    case TB_RULE_EQUATION:
+      return TB_ISSUE_EQUATION;
+    case TB_RULE_CELLS:
+      return TB_ISSUE_CELLS;
+    case TB_RULE_TEXT:
+      return TB_ISSUE_TEXT;
+    case TB_RULE_TEXT_UNCHANGED:
+      return TB_ISSUE_TEXT_UNCHANGED;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 tb_issue_free (TbIssue *issue)
 {
@@ -30,6 +48,8 @@ tb_issue_free (TbIssue *issue)
   g_free (issue->key);
   g_free (issue->cells);
   g_free (issue->message);
+  g_free (issue->lhs_text);
+  g_free (issue->rhs_text);
   g_free (issue);
 }
 
@@ -44,6 +64,7 @@ issue_new (const TbRule *rule,
   TbIssue *issue = g_new0 (TbIssue, 1);
 
   issue->rule = rule->id;
+  issue->kind = issue_kind (rule->type);
   issue->key = g_strdup (key);
   issue->severity = severity;
   issue->cells = g_memdup2 (cells, sizeof (guint) * n_cells);
@@ -149,11 +170,13 @@ relation_holds (TbRelation rel,
     }
 }
 
-char *
-tb_rules_format_side (TbReport     *report,
-                      TbReport     *previous,
-                      const TbExpr *e,
-                      gint64        value)
+/* @value, a side of a rule, written like its first cell (a count, an amount): a cell of
+ * @report, or of @previous for a prev.* term (a count when it is NULL). */
+static char *
+format_side (TbReport     *report,
+             TbReport     *previous,
+             const TbExpr *e,
+             gint64        value)
 {
   TbCellKind kind = TB_CELL_COUNT;
 
@@ -170,17 +193,13 @@ tb_rules_format_side (TbReport     *report,
   return tb_value_format (kind, value);
 }
 
-/* Fills {var}, {lhs} and {rhs} into the translated template. */
+/* Fills {var}, {lhs} and {rhs} (both sides as written in the issue) into the translated
+ * template. */
 static char *
-make_message (TbReport     *report,
-              TbReport     *previous,
-              const TbRule *rule,
-              gint64        lhs,
-              gint64        rhs)
+make_message (const TbRule  *rule,
+              const TbIssue *issue)
 {
   GString *s = g_string_new (tb_format_gettext (rule->message));
-  g_autofree char *l = tb_rules_format_side (report, previous, &rule->lhs, lhs);
-  g_autofree char *r = tb_rules_format_side (report, previous, &rule->rhs, rhs);
 
   if (rule->var != NULL)
     {
@@ -188,8 +207,8 @@ make_message (TbReport     *report,
 
       g_string_replace (s, pattern, rule->item_label ? rule->item_label : "", 0);
     }
-  g_string_replace (s, "{lhs}", l, 0);
-  g_string_replace (s, "{rhs}", r, 0);
+  g_string_replace (s, "{lhs}", issue->lhs_text, 0);
+  g_string_replace (s, "{rhs}", issue->rhs_text, 0);
   return g_string_free (s, FALSE);
 }
 
@@ -259,11 +278,14 @@ check_equation (TbReport     *report,
   if (!relation_holds (rule->rel, lhs, rhs))
     {
       TbIssue *issue = issue_new (rule, rule->key, rule->severity, rule->cells, rule->n_cells,
-                                  make_message (report, previous, rule, lhs, rhs));
+                                  NULL);
 
       issue->has_values = TRUE;
       issue->lhs = lhs;
       issue->rhs = rhs;
+      issue->lhs_text = format_side (report, previous, &rule->lhs, lhs);
+      issue->rhs_text = format_side (report, previous, &rule->rhs, rhs);
+      issue->message = make_message (rule, issue);
       if (rule->severity == TB_SEVERITY_WARNING)
         issue->acknowledged = tb_report_is_acknowledged (report, rule->key);
       g_ptr_array_add (out, issue);
@@ -479,6 +501,7 @@ tb_rules_check_with_previous (TbReport *report,
       TbIssue *issue = g_new0 (TbIssue, 1);
 
       issue->rule = TB_RULES_PREVIOUS_YEAR;
+      issue->kind = TB_ISSUE_PREVIOUS_YEAR;
       issue->key = g_strdup (TB_RULES_PREVIOUS_YEAR);
       issue->severity = TB_SEVERITY_WARNING;
       issue->section = -1;
@@ -562,6 +585,28 @@ tb_rules_count (GPtrArray *issues,
   for (guint i = 0; i < issues->len; i++)
     n += ((const TbIssue *) g_ptr_array_index (issues, i))->severity == severity;
   return n;
+}
+
+gboolean
+tb_rules_lookup_key (const TbFormat *format,
+                     const char     *key,
+                     TbSeverity     *severity)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; i < tb_format_get_n_rules (format); i++)
+    {
+      const TbRule *rule = tb_format_get_rule (format, i);
+
+      if (g_strcmp0 (rule->key, key) == 0)
+        {
+          if (severity != NULL)
+            *severity = rule->severity;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 gboolean

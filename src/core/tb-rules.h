@@ -9,9 +9,22 @@
 
 G_BEGIN_DECLS
 
+/* What an issue is about: which kind of rule raised it. */
+typedef enum
+{
+  TB_ISSUE_EQUATION,        /* a rule over cell values (a sum, a comparison) fails, or cannot
+                               be checked yet because cells are empty */
+  TB_ISSUE_CELLS,           /* cells of a table are not filled, or one cannot be read */
+  TB_ISSUE_TEXT,            /* a text section is not written yet */
+  TB_ISSUE_TEXT_UNCHANGED,  /* a text section is the same as in last year's report */
+  TB_ISSUE_PREVIOUS_YEAR,   /* the report attached as last year's is on another year
+                               (rule TB_RULES_PREVIOUS_YEAR) */
+} TbIssueKind;
+
 typedef struct
 {
   const char *rule;          /* rule id from the format, e.g. "T3-1" */
+  TbIssueKind kind;
   char       *key;           /* stable issue key, e.g. "T3-1:np"; used to acknowledge */
   TbSeverity  severity;
   guint      *cells;         /* cell indices involved (for incomplete: the unfilled ones) */
@@ -20,6 +33,9 @@ typedef struct
   char       *message;       /* translated, for a clerk */
   gboolean    has_values;
   gint64      lhs, rhs;      /* both sides of the equation when has_values */
+  char       *lhs_text;      /* both sides written as in the message, like the first cell of
+                                each side (a count, an amount), when has_values; else NULL */
+  char       *rhs_text;
   gboolean    acknowledged;  /* warnings only */
 } TbIssue;
 
@@ -42,6 +58,13 @@ GPtrArray  *tb_rules_check_with_previous (TbReport *report,
 gboolean    tb_rules_is_ready     (GPtrArray *issues);
 guint       tb_rules_count        (GPtrArray *issues,
                                    TbSeverity severity);
+
+/* Whether a rule of @format raises its issues under @key (TbIssue.key: "T3-7", "T3-1:np"),
+ * and if so, its severity in @severity (may be NULL). A key of one cell of a table
+ * ("T3-4:t3.r1_new.np") and TB_RULES_PREVIOUS_YEAR are not rule keys. */
+gboolean    tb_rules_lookup_key   (const TbFormat *format,
+                                   const char     *key,
+                                   TbSeverity     *severity);
 
 /* Computes every total cell (see TbCellSpec.total_rule) from its parts, where all parts
  * are filled; clears it where a part is empty. A sum beyond what the cell can hold
