@@ -1,4 +1,4 @@
-/* tianbao-cli.c: headless command-line tool; the logic lives in core/tb-cli.c
+/* tianbao-cli.c: headless command-line tool; the logic lives in tb-cli.c and its commands
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,10 +1,10 @@
-/* tb-cli-carry.c: tianbao-cli new --from (last year's report) and merge (county roll-up)
+/* tb-cli-merge.c: tianbao-cli merge: the reports of several agencies added up into a summary
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The option parsing is in tb-cli.c with the other commands; this file does the work with
- * tb-carry and tb-merge and prints what happened for a clerk.
+ * Does the work with tb-merge and prints what happened for a clerk: each report, whether it
+ * was ready, the summary and its breakdown by agency, and the check of the summary.
  */
 #define G_LOG_DOMAIN "tb-cli"
 
@@ -14,8 +14,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "tb-carry.h"
-#include "tb-cli-private.h"
+#include "tb-cli-commands.h"
+#include "tb-cli-issues.h"
+#include "tb-cli-output.h"
 #include "tb-draft.h"
 #include "tb-merge.h"
 #include "tb-rules.h"
@@ -23,11 +24,26 @@
 /* How many problems to show per input that is not ready. */
 #define MERGE_MESSAGES_PER_INPUT 3
 
-static char *
-display_name (const char *path)
-{
-  return g_filename_display_name (path);
-}
+static int run_merge (const TbCliCommand *command, char **args);
+
+const TbCliCommand tb_cli_command_merge = {
+  "merge", N_("-o SUMMARY.tianbao REPORT.tianbao…"),
+  N_("Combine the reports of several agencies into one summary report"),
+  N_("Adds up every table cell of reports on the same year in the same format (others are "
+     "refused). Each report is checked first; one that is not ready is listed with its "
+     "first problems, and where its cells are not filled the sums are left empty. The "
+     "summary's totals are computed from its parts, its texts are left to write, and it "
+     "is checked. Amounts given in different units (元, 万元) are added up in 万元.\n"
+     "A breakdown by agency is written beside the summary as CSV (UTF-8, opens in Excel "
+     "and WPS): one row per cell with its official labels, one column per report, and the "
+     "sum. --breakdown chooses another file.\n"
+     "Exit status: 0 every report ready and the summary's tables consistent, 1 otherwise, "
+     "2 nothing combined (a report could not be read, or years or formats differ).\n"
+     "Example: tianbao-cli merge -o 县汇总.tianbao --agency 某县人民政府办公室 "
+     "审计局.tianbao 财政局.tianbao 教育局.tianbao"),
+  0, G_MAXUINT, { NULL, },
+  run_merge,
+};
 
 static gboolean
 same_file (const char *a,
@@ -39,142 +55,10 @@ same_file (const char *a,
   return g_file_equal (fa, fb);
 }
 
-/* ------------------------------------------------------------------ check */
-
-void
-tb_cli_attach_previous (TbReport   *report,
-                        const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tb_carry_load_previous (report, path, &error))
-    tb_cli_err (_("Warning: %s; the checks against last year's report were skipped.\n"),
-                error->message);
-}
-
-/* ------------------------------------------------------------------ new --from */
-
-/* The official row labels of the cells filled in @report, in format order, each once. */
-static char *
-filled_rows (TbReport *report)
-{
-  const TbFormat *format = tb_report_get_format (report);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  for (guint i = 0; i < tb_format_get_n_cells (format); i++)
-    {
-      const TbCellSpec *spec = tb_format_get_cell (format, i);
-      const char *label = *spec->row_label ? spec->row_label : spec->label;
-
-      if (tb_report_get_cell (report, i)->state == TB_CELL_EMPTY)
-        continue;
-      if (!g_ptr_array_find_with_equal_func (rows, label, g_str_equal, NULL))
-        g_ptr_array_add (rows, (gpointer) label);
-    }
-  g_ptr_array_add (rows, NULL);
-  return g_strjoinv ("、", (char **) rows->pdata);
-}
-
-int
-tb_cli_new_from (const char *from,
-                 const char *output,
-                 int         year,
-                 const char *agency,
-                 gboolean    copy_texts,
-                 gboolean    force)
-{
-  g_autoptr(TbReport) previous = NULL;
-  g_autoptr(TbReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) unedited = NULL;
-  g_autofree char *name = display_name (output);
-  g_autofree char *from_name = display_name (from);
-  g_autofree char *reference = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *rows = NULL;
-  const TbFormat *format;
-  const TbFormat *old_format;
-  guint n_filled;
-
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      tb_cli_err (_("%s already exists; use --force to overwrite it.\n"), name);
-      return TB_CLI_EXIT_FAILED;
-    }
-  if (g_file_test (output, G_FILE_TEST_EXISTS) && same_file (output, from))
-    {
-      tb_cli_err (_("%s is last year's report; choose another file for the new one.\n"), name);
-      return TB_CLI_EXIT_FAILED;
-    }
-  previous = tb_cli_load_report (from);
-  if (previous == NULL)
-    return TB_CLI_EXIT_FAILED;
-
-  report = tb_carry_new_from_previous (previous, year,
-                                       copy_texts ? TB_CARRY_TEXTS : TB_CARRY_NONE, &error);
-  if (report == NULL)
-    {
-      tb_cli_err ("%s: %s\n", from_name, error->message);
-      return TB_CLI_EXIT_FAILED;
-    }
-  if (agency != NULL && *agency != '\0')
-    tb_report_set_agency (report, agency);
-  reference = tb_carry_make_reference (output, from);
-  tb_report_set_previous (report, reference);
-
-  /* Before saving: the count covers only what came from last year. */
-  n_filled = tb_report_count_filled (report);
-  rows = filled_rows (report);
-  if (!tb_draft_save (report, output, &error))
-    {
-      tb_cli_err (_("%s: not saved: %s\n"), name, error->message);
-      return TB_CLI_EXIT_FAILED;
-    }
-
-  format = tb_report_get_format (report);
-  old_format = tb_report_get_format (previous);
-  title = tb_report_dup_title (report);
-  tb_cli_out (_("Created %s: %s (format %s, %s)\n"), name, title, tb_format_get_id (format),
-              tb_format_get_document (format));
-  if (old_format != format)
-    tb_cli_out (_("Last year's report is in the %s format: only what both formats share "
-                  "carries over; table 二 starts empty.\n"),
-                tb_format_get_id (old_format));
-  if (n_filled > 0)
-    tb_cli_out (g_dngettext (GETTEXT_PACKAGE,
-                             "Carried over from last year's report: %u cell (%s).\n",
-                             "Carried over from last year's report: %u cells (%s).\n",
-                             n_filled),
-                n_filled, rows);
-  else
-    tb_cli_out (_("Nothing to carry over: last year's 四、结转下年度继续办理 is not filled "
-                  "in.\n"));
-
-  unedited = tb_carry_list_unedited_texts (report, previous);
-  if (unedited->len > 0)
-    {
-      g_autoptr(GString) headings = g_string_new (NULL);
-
-      for (guint i = 0; i < unedited->len; i++)
-        g_string_append_printf (headings, "%s%s", i ? "、" : "",
-                                tb_format_find_section (format,
-                                                        g_ptr_array_index (unedited, i))->heading);
-      tb_cli_out (_("Texts copied from last year as a starting point: %s. They are flagged "
-                    "until they are rewritten for this year.\n"),
-                  headings->str);
-    }
-  tb_cli_out (_("Last year's report is referenced as %s; “tianbao-cli check” compares this "
-                "report with it.\n"),
-              reference);
-  return TB_CLI_EXIT_OK;
-}
-
-/* ------------------------------------------------------------------ merge */
-
 static void
 print_input (const TbMergeInput *in)
 {
-  g_autofree char *source = display_name (in->source);
+  g_autofree char *source = g_filename_display_name (in->source);
   guint shown = 0;
 
   if (in->ready)
@@ -222,12 +106,12 @@ default_breakdown_path (const char *output)
                           g_str_equal (dir, ".") ? "" : G_DIR_SEPARATOR_S, base);
 }
 
-int
-tb_cli_merge (const char *output,
-              const char *agency,
-              const char *breakdown,
-              char      **inputs,
-              gboolean    force)
+static int
+merge_reports (const char *output,
+               const char *agency,
+               const char *breakdown,
+               char      **inputs,
+               gboolean    force)
 {
   g_autoptr(TbMerge) merge = tb_merge_new ();
   g_autoptr(TbReport) summary = NULL;
@@ -236,7 +120,7 @@ tb_cli_merge (const char *output,
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv_path = NULL;
-  g_autofree char *name = display_name (output);
+  g_autofree char *name = g_filename_display_name (output);
   g_autofree char *csv_name = NULL;
   g_autofree char *title = NULL;
   guint n_inputs = g_strv_length (inputs);
@@ -244,7 +128,7 @@ tb_cli_merge (const char *output,
   const TbFormat *format;
 
   csv_path = breakdown ? g_strdup (breakdown) : default_breakdown_path (output);
-  csv_name = display_name (csv_path);
+  csv_name = g_filename_display_name (csv_path);
   if (!force)
     {
       const char *existing = g_file_test (output, G_FILE_TEST_EXISTS) ? name
@@ -266,7 +150,7 @@ tb_cli_merge (const char *output,
   for (guint i = 0; i < n_inputs; i++)
     {
       g_autoptr(TbReport) report = NULL;
-      g_autofree char *input_name = display_name (inputs[i]);
+      g_autofree char *input_name = g_filename_display_name (inputs[i]);
 
       if (same_file (inputs[i], output) || same_file (inputs[i], csv_path))
         {
@@ -318,11 +202,8 @@ tb_cli_merge (const char *output,
         tb_cli_out ("  %s\n", (const char *) g_ptr_array_index (notes, i));
     }
 
-  if (!tb_draft_save (summary, output, &error))
-    {
-      tb_cli_err (_("%s: not saved: %s\n"), name, error->message);
-      return TB_CLI_EXIT_FAILED;
-    }
+  if (!tb_cli_save_report (summary, output))
+    return TB_CLI_EXIT_FAILED;
   csv = tb_merge_breakdown_csv (merge, summary);
   if (!tb_file_write_atomic (csv_path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
                              &error))
@@ -359,7 +240,42 @@ tb_cli_merge (const char *output,
       if (issue->severity != TB_SEVERITY_WARNING && issue->kind != TB_ISSUE_TEXT)
         n_table_issues++;
     }
-  tb_cli_print_check (summary, output, FALSE, FALSE);
+  tb_cli_issues_print (summary, output, FALSE, FALSE);
 
   return n_ready == n_inputs && n_table_issues == 0 ? TB_CLI_EXIT_OK : TB_CLI_EXIT_NOT_READY;
+}
+
+static int
+run_merge (const TbCliCommand  *command,
+           char               **args)
+{
+  g_auto(TbCliContext) ctx = { 0, };
+  g_autofree char *output = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *breakdown = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The summary draft to create (*.tianbao)"), N_("FILE") },
+    { "agency", 0, 0, G_OPTION_ARG_FILENAME, &agency,
+      N_("The agency the summary is for, e.g. 某县人民政府办公室"), N_("AGENCY") },
+    { "breakdown", 0, 0, G_OPTION_ARG_FILENAME, &breakdown,
+      N_("Where to write the breakdown by agency (default: beside the summary, .csv)"),
+      N_("FILE.csv") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Overwrite the files if they exist"),
+      NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!tb_cli_context_parse (&ctx, command, args, entries))
+    return TB_CLI_EXIT_FAILED;
+  if (output == NULL)
+    return tb_cli_usage_error (command, "%s", _("the file to create is missing (-o FILE)"));
+  if (ctx.n_args < 1)
+    return tb_cli_usage_error (command, "%s", _("the reports to combine are missing"));
+  if (agency)
+    g_strstrip (agency);
+  if (!tb_cli_check_utf8 (command, "--agency", agency))
+    return TB_CLI_EXIT_FAILED;
+  return merge_reports (output, agency, breakdown, ctx.args + 1, force);
 }

@@ -1,0 +1,146 @@
+/* tb-cli-check.c: tianbao-cli check (the rules of the report's format) and ack (warnings)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tb-cli-commands.h"
+#include "tb-cli-issues.h"
+#include "tb-cli-output.h"
+#include "tb-rules.h"
+
+static int run_check (const TbCliCommand *command, char **args);
+static int run_ack   (const TbCliCommand *command, char **args);
+
+const TbCliCommand tb_cli_command_check = {
+  "check", N_("FILE"),
+  N_("Check the report against the rules of its format"),
+  N_("Prints the errors, the warnings and what is not filled in yet.\n"
+     "Exit status: 0 ready, 1 not ready, 2 the file could not be read."),
+  1, 1, { N_("the report file is missing"), },
+  run_check,
+};
+
+const TbCliCommand tb_cli_command_ack = {
+  "ack", N_("FILE KEY"),
+  N_("Acknowledge a warning"),
+  N_("KEY is the warning's key as printed by “tianbao-cli check”, e.g. T3-7. "
+     "Errors cannot be acknowledged; they must be fixed."),
+  2, 2, { N_("the report file is missing"), N_("the warning's key is missing") },
+  run_ack,
+};
+
+/* ------------------------------------------------------------------ check */
+
+static int
+run_check (const TbCliCommand  *command,
+           char               **args)
+{
+  g_auto(TbCliContext) ctx = { 0, };
+  gboolean json = FALSE, verbose = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      N_("List every rule not checked yet and every empty cell"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!tb_cli_context_parse (&ctx, command, args, entries) ||
+      !tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
+    return TB_CLI_EXIT_FAILED;
+  return tb_cli_issues_print (ctx.report, ctx.path, json, verbose);
+}
+
+/* ------------------------------------------------------------------ ack */
+
+/* The warning raised under @key, or NULL. */
+static const TbIssue *
+find_warning (GPtrArray  *issues,
+              const char *key)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const TbIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_strcmp0 (issue->key, key) == 0 && issue->severity == TB_SEVERITY_WARNING)
+        return issue;
+    }
+  return NULL;
+}
+
+/* Says why @key cannot be acknowledged, and which keys can. */
+static void
+print_not_a_warning (const char *name,
+                     const char *key,
+                     gboolean    is_rule,
+                     GPtrArray  *issues)
+{
+  g_autoptr(GString) warnings = g_string_new (NULL);
+
+  if (is_rule)
+    tb_cli_err (_("%s is not a warning: only warnings can be acknowledged, errors must be "
+                  "fixed.\n"), key);
+  else
+    tb_cli_err (_("No warning has the key “%s”.\n"), key);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const TbIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == TB_SEVERITY_WARNING)
+        g_string_append_printf (warnings, "  %s  %s\n", issue->key, issue->message);
+    }
+  if (warnings->len > 0)
+    tb_cli_err (_("The warnings of %s are:\n%s"), name, warnings->str);
+  else
+    tb_cli_err (_("%s has no warnings now.\n"), name);
+}
+
+static int
+run_ack (const TbCliCommand  *command,
+         char               **args)
+{
+  g_auto(TbCliContext) ctx = { 0, };
+  g_autoptr(GPtrArray) issues = NULL;
+  gboolean undo = FALSE, is_rule;
+  TbSeverity severity = TB_SEVERITY_ERROR;
+  const TbIssue *raised;
+  const char *key;
+  const GOptionEntry entries[] = {
+    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, N_("Take the acknowledgement back"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!tb_cli_context_parse (&ctx, command, args, entries) ||
+      !tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
+    return TB_CLI_EXIT_FAILED;
+  key = ctx.args[2];
+  is_rule = tb_rules_lookup_key (tb_report_get_format (ctx.report), key, &severity);
+  issues = tb_rules_check (ctx.report);
+  raised = find_warning (issues, key);
+
+  /* Taking back an acknowledgement of a key no longer known is allowed: it cleans up. */
+  /* A raised warning may also come from the engine itself (PREV-YEAR), not a format rule. */
+  if (!(undo && tb_report_is_acknowledged (ctx.report, key)) && raised == NULL &&
+      (!is_rule || severity != TB_SEVERITY_WARNING))
+    {
+      print_not_a_warning (ctx.name, key, is_rule, issues);
+      return TB_CLI_EXIT_FAILED;
+    }
+
+  tb_report_set_acknowledged (ctx.report, key, !undo);
+  if (!tb_cli_context_save (&ctx))
+    return TB_CLI_EXIT_FAILED;
+  if (undo)
+    tb_cli_out (_("%s: warning %s is no longer acknowledged.\n"), ctx.name, key);
+  else if (raised)
+    tb_cli_out (_("%s: warning %s acknowledged: %s\n"), ctx.name, key, raised->message);
+  else
+    tb_cli_out (_("%s: warning %s acknowledged (it is not raised at the moment).\n"), ctx.name,
+                key);
+  return TB_CLI_EXIT_OK;
+}

@@ -1,0 +1,124 @@
+/* tb-cli-context.h: what every tianbao-cli command shares: its entry in the command table, its
+ * options and arguments, and loading, checking and saving the report it works on
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "tb-report.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of every command (see tb-cli.h). */
+enum
+{
+  TB_CLI_EXIT_OK = 0,
+  TB_CLI_EXIT_NOT_READY = 1,
+  TB_CLI_EXIT_FAILED = 2,
+};
+
+typedef struct _TbCliCommand TbCliCommand;
+
+/* Runs @command on @args (args[0] is the command's name, the options follow). Returns the
+ * exit code. */
+typedef int (*TbCliRunFunc) (const TbCliCommand  *command,
+                             char               **args);
+
+/* One command of the table in tb-cli.c; each command file defines its own (tb-cli-commands.h).
+ * Texts are untranslated (N_()); GOption and the help translate them. */
+struct _TbCliCommand
+{
+  const char   *name;
+  const char   *parameters;   /* what follows the command, e.g. "FILE ID=VALUE…" */
+  const char   *summary;      /* one line for the command list */
+  const char   *description;  /* shown after the options, or NULL */
+  guint         min_args;     /* arguments after the options: at least … */
+  guint         max_args;     /* … and at most (G_MAXUINT: any number) */
+  const char   *missing[2];   /* the mistake when only 0 (1) arguments are given and
+                                 min_args is more: "the report file is missing" */
+  TbCliRunFunc  run;
+};
+
+/* A command at work: its options and arguments, and the report named by its first
+ * argument once loaded. Lives on the command's stack:
+ *   g_auto(TbCliContext) ctx = { 0, };
+ *   if (!tb_cli_context_parse (&ctx, command, args, entries) ||
+ *       !tb_cli_context_load (&ctx, TB_CLI_LOAD_DEFAULT))
+ *     return TB_CLI_EXIT_FAILED;
+ *   … act on ctx.report …
+ *   return tb_cli_context_save (&ctx) ? TB_CLI_EXIT_OK : TB_CLI_EXIT_FAILED;
+ */
+typedef struct
+{
+  const TbCliCommand  *command;
+  GOptionContext      *options;
+  char               **args;     /* what the options left: args[0] is the command */
+  guint                n_args;   /* arguments after the command */
+  const char          *path;     /* the report file (args[1]), once loaded */
+  char                *name;     /* its name for messages */
+  TbReport            *report;
+} TbCliContext;
+
+typedef enum
+{
+  TB_CLI_LOAD_DEFAULT = 0,
+  TB_CLI_LOAD_PREVIOUS = 1 << 0,  /* also attach last year's report, for the cross-year rules */
+} TbCliLoadFlags;
+
+/* Reads the options @entries (and --help) out of @args and checks the number of arguments
+ * against @command's. On a mistake, prints it with the usage line and returns FALSE.
+ * String options should be G_OPTION_ARG_FILENAME (raw bytes) checked with
+ * tb_cli_check_utf8(): GOption would convert G_OPTION_ARG_STRING from the locale charset
+ * and refuse 盐池县审计局 under LANG=C. */
+gboolean    tb_cli_context_parse   (TbCliContext        *self,
+                                    const TbCliCommand  *command,
+                                    char               **args,
+                                    const GOptionEntry  *entries);
+/* Loads the report named by the first argument into self->report; on failure prints
+ * "FILE: why" to stderr and returns FALSE. */
+gboolean    tb_cli_context_load    (TbCliContext        *self,
+                                    TbCliLoadFlags       flags);
+/* Saves self->report back to its file, all or nothing; on failure prints
+ * "FILE: not saved: why" to stderr and returns FALSE. */
+gboolean    tb_cli_context_save    (TbCliContext        *self);
+void        tb_cli_context_clear   (TbCliContext        *self);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TbCliContext, tb_cli_context_clear)
+
+/* Prints "tianbao-cli COMMAND: message", the usage line and where to find help to stderr.
+ * Returns TB_CLI_EXIT_FAILED. */
+int         tb_cli_usage_error     (const TbCliCommand  *command,
+                                    const char          *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+
+/* The same load and save, for reports that are not the command's first argument. */
+TbReport   *tb_cli_load_report     (const char          *path);
+gboolean    tb_cli_save_report     (TbReport            *report,
+                                    const char          *path);
+/* Attaches the report named by @report's previous reference (relative to @path), or prints
+ * a warning line saying why it could not be (the cross-year checks are then skipped). */
+void        tb_cli_attach_previous (TbReport            *report,
+                                    const char          *path);
+
+/* Checks of option values; each prints a usage error and returns FALSE (NULL) on a mistake. */
+gboolean    tb_cli_check_utf8      (const TbCliCommand  *command,
+                                    const char          *what,
+                                    const char          *text);
+/* A year a draft can be read back with (the loader refuses others as damaged). */
+gboolean    tb_cli_check_year      (const TbCliCommand  *command,
+                                    int                  year);
+/* An empty @date (clearing it) or a real day written YYYY-MM-DD. */
+gboolean    tb_cli_check_date      (const TbCliCommand  *command,
+                                    const char          *date);
+const TbFormat *tb_cli_lookup_format (const TbCliCommand *command,
+                                      const char         *id);
+
+/* "2021–" or "2019–2020": the years of reports a format is for. (transfer full) */
+char       *tb_cli_format_years    (const TbFormat      *format);
+/* The format with the latest first year. */
+const TbFormat *tb_cli_newest_format (void);
+
+G_END_DECLS
