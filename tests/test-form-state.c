@@ -10,9 +10,13 @@
 #include <glib.h>
 #include <string.h>
 
+#include "tb-date.h"
 #include "tb-form-state.h"
 #include "tb-paste.h"
+#include "tb-report-convert.h"
 #include "tb-rules.h"
+#include "tb-sentence.h"
+#include "tb-text.h"
 
 #include "tb-test-util.h"
 
@@ -272,30 +276,30 @@ test_sentence (void)
   int start = -1, end = -1;
 
   tb_report_clear_cell (report, tb_test_cell (report, "s6.fee_collected"));
-  g_assert_null (tb_form_make_sentence (report, s6));
+  g_assert_null (tb_sentence_make (report, s6));
 
   tb_test_type (report, "s6.fee_notices", "3");
   tb_test_type (report, "s6.fee_notified", "１,２００.5");
   tb_test_type (report, "s6.fee_collected", "800");
-  sentence = tb_form_make_sentence (report, s6);
+  sentence = tb_sentence_make (report, s6);
   g_assert_cmpstr (sentence, ==,
                    "2025年，本机关共发出收费通知3件，通知收费总金额1200.5元，实际收取信息处理费800元。");
 
   text = g_strconcat ("无其他事项。", sentence, "以上。", NULL);
-  g_assert_true (tb_form_find_sentence (s6, text, &start, &end));
+  g_assert_true (tb_sentence_find (s6, text, &start, &end));
   g_assert_cmpint (start, ==, 6);
   g_assert_cmpint (end, ==, 6 + (int) g_utf8_strlen (sentence, -1));
-  g_assert_false (tb_form_find_sentence (s6, "无。", NULL, NULL));
-  g_assert_null (tb_form_make_sentence (report,
+  g_assert_false (tb_sentence_find (s6, "无。", NULL, NULL));
+  g_assert_null (tb_sentence_make (report,
                                         tb_format_find_section (tb_report_get_format (report), "s1")));
 }
 
 static void
 test_count_characters (void)
 {
-  g_assert_cmpuint (tb_form_count_characters (""), ==, 0);
-  g_assert_cmpuint (tb_form_count_characters ("无。"), ==, 2);
-  g_assert_cmpuint (tb_form_count_characters (" a b\n\t　c "), ==, 3);
+  g_assert_cmpuint (tb_text_count_characters (""), ==, 0);
+  g_assert_cmpuint (tb_text_count_characters ("无。"), ==, 2);
+  g_assert_cmpuint (tb_text_count_characters (" a b\n\t　c "), ==, 3);
 }
 
 static void
@@ -319,7 +323,7 @@ test_parse_date (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *iso = tb_form_parse_date (cases[i].in);
+      g_autofree char *iso = tb_date_parse (cases[i].in);
 
       g_assert_cmpstr (iso, ==, cases[i].out);
     }
@@ -341,7 +345,7 @@ test_convert (void)
   tb_report_set_manual_totals (report, TRUE);
   tb_report_set_year (report, 2020);
 
-  old = tb_form_convert_report (report, f2019, &dropped);
+  old = tb_report_convert (report, f2019, &dropped);
   g_assert_true (tb_report_get_format (old) == f2019);
   g_assert_cmpint (tb_report_get_year (old), ==, 2020);
   g_assert_cmpstr (tb_report_get_agency (old), ==, "测试局");
@@ -356,7 +360,7 @@ test_convert (void)
   g_assert_cmpint (tb_report_get_cell (old, spec->index)->state, ==, TB_CELL_INVALID);
   g_assert_cmpuint (dropped, >, 0);
 
-  back = tb_form_convert_report (old, tb_format_get ("2021"), NULL);
+  back = tb_report_convert (old, tb_format_get ("2021"), NULL);
   g_assert_cmpint (tb_report_get_cell (back, tb_test_cell (back, "t3.r1_new.np"))->value, ==, 7);
 }
 

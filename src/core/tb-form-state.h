@@ -61,34 +61,6 @@ int          tb_form_issue_focus_cell   (const TbFormat    *format,
  * (issues without a section last), then as tb_rules_check() ordered them (severity). */
 GPtrArray   *tb_form_sort_issues        (GPtrArray         *issues);
 
-/* The standard sentence of a text section (TbSectionSpec.sentence) with {year} and every
- * {cell-id} filled in from @report. NULL when the section has none or a field it names is
- * not filled (or not readable): the clerk fills the fields first. */
-char        *tb_form_make_sentence      (TbReport          *report,
-                                         const TbSectionSpec *section);
-
-/* Finds a sentence made from @section's template in @text, whatever values it holds, so
- * that inserting the sentence again replaces it. Offsets are in characters. */
-gboolean     tb_form_find_sentence      (const TbSectionSpec *section,
-                                         const char        *text,
-                                         int               *start,
-                                         int               *end);
-
-/* Characters of @text that are not blanks (the count shown under a text section). */
-guint        tb_form_count_characters   (const char        *text);
-
-/* Reads a date as clerks write it ("2025-01-20", "2025/1/20", "2025.1.20",
- * "2025年1月20日", full-width digits too). Returns (transfer full) the ISO 8601 form,
- * or NULL when it is not a date. */
-char        *tb_form_parse_date         (const char        *text);
-
-/* A copy of @report in @format (the report year moved to another format): metadata, texts,
- * acknowledgements and every cell whose id exists in @format. @n_dropped counts the filled
- * cells that have no place in @format. Returns (transfer full) the new report, modified. */
-TbReport    *tb_form_convert_report     (TbReport          *report,
-                                         const TbFormat    *format,
-                                         guint             *n_dropped);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TbFormState, tb_form_state_free)
 
 G_END_DECLS

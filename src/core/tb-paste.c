@@ -10,32 +10,9 @@
 #include <string.h>
 
 #include "tb-paste.h"
+#include "tb-text.h"
 
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-is_blank (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 || c == 0x202F || c == '\v' ||
-         c == '\f';
-}
-
-static char *
-strip_blanks (const char *start,
-              const char *end)
-{
-  while (start < end && is_blank (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_blank (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
 
 static char **
 split_on_tabs (const char *line)
@@ -44,7 +21,7 @@ split_on_tabs (const char *line)
   GPtrArray *fields = g_ptr_array_new ();
 
   for (guint i = 0; parts[i] != NULL; i++)
-    g_ptr_array_add (fields, strip_blanks (parts[i], parts[i] + strlen (parts[i])));
+    g_ptr_array_add (fields, tb_text_strip (parts[i], -1, tb_text_is_column_space));
   /* A line of blanks only is an empty row. */
   if (fields->len == 1 && *(char *) g_ptr_array_index (fields, 0) == '\0')
     g_ptr_array_set_size (fields, 0);
@@ -62,12 +39,12 @@ split_on_spaces (const char *line)
     {
       const char *start;
 
-      while (*p && is_blank (g_utf8_get_char (p)))
+      while (*p && tb_text_is_column_space (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       if (!*p)
         break;
       start = p;
-      while (*p && !is_blank (g_utf8_get_char (p)))
+      while (*p && !tb_text_is_column_space (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       g_ptr_array_add (fields, g_strndup (start, p - start));
     }

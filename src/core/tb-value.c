@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-text.h"
 #include "tb-value.h"
 
 /* ---- Private types ------------------------------------------------------------------- */
@@ -80,14 +81,6 @@ G_DEFINE_QUARK (tb-parse-error-quark, tb_parse_error)
 /* ---- Helpers ------------------------------------------------------------------------- */
 
 static gboolean
-is_blank (gunichar c)
-{
-  /* g_unichar_isspace() covers ASCII blanks, NBSP and U+3000; pasted web text also
-   * brings zero-width spaces and byte order marks. */
-  return g_unichar_isspace (c) || c == '\v' || c == 0x200B || c == 0x2060 || c == 0xFEFF;
-}
-
-static gboolean
 is_placeholder_mark (gunichar c)
 {
   switch (c)
@@ -109,28 +102,6 @@ is_placeholder_mark (gunichar c)
     default:
       return FALSE;
     }
-}
-
-/* Copy of @text without leading and trailing blanks. @text is valid UTF-8. */
-static char *
-strip_blanks (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start != '\0' && is_blank (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_blank (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  return g_strndup (start, end - start);
 }
 
 /* Folds full-width ASCII forms (０-９, ＋, －, ，, ．, Ｎ／Ａ …) to ASCII and the Unicode
@@ -172,7 +143,7 @@ is_placeholder (const char *folded)
 
       if (is_placeholder_mark (c))
         any_mark = TRUE;
-      else if (!is_blank (c))
+      else if (!tb_text_is_blank (c))
         {
           only_marks = FALSE;
           break;
@@ -305,7 +276,7 @@ scan_number (const char  *folded,
   if (!any_digit)
     return SCAN_NOT_A_NUMBER;
 
-  while (*p != '\0' && is_blank (g_utf8_get_char (p)))
+  while (*p != '\0' && tb_text_is_blank (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
   number->rest = g_strdup (p);
 
@@ -558,7 +529,7 @@ tb_value_parse (TbCellKind          kind,
       return FALSE;
     }
 
-  trimmed = strip_blanks (text);
+  trimmed = tb_text_strip (text, -1, tb_text_is_blank);
   if (*trimmed == '\0')
     {
       g_set_error_literal (error, TB_PARSE_ERROR, TB_PARSE_ERROR_EMPTY,

@@ -13,7 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "tb-form-state.h"
+#include "tb-date.h"
 #include "tb-meta-page.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -67,7 +67,7 @@ static void
 update_date_state (TbMetaPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  g_autofree char *iso = tb_form_parse_date (text);
+  g_autofree char *iso = tb_date_parse (text);
 
   if (*text != '\0' && iso == NULL)
     {
@@ -122,7 +122,7 @@ on_date_changed_cb (TbMetaPage *self)
 {
   TbReport *report = tb_section_page_get_report (TB_SECTION_PAGE (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  g_autofree char *iso = tb_form_parse_date (text);
+  g_autofree char *iso = tb_date_parse (text);
 
   update_date_state (self);
   if (self->syncing || report == NULL)
@@ -156,7 +156,7 @@ on_calendar_day_selected_cb (TbMetaPage *self)
 static void
 on_calendar_shown_cb (TbMetaPage *self)
 {
-  g_autofree char *iso = tb_form_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  g_autofree char *iso = tb_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   g_autoptr(GDateTime) date = NULL;
 
   if (iso != NULL)
@@ -191,7 +191,7 @@ tb_meta_page_sync (TbSectionPage  *page,
   set_editable_text (GTK_EDITABLE (self->contact_row), tb_report_get_contact (report));
   {
     /* Keep a date being typed ("2025年1月") until it reads as the model's date. */
-    g_autofree char *shown = tb_form_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+    g_autofree char *shown = tb_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
     const char *date = tb_report_get_report_date (report);
 
     if (g_strcmp0 (shown, date) != 0 &&

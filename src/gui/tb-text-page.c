@@ -15,8 +15,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry.h"
-#include "tb-form-state.h"
+#include "tb-sentence.h"
 #include "tb-text-page.h"
+#include "tb-text.h"
 
 /* ------------------------------------------------------------------ struct */
 
@@ -57,7 +58,7 @@ update_count (TbTextPage *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  n = tb_form_count_characters (text);
+  n = tb_text_count_characters (text);
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters", n),
                            n);
   gtk_label_set_label (self->count_label, label);
@@ -71,7 +72,7 @@ update_sentence_button (TbTextPage *self)
 
   if (report == NULL || self->spec->sentence == NULL)
     return;
-  sentence = tb_form_make_sentence (report, self->spec);
+  sentence = tb_sentence_make (report, self->spec);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sentence_button), sentence != NULL);
 }
 
@@ -322,13 +323,13 @@ tb_text_page_insert_sentence (TbTextPage *self)
   g_return_val_if_fail (TB_IS_TEXT_PAGE (self), FALSE);
 
   report = tb_section_page_get_report (TB_SECTION_PAGE (self));
-  sentence = tb_form_make_sentence (report, self->spec);
+  sentence = tb_sentence_make (report, self->spec);
   if (sentence == NULL)
     return FALSE;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  if (tb_form_find_sentence (self->spec, text, &s, &e))
+  if (tb_sentence_find (self->spec, text, &s, &e))
     {
       /* Written before with other figures: bring it up to date in place. */
       gtk_text_buffer_get_iter_at_offset (self->buffer, &start, s);

@@ -20,6 +20,7 @@
 #include "tb-form-state.h"
 #include "tb-draft.h"
 #include "tb-meta-page.h"
+#include "tb-report-convert.h"
 #include "tb-rules.h"
 #include "tb-table-page.h"
 #include "tb-text-page.h"
@@ -206,7 +207,7 @@ convert_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   old = g_object_ref (self->report);
-  converted = tb_form_convert_report (old, format, &dropped);
+  converted = tb_report_convert (old, format, &dropped);
   tb_window_set_report (self, converted, self->path);
   g_set_object (&self->before_convert, old);
   tb_window_update_actions (self);

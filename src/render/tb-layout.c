@@ -30,6 +30,7 @@
 #include <pango/pangocairo.h>
 
 #include "tb-layout.h"
+#include "tb-text.h"
 #include "tb-value.h"
 
 /* ---- Geometry (points) ---------------------------------------------------------------- */
@@ -481,12 +482,6 @@ flow_paragraph (Flow       *f,
   flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, 2, 0);
 }
 
-static gboolean
-is_space_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0xfeff;
-}
-
 /* Paragraphs of a text section: one per line, trimmed, empty lines dropped. */
 static void
 flow_text (Flow       *f,
@@ -496,22 +491,10 @@ flow_text (Flow       *f,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *start = lines[i];
-      char *end = start + strlen (start);
+      g_autofree char *para = tb_text_strip (lines[i], -1, tb_text_is_blank);
 
-      while (*start && is_space_char (g_utf8_get_char (start)))
-        start = g_utf8_next_char (start);
-      while (end > start)
-        {
-          char *prev = g_utf8_prev_char (end);
-
-          if (!is_space_char (g_utf8_get_char (prev)))
-            break;
-          end = prev;
-        }
-      *end = '\0';
-      if (*start != '\0')
-        flow_paragraph (f, start);
+      if (*para != '\0')
+        flow_paragraph (f, para);
     }
 }
 
