@@ -1,9 +1,11 @@
-/* tb-format-private.h: compiled rules, shared by the format loader and the rules engine
+/* tb-format-private.h: inside a report format: compiled rules and the loaded data
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include <libxml/tree.h>
 
 #include "tb-format.h"
 
@@ -71,6 +73,103 @@ typedef struct
   gboolean     carry;        /* lhs is one cell, rhs only prev.* terms and constants: a
                                 report made from last year's is filled with the rhs */
 } TbRule;
+
+/* ---- The loaded data, shared by the files of the format loader (tb-format*.c) -------- */
+
+/* A column of a <columns> set. */
+typedef struct
+{
+  char *key;
+  char *label;
+  char *group;
+} TbFormatColDef;
+
+/* A <columns> set: a <td columns="id"/> expands into one cell per column. */
+typedef struct
+{
+  char      *id;
+  GPtrArray *cols;              /* TbFormatColDef* */
+} TbFormatColSet;
+
+/* A table and what its loading needs besides the spec. */
+typedef struct
+{
+  TbTableSpec spec;
+  GArray     *items;            /* TbGridItem */
+  double     *widths;
+  GPtrArray  *colsets;          /* TbFormatColSet* */
+  GPtrArray  *row_keys;         /* char*, keyed body rows in order */
+  GPtrArray  *row_labels;       /* char*, most specific label of each keyed row */
+} TbFormatTable;
+
+typedef struct
+{
+  TbSectionSpec spec;
+  GPtrArray    *topics;         /* char*, NULL-terminated */
+  GArray       *fields;         /* guint */
+  char         *table_id;
+} TbFormatSection;
+
+struct _TbFormat
+{
+  char         *id;
+  char         *name;
+  char         *document;
+  char         *title_pattern;
+  int           first_year;
+  int           last_year;
+  GStringChunk *strings;
+  GPtrArray    *sections;       /* TbFormatSection* */
+  GPtrArray    *tables;         /* TbFormatTable* */
+  GArray       *cells;          /* TbCellSpec */
+  GHashTable   *cell_index;     /* id -> index + 1 */
+  GArray       *rules;          /* TbRule */
+  GPtrArray    *vectors;        /* GPtrArray* of interned strings, NULL-terminated */
+};
+
+/* tb-format-load.c: reading XML and interning strings for the lifetime of the format */
+const char         *_tb_format_intern          (TbFormat       *self,
+                                                const char     *s);
+/* A space-separated list as a NULL-terminated vector that lives as long as the format. */
+const char *const  *_tb_format_intern_strv     (TbFormat       *self,
+                                                const char     *list);
+char               *_tb_format_prop            (xmlNode        *node,
+                                                const char     *name);
+char               *_tb_format_content         (xmlNode        *node);
+char               *_tb_format_content_collapsed (xmlNode      *node);
+gboolean            _tb_format_is_elem         (xmlNode        *node,
+                                                const char     *name);
+guint               _tb_format_uprop           (xmlNode        *node,
+                                                const char     *name,
+                                                guint           def);
+/* Sets a G_IO_ERROR_INVALID_DATA (unless @error is set already); returns FALSE. */
+gboolean            _tb_format_fail            (GError        **error,
+                                                const char     *fmt,
+                                                ...) G_GNUC_PRINTF (2, 3);
+TbCellKind          _tb_format_parse_kind      (const char     *s,
+                                                gboolean       *ok);
+TbFormatTable      *_tb_format_find_table      (TbFormat       *self,
+                                                const char     *id);
+void                _tb_format_add_cell_index  (TbFormat       *self,
+                                                guint           index);
+gboolean            _tb_format_load_section    (TbFormat       *self,
+                                                xmlNode        *node,
+                                                GError        **error);
+void                _tb_format_section_free    (gpointer        p);
+
+/* tb-format-table.c: a <table> grid, its value cells and their labels */
+gboolean            _tb_format_load_table      (TbFormat       *self,
+                                                xmlNode        *node,
+                                                GError        **error);
+TbFormatColSet     *_tb_format_find_colset     (TbFormatTable  *t,
+                                                const char     *id);
+void                _tb_format_table_free      (gpointer        p);
+
+/* tb-format-rules.c: a rule of <rules>, compiled into one TbRule per foreach item */
+gboolean            _tb_format_load_rule       (TbFormat       *self,
+                                                xmlNode        *node,
+                                                GError        **error);
+void                _tb_format_rule_clear      (gpointer        p);
 
 guint          tb_format_get_n_rules (const TbFormat *format);
 const TbRule  *tb_format_get_rule    (const TbFormat *format,
