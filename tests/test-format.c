@@ -8,6 +8,7 @@
 
 #include "tb-format-private.h"
 #include "tb-format.h"
+#include "tb-template.h"
 
 static const TbGridItem *
 find_label (const TbTableSpec *t,
@@ -275,6 +276,86 @@ test_title (void)
 }
 
 static void
+test_wording (void)
+{
+  static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+  g_autoptr(GPtrArray) list = tb_format_list ();
+  const TbFormat *f2021 = tb_format_get ("2021");
+  const TbFormat *f2019 = tb_format_get ("2019");
+  g_autofree char *preface = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *mark = NULL;
+
+  /* Every bundled format carries all of its wording: the printed report takes it from
+   * there and from nowhere else. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      const TbFormat *f = g_ptr_array_index (list, i);
+
+      for (guint w = 0; w < TB_N_WORDINGS; w++)
+        {
+          const char *text = tb_format_get_wording (f, w);
+
+          g_test_message ("format %s, wording %u: %s", tb_format_get_id (f), w, text);
+          g_assert_nonnull (text);
+          g_assert_cmpstr (text, !=, "");
+        }
+      for (guint n = 1; n <= G_N_ELEMENTS (numerals); n++)
+        g_assert_cmpstr (tb_format_get_numeral (f, n), ==, numerals[n - 1]);
+      g_assert_null (tb_format_get_numeral (f, 0));
+      g_assert_null (tb_format_get_numeral (f, G_N_ELEMENTS (numerals) + 1));
+    }
+
+  /* The preface names the format, its document, the six parts (the title of 四 with 和 so
+   * that it reads as one part) and the year. */
+  preface = tb_format_make_preface (f2021, 2024);
+  g_assert_true (g_str_has_prefix (preface, "本报告根据《中华人民共和国政府信息公开条例》"));
+  g_assert_nonnull (strstr (preface, "按照《中华人民共和国政府信息公开工作年度报告格式》"
+                                     "（国办公开办函〔2021〕30号）编制"));
+  g_assert_nonnull (strstr (preface, "全文包括总体情况、主动公开政府信息情况、"
+                                     "收到和处理政府信息公开申请情况、"
+                                     "政府信息公开行政复议和行政诉讼情况、"
+                                     "存在的主要问题及改进情况、其他需要报告的事项，共六个部分。"));
+  g_assert_true (g_str_has_suffix (preface, "统计期限为2024年1月1日至12月31日。"));
+  g_clear_pointer (&preface, g_free);
+  preface = tb_format_make_preface (f2019, 2020);
+  g_assert_nonnull (strstr (preface, "《中华人民共和国政府信息公开工作年度报告格式（试行）》"
+                                     "（国办公开办函〔2019〕60号）"));
+
+  /* A year not known yet prints as a blank. */
+  title = tb_format_make_title (f2021, "某县审计局", 0);
+  g_assert_cmpstr (title, ==, "某县审计局____年政府信息公开工作年度报告");
+
+  date = tb_format_make_date (f2021, "2025-01-20");
+  g_assert_cmpstr (date, ==, "2025年1月20日");
+  g_assert_null (tb_format_make_date (f2021, "2025-02-30"));
+  g_assert_null (tb_format_make_date (f2021, "2025-01-20x"));
+  g_assert_null (tb_format_make_date (f2021, NULL));
+  g_assert_cmpstr (tb_format_get_wording (f2021, TB_WORDING_DATE_BLANK), ==,
+                   "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日");
+
+  mark = tb_format_make_draft_mark (f2021, 3);
+  g_assert_cmpstr (mark, ==, "草稿：尚有 3 处校验错误");
+  g_assert_cmpstr (tb_format_get_wording (f2019, TB_WORDING_SUBJECT), ==,
+                   "政府信息公开工作年度报告");
+}
+
+static void
+test_template (void)
+{
+  g_autofree char *a = tb_template_fill ("{x}与{y}，{z}；{x}", "x", "甲", "y", "乙", NULL);
+  g_autofree char *b = tb_template_fill ("no {close", "close", "x", NULL);
+  g_autofree char *re = tb_template_to_regex ("共{n}件（{m}.）", "[0-9]+");
+
+  /* Every {x} is filled, unknown placeholders are kept, a lone "{" is text. */
+  g_assert_cmpstr (a, ==, "甲与乙，{z}；甲");
+  g_assert_cmpstr (b, ==, "no {close");
+  g_assert_true (g_regex_match_simple (re, "共12件（3.）", 0, 0));
+  g_assert_false (g_regex_match_simple (re, "共12件（3x）", 0, 0));
+}
+
+static void
 test_broken_data (void)
 {
   static const char *broken[] = {
@@ -336,6 +417,11 @@ test_third_format_is_data (void)
   g_assert_cmpstr (c->label, ==, "行一 合计");
   g_assert_cmpint (c->total_rule, ==, 0);
   g_assert_cmpint (tb_format_get_last_year (f), ==, G_MAXINT);
+  /* Without wording in its data a format prints none. */
+  g_assert_null (tb_format_get_wording (f, TB_WORDING_PREFACE));
+  g_assert_null (tb_format_make_preface (f, 2030));
+  g_assert_null (tb_format_make_draft_mark (f, 1));
+  g_assert_null (tb_format_get_numeral (f, 1));
 }
 
 int
@@ -351,6 +437,8 @@ main (int   argc,
   g_test_add_func ("/format/grid-covers-every-slot", test_grid_covers_every_slot);
   g_test_add_func ("/format/rules-compiled", test_rules_compiled);
   g_test_add_func ("/format/title", test_title);
+  g_test_add_func ("/format/wording", test_wording);
+  g_test_add_func ("/format/template", test_template);
   g_test_add_func ("/format/broken-data", test_broken_data);
   g_test_add_func ("/format/third-format-is-data", test_third_format_is_data);
 

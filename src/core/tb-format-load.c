@@ -340,8 +340,8 @@ tb_format_new_from_data (const char *data,
     {
       if (_tb_format_is_elem (n, "table"))
         ok = _tb_format_load_table (self, n, error);
-      else if (_tb_format_is_elem (n, "title-pattern"))
-        self->title_pattern = _tb_format_content (n);
+      else if (_tb_format_is_elem (n, "title-pattern") || _tb_format_is_elem (n, "wording"))
+        ok = _tb_format_load_wording (self, n, error);
     }
   for (xmlNode *n = root->children; ok && n; n = n->next)
     if (_tb_format_is_elem (n, "section"))
@@ -402,8 +402,6 @@ tb_format_new_from_data (const char *data,
 
   if (ok && self->sections->len == 0)
     ok = _tb_format_fail (error, "format %s has no sections", self->id);
-  if (ok && self->title_pattern == NULL)
-    self->title_pattern = g_strdup ("{agency}{year}年政府信息公开工作年度报告");
 
   xmlFreeDoc (doc);
   if (!ok)
@@ -419,7 +417,6 @@ tb_format_free (TbFormat *self)
   g_free (self->id);
   g_free (self->name);
   g_free (self->document);
-  g_free (self->title_pattern);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);

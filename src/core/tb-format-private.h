@@ -115,7 +115,10 @@ struct _TbFormat
   char         *id;
   char         *name;
   char         *document;
-  char         *title_pattern;
+  const char   *wording[TB_N_WORDINGS];  /* interned; NULL where the data has none */
+  const char   *preface_separator;
+  const char   *preface_conjunction;
+  const char *const *numerals;          /* NULL-terminated, or NULL */
   int           first_year;
   int           last_year;
   GStringChunk *strings;
@@ -156,6 +159,11 @@ gboolean            _tb_format_load_section    (TbFormat       *self,
                                                 xmlNode        *node,
                                                 GError        **error);
 void                _tb_format_section_free    (gpointer        p);
+
+/* tb-format-wording.c: the official wording (<title-pattern> and <wording>) */
+gboolean            _tb_format_load_wording    (TbFormat       *self,
+                                                xmlNode        *node,
+                                                GError        **error);
 
 /* tb-format-table.c: a <table> grid, its value cells and their labels */
 gboolean            _tb_format_load_table      (TbFormat       *self,

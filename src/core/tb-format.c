@@ -138,19 +138,6 @@ tb_format_get_last_year (const TbFormat *self)
   return self->last_year;
 }
 
-char *
-tb_format_make_title (const TbFormat *self,
-                      const char     *agency,
-                      int             year)
-{
-  g_autofree char *year_s = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("____");
-  GString *s = g_string_new (self->title_pattern);
-
-  g_string_replace (s, "{agency}", agency ? agency : "", 0);
-  g_string_replace (s, "{year}", year_s, 0);
-  return g_string_free (s, FALSE);
-}
-
 guint
 tb_format_get_n_sections (const TbFormat *self)
 {

@@ -105,6 +105,23 @@ typedef struct
   const char        *sentence;   /* template filled from the fields, or NULL */
 } TbSectionSpec;
 
+/* The official wording of the printed report besides the labels, from the format data: legal
+ * text, the same in every language of the program. Templates mark what is filled in with
+ * {name} (tb-template.h); tb_format_make_*() fill them. */
+typedef enum
+{
+  TB_WORDING_TITLE,        /* the report's title: {agency}, {year} */
+  TB_WORDING_PREFACE,      /* the opening paragraph: {format}, {document}, {parts},
+                              {n-parts}, {year} */
+  TB_WORDING_SUBJECT,      /* what the report is, without agency or year (PDF subject) */
+  TB_WORDING_DATE,         /* a date as printed: {year}, {month}, {day} */
+  TB_WORDING_DATE_BLANK,   /* the date of the sign-off (落款), left blank to write in */
+  TB_WORDING_DRAFT_MARK,   /* on every page of a draft: {count} problems left */
+  TB_WORDING_BLANK,        /* in place of a value not filled in yet */
+} TbWording;
+
+#define TB_N_WORDINGS (TB_WORDING_BLANK + 1)
+
 typedef struct _TbFormat TbFormat;
 
 /* Registry of the bundled formats (resources under RESOURCE_BASE/formats/). */
@@ -123,9 +140,27 @@ const char         *tb_format_get_name       (const TbFormat *format);  /* offic
 const char         *tb_format_get_document   (const TbFormat *format);  /* "国办公开办函〔2021〕30号" */
 int                 tb_format_get_first_year (const TbFormat *format);
 int                 tb_format_get_last_year  (const TbFormat *format);  /* G_MAXINT if open */
+
+/* Official wording (TbWording), or NULL when the format data has none (the schema requires
+ * all of it; only formats made up by tests lack some). */
+const char         *tb_format_get_wording    (const TbFormat *format,
+                                              TbWording       wording);
+/* The numeral @n as the report writes it ("一" for 1), or NULL beyond the format's list. */
+const char         *tb_format_get_numeral    (const TbFormat *format,
+                                              guint           n);
+/* The title of @agency's report on @year (the blank wording when @year <= 0). */
 char               *tb_format_make_title     (const TbFormat *format,
                                               const char     *agency,
                                               int             year);
+/* The opening paragraph of a report on @year, or NULL when the format has none. */
+char               *tb_format_make_preface   (const TbFormat *format,
+                                              int             year);
+/* @iso_date ("2025-01-20") as printed ("2025年1月20日"), or NULL when it is no valid date. */
+char               *tb_format_make_date      (const TbFormat *format,
+                                              const char     *iso_date);
+/* The mark on every page of a draft with @n_issues problems left, or NULL. */
+char               *tb_format_make_draft_mark (const TbFormat *format,
+                                               guint           n_issues);
 
 guint               tb_format_get_n_sections (const TbFormat *format);
 const TbSectionSpec *tb_format_get_section   (const TbFormat *format,

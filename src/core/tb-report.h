@@ -111,7 +111,8 @@ void               tb_report_set_cell_value     (TbReport       *self,
                                                  const char     *unit);
 void               tb_report_clear_cell         (TbReport       *self,
                                                  guint           cell);
-/* Canonical text of a valid cell, the typed text of an invalid one, NULL when empty. */
+/* The text of a valid cell as shown (tb_value_format_display(): "251000元" for a cell with
+ * its own unit), the typed text of an invalid one, NULL when empty. */
 char              *tb_report_dup_cell_text      (TbReport       *self,
                                                  guint           cell);
 guint              tb_report_count_filled       (TbReport       *self);

@@ -43,6 +43,63 @@ tb_sentence_make (TbReport            *report,
   return tb_template_expand (section->sentence, field_value, report);
 }
 
+typedef struct
+{
+  TbReport            *report;
+  const TbSectionSpec *section;
+  const char          *blank;
+} PrintedData;
+
+static char *
+printed_value (const char *name,
+               gpointer    user_data)
+{
+  PrintedData *pd = user_data;
+  const TbFormat *format = tb_report_get_format (pd->report);
+  int year;
+
+  if (g_str_equal (name, "year"))
+    {
+      year = tb_report_get_year (pd->report);
+      return year > 0 ? g_strdup_printf ("%d", year) : g_strdup (pd->blank);
+    }
+  for (guint i = 0; i < pd->section->n_fields; i++)
+    if (g_str_equal (tb_format_get_cell (format, pd->section->fields[i])->id, name))
+      {
+        char *value = tb_report_dup_cell_text (pd->report, pd->section->fields[i]);
+
+        return value ? value : g_strdup (pd->blank);
+      }
+  /* Not a field of the section: left as it is. */
+  return g_strdup_printf ("{%s}", name);
+}
+
+char *
+tb_sentence_make_printed (TbReport            *report,
+                          const TbSectionSpec *section)
+{
+  PrintedData pd = { report, section, NULL };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (TB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (section != NULL, NULL);
+
+  if (section->sentence == NULL || section->n_fields == 0)
+    return NULL;
+  for (guint i = 0; i < section->n_fields && !any; i++)
+    {
+      g_autofree char *value = tb_report_dup_cell_text (report, section->fields[i]);
+
+      any = value != NULL;
+    }
+  if (!any)
+    return NULL;
+  pd.blank = tb_format_get_wording (tb_report_get_format (report), TB_WORDING_BLANK);
+  if (pd.blank == NULL)
+    pd.blank = "";
+  return tb_template_expand (section->sentence, printed_value, &pd);
+}
+
 gboolean
 tb_sentence_find (const TbSectionSpec *section,
                   const char          *text,

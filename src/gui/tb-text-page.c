@@ -42,10 +42,6 @@ struct _TbTextPage
 
 G_DEFINE_FINAL_TYPE (TbTextPage, tb_text_page, TB_TYPE_SECTION_PAGE)
 
-static const char *const numerals[] = {
-  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-};
-
 /* ------------------------------------------------------------------ helpers */
 
 static void
@@ -262,8 +258,8 @@ tb_text_page_new (TbReport *report,
   n_topics = spec->topics ? g_strv_length ((char **) spec->topics) : 0;
   for (guint i = 0; i < n_topics; i++)
     {
-      g_autofree char *heading = g_strdup_printf ("（%s）%s",
-                                                  i < G_N_ELEMENTS (numerals) ? numerals[i] : "",
+      const char *numeral = tb_format_get_numeral (format, i + 1);
+      g_autofree char *heading = g_strdup_printf ("（%s）%s", numeral ? numeral : "",
                                                   spec->topics[i]);
       GtkWidget *button = gtk_button_new_with_label (heading);
       g_autofree char *tooltip = g_strdup_printf (_("Insert the heading “%s”"), heading);

@@ -30,6 +30,7 @@
 #include <pango/pangocairo.h>
 
 #include "tb-layout.h"
+#include "tb-sentence.h"
 #include "tb-text.h"
 #include "tb-value.h"
 
@@ -94,6 +95,7 @@ struct _TbLayout
   PangoFontDescription *fonts[TB_LAYOUT_N_FONTS];
   GPtrArray       *pages;      /* of GArray of Op */
   GArray          *headings;   /* of Heading */
+  const TbFormat  *format;
   char            *title;
   TbLayoutOptions  options;
 };
@@ -394,16 +396,23 @@ flow_heading (Flow       *f,
   flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, G_MAXUINT, keep_after);
 }
 
-static const char *const numerals[] = {
-  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-};
+static int
+n_numerals (const TbFormat *format)
+{
+  int n = 0;
+
+  while (tb_format_get_numeral (format, n + 1) != NULL)
+    n++;
+  return n;
+}
 
 /* If @para starts with a level-2 marker （一）…（十） (also written with ASCII
  * parentheses), returns its numeral index and sets @rest to the text after the marker
  * and the spaces that follow it. */
 static int
-match_level2 (const char  *para,
-              const char **rest)
+match_level2 (const TbFormat  *format,
+              const char      *para,
+              const char     **rest)
 {
   const char *p = para;
   const char *close;
@@ -415,11 +424,13 @@ match_level2 (const char  *para,
   else
     return -1;
 
-  for (int i = G_N_ELEMENTS (numerals) - 1; i >= 0; i--)
+  for (int i = n_numerals (format) - 1; i >= 0; i--)
     {
-      if (!g_str_has_prefix (p, numerals[i]))
+      const char *numeral = tb_format_get_numeral (format, i + 1);
+
+      if (!g_str_has_prefix (p, numeral))
         continue;
-      close = p + strlen (numerals[i]);
+      close = p + strlen (numeral);
       if (g_str_has_prefix (close, "）"))
         close += strlen ("）");
       else if (*close == ')')
@@ -457,13 +468,14 @@ flow_paragraph (Flow       *f,
   TbLayout *self = f->self;
   g_autoptr(PangoLayout) layout = NULL;
   const char *rest = NULL;
-  int level2 = match_level2 (para, &rest);
+  int level2 = match_level2 (self->format, para, &rest);
 
   if (level2 >= 0)
     {
       /* Print the marker in full-width parentheses, as official documents do. */
-      g_autofree char *text = g_strdup_printf ("（%s）%s", numerals[level2], rest);
-      gsize marker_len = strlen ("（）") + strlen (numerals[level2]);
+      const char *numeral = tb_format_get_numeral (self->format, level2 + 1);
+      g_autofree char *text = g_strdup_printf ("（%s）%s", numeral, rest);
+      gsize marker_len = strlen ("（）") + strlen (numeral);
       gsize head_len = level2_heading_length (text, marker_len);
       PangoAttrList *attrs = pango_attr_list_new ();
       PangoAttribute *attr = pango_attr_font_desc_new (self->fonts[TB_LAYOUT_FONT_HEADING2]);
@@ -496,56 +508,6 @@ flow_text (Flow       *f,
       if (*para != '\0')
         flow_paragraph (f, para);
     }
-}
-
-static char *
-cell_display_text (TbReport *report,
-                   guint     cell)
-{
-  const TbCellValue *value = tb_report_get_cell (report, cell);
-  const TbCellSpec *spec = tb_format_get_cell (tb_report_get_format (report), cell);
-
-  switch (value->state)
-    {
-    case TB_CELL_VALID:
-      return tb_value_format_display (spec, value->value, value->unit);
-    case TB_CELL_INVALID:
-      return g_strdup (value->text);
-    case TB_CELL_EMPTY:
-    default:
-      return NULL;
-    }
-}
-
-/* The sentence of a section's structured fields (section 六: fees), or NULL when none of
- * its fields is filled. Unfilled fields print as a blank. */
-static char *
-section_sentence (TbReport            *report,
-                  const TbSectionSpec *section)
-{
-  const TbFormat *format = tb_report_get_format (report);
-  g_autoptr(GString) s = NULL;
-  gboolean any = FALSE;
-  int year = tb_report_get_year (report);
-  g_autofree char *year_s = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("____");
-
-  if (section->sentence == NULL || section->n_fields == 0)
-    return NULL;
-
-  s = g_string_new (section->sentence);
-  g_string_replace (s, "{year}", year_s, 0);
-  for (guint i = 0; i < section->n_fields; i++)
-    {
-      const TbCellSpec *spec = tb_format_get_cell (format, section->fields[i]);
-      g_autofree char *key = g_strdup_printf ("{%s}", spec->id);
-      g_autofree char *value = cell_display_text (report, section->fields[i]);
-
-      any |= value != NULL;
-      g_string_replace (s, key, value ? value : "____", 0);
-    }
-  if (!any)
-    return NULL;
-  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 /* ---- Tables --------------------------------------------------------------------------- */
@@ -610,7 +572,7 @@ table_init (TbLayout          *self,
 
       if (it->kind == TB_GRID_VALUE)
         {
-          g_autofree char *text = cell_display_text (report, it->cell);
+          g_autofree char *text = tb_report_dup_cell_text (report, it->cell);
           double w;
 
           t->keep[it->row] = FALSE;
@@ -813,54 +775,15 @@ flow_title (Flow       *f,
   f->y += LINE_PITCH;
 }
 
-static char *
-make_preface (TbReport *report)
-{
-  const TbFormat *format = tb_report_get_format (report);
-  guint n = tb_format_get_n_sections (format);
-  g_autoptr(GString) parts = g_string_new (NULL);
-  int year = tb_report_get_year (report);
-  g_autofree char *year_s = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("____");
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GString) title = g_string_new (tb_format_get_section (format, i)->title);
-
-      /* "行政复议、行政诉讼" would read as two items of the list. */
-      g_string_replace (title, "、", "和", 0);
-      if (i > 0)
-        g_string_append (parts, "、");
-      g_string_append (parts, title->str);
-    }
-
-  return g_strdup_printf ("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）"
-                          "第五十条的规定，按照《%s》（%s）编制，全文包括%s，共%s个部分。"
-                          "本报告中所列数据的统计期限为%s年1月1日至12月31日。",
-                          tb_format_get_name (format), tb_format_get_document (format),
-                          parts->str, n >= 1 && n <= 10 ? numerals[n - 1] : "若干",
-                          year_s);
-}
-
-/* "2025-01-20" → "2025年1月20日"; NULL if @date is not a valid ISO date. */
-static char *
-format_date (const char *date)
-{
-  unsigned y, m, d;
-  char tail;
-
-  if (date == NULL || sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_strdup_printf ("%u年%u月%u日", y, m, d);
-}
-
 static void
 flow_sign_off (Flow     *f,
                TbReport *report)
 {
   TbLayout *self = f->self;
   const char *agency = tb_report_get_agency (report);
-  g_autofree char *date = format_date (tb_report_get_report_date (report));
+  const char *blank = tb_format_get_wording (self->format, TB_WORDING_DATE_BLANK);
+  g_autofree char *date = tb_format_make_date (self->format,
+                                               tb_report_get_report_date (report));
   g_autoptr(PangoLayout) agency_layout = NULL;
   g_autoptr(PangoLayout) date_layout = NULL;
   double right, date_w, agency_w, centre, agency_x;
@@ -868,7 +791,7 @@ flow_sign_off (Flow     *f,
   /* The date's right edge stays four characters in; the agency is centred on the date
    * (GB/T 9704 7.3.5.1). Without a report date, leave room to write one in. */
   date_layout = make_layout (self, TB_LAYOUT_FONT_BODY, 0,
-                             date ? date : "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+                             date ? date : blank ? blank : "",
                              -1, PANGO_ALIGN_LEFT);
   agency_layout = make_layout (self, TB_LAYOUT_FONT_BODY, 0, agency ? agency : "", -1,
                                PANGO_ALIGN_LEFT);
@@ -894,7 +817,7 @@ finish_pages (TbLayout *self)
   g_autofree char *draft = NULL;
 
   if (self->options.draft_issues > 0)
-    draft = g_strdup_printf ("草稿：尚有 %u 处校验错误", self->options.draft_issues);
+    draft = tb_format_make_draft_mark (self->format, self->options.draft_issues);
 
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -931,12 +854,16 @@ build (TbLayout *self,
 {
   const TbFormat *format = tb_report_get_format (report);
   Flow f = { self, NULL, 0 };
-  g_autofree char *preface = make_preface (report);
-  g_autoptr(PangoLayout) preface_layout = make_paragraph (self, preface);
+  g_autofree char *preface = tb_format_make_preface (format, tb_report_get_year (report));
 
   flow_new_page (&f);
   flow_title (&f, report, self->title);
-  flow_lines (&f, preface_layout, TEXT_LEFT, LINE_PITCH, 2, 0);
+  if (preface != NULL)
+    {
+      g_autoptr(PangoLayout) preface_layout = make_paragraph (self, preface);
+
+      flow_lines (&f, preface_layout, TEXT_LEFT, LINE_PITCH, 2, 0);
+    }
 
   for (guint s = 0; s < tb_format_get_n_sections (format); s++)
     {
@@ -956,7 +883,7 @@ build (TbLayout *self,
         }
       else
         {
-          g_autofree char *sentence = section_sentence (report, section);
+          g_autofree char *sentence = tb_sentence_make_printed (report, section);
 
           flow_heading (&f, section->heading, 2 * LINE_PITCH);
           if (sentence != NULL)
@@ -1030,6 +957,7 @@ tb_layout_new (TbReport              *report,
   self = g_object_new (TB_TYPE_LAYOUT, NULL);
   if (options != NULL)
     self->options = *options;
+  self->format = tb_report_get_format (report);
   self->title = tb_report_dup_title (report);
   build (self, report);
   return self;

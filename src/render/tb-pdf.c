@@ -94,6 +94,7 @@ tb_pdf_set_metadata (cairo_surface_t *surface,
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
   const char *agency;
+  const char *subject;
 
   g_return_if_fail (surface != NULL);
   g_return_if_fail (TB_IS_REPORT (report));
@@ -113,7 +114,9 @@ tb_pdf_set_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (agency != NULL && *agency != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, agency);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, "政府信息公开工作年度报告");
+  subject = tb_format_get_wording (tb_report_get_format (report), TB_WORDING_SUBJECT);
+  if (subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Tianbao " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
