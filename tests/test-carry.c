@@ -686,6 +686,35 @@ test_load_previous (void)
   g_rmdir (dir);
 }
 
+static void
+test_labels (void)
+{
+  g_autoptr(GPtrArray) l2021 = tb_carry_list_labels (tb_format_get ("2021"));
+  g_autoptr(GPtrArray) l2019 = tb_carry_list_labels (tb_format_get ("2019"));
+  const TbCarryLabels *labels;
+
+  /* 2021: only 二、上年结转 carries over, from 四、结转下年度继续办理. */
+  g_assert_cmpuint (l2021->len, ==, 1);
+  labels = g_ptr_array_index (l2021, 0);
+  g_assert_cmpstr (labels->rule_id, ==, "T3-5");
+  g_assert_cmpstr (labels->target, ==, "二、上年结转政府信息公开申请数量");
+  g_assert_cmpuint (g_strv_length ((char **) labels->sources), ==, 1);
+  g_assert_cmpstr (labels->sources[0], ==, "四、结转下年度继续办理");
+
+  /* 2019 also carries table 二's 上一年项目数量: last year's plus its 本年增/减. */
+  g_assert_cmpuint (l2019->len, ==, 2);
+  labels = g_ptr_array_index (l2019, 0);
+  g_assert_cmpstr (labels->rule_id, ==, "T3-5");
+  g_assert_cmpstr (labels->target, ==, "二、上年结转政府信息公开申请数量");
+  g_assert_cmpstr (labels->sources[0], ==, "四、结转下年度继续办理");
+  labels = g_ptr_array_index (l2019, 1);
+  g_assert_cmpstr (labels->rule_id, ==, "T2'-3");
+  g_assert_cmpstr (labels->target, ==, "上一年项目数量");
+  g_assert_cmpuint (g_strv_length ((char **) labels->sources), ==, 2);
+  g_assert_cmpstr (labels->sources[0], ==, "上一年项目数量");
+  g_assert_cmpstr (labels->sources[1], ==, "本年增/减");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/carry/rules/text-unchanged", test_text_unchanged);
   g_test_add_func ("/carry/format/prev-references-resolve", test_prev_references_resolve);
   g_test_add_func ("/carry/format/loader", test_loader);
+  g_test_add_func ("/carry/format/labels", test_labels);
   g_test_add_func ("/carry/format/prev-unknown-cell", test_prev_unknown_cell);
   g_test_add_func ("/carry/files/references", test_references);
   g_test_add_func ("/carry/files/load-previous", test_load_previous);

@@ -19,6 +19,124 @@
 
 G_DEFINE_QUARK (tb-carry-error-quark, tb_carry_error)
 
+/* ------------------------------------------------------------------ labels */
+
+static void
+carry_labels_free (gpointer data)
+{
+  TbCarryLabels *labels = data;
+
+  g_free ((gpointer) labels->sources);
+  g_free (labels);
+}
+
+/* The cell @id of last year's report, looked up in @format and then in the formats last
+ * year's report may have. */
+static const TbCellSpec *
+find_previous_cell (const TbFormat *format,
+                    const TbRule   *rule,
+                    const char     *id)
+{
+  const TbCellSpec *spec = tb_format_find_cell (format, id);
+
+  for (guint i = 0; spec == NULL && rule->previous_formats && rule->previous_formats[i]; i++)
+    {
+      const TbFormat *other = tb_format_get (rule->previous_formats[i]);
+
+      spec = other ? tb_format_find_cell (other, id) : NULL;
+    }
+  return spec;
+}
+
+/* The label @cells (of TbCellSpec*) share: the row label, else the column label, else the
+ * first cell's full label. */
+static const char *
+common_label (GPtrArray *cells)
+{
+  const TbCellSpec *first;
+  gboolean same_row = TRUE;
+  gboolean same_column = TRUE;
+
+  if (cells->len == 0)
+    return NULL;
+  first = g_ptr_array_index (cells, 0);
+  for (guint i = 1; i < cells->len; i++)
+    {
+      const TbCellSpec *c = g_ptr_array_index (cells, i);
+
+      same_row &= g_str_equal (c->row_label, first->row_label);
+      same_column &= g_str_equal (c->column_label, first->column_label);
+    }
+  if (same_row && *first->row_label != '\0')
+    return first->row_label;
+  if (same_column && *first->column_label != '\0')
+    return first->column_label;
+  return first->label;
+}
+
+GPtrArray *
+tb_carry_list_labels (const TbFormat *format)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (carry_labels_free);
+  guint n_rules;
+
+  g_return_val_if_fail (format != NULL, list);
+
+  n_rules = tb_format_get_n_rules (format);
+  for (guint i = 0; i < n_rules;)
+    {
+      const TbRule *rule = tb_format_get_rule (format, i);
+      guint end = i + 1;
+      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+      TbCarryLabels *labels;
+
+      /* The instances of a rule with a foreach follow each other. */
+      while (end < n_rules && g_str_equal (tb_format_get_rule (format, end)->id, rule->id))
+        end++;
+      if (!rule->carry)
+        {
+          i = end;
+          continue;
+        }
+
+      for (guint k = i; k < end; k++)
+        {
+          guint cell = tb_format_get_rule (format, k)->lhs.terms[0].cell;
+
+          g_ptr_array_add (targets, (gpointer) tb_format_get_cell (format, cell));
+        }
+      for (guint t = 0; t < rule->rhs.n_terms; t++)
+        {
+          g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+          const char *label;
+
+          for (guint k = i; k < end; k++)
+            {
+              const TbRule *instance = tb_format_get_rule (format, k);
+              const TbCellSpec *spec = NULL;
+
+              if (t < instance->rhs.n_terms && instance->rhs.terms[t].prev_id != NULL)
+                spec = find_previous_cell (format, instance, instance->rhs.terms[t].prev_id);
+              if (spec != NULL)
+                g_ptr_array_add (cells, (gpointer) spec);
+            }
+          label = common_label (cells);
+          if (label != NULL)
+            g_ptr_array_add (sources, (gpointer) label);
+        }
+      g_ptr_array_add (sources, NULL);
+
+      labels = g_new0 (TbCarryLabels, 1);
+      labels->rule_id = rule->id;
+      labels->target = common_label (targets);
+      labels->sources = (const char *const *) g_ptr_array_steal (sources, NULL);
+      g_ptr_array_add (list, labels);
+      i = end;
+    }
+  return list;
+}
+
 /* ------------------------------------------------------------------ carrying cells */
 
 static gboolean

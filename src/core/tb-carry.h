@@ -34,7 +34,22 @@ typedef enum
   TB_CARRY_TEXTS = 1 << 0,  /* copy the texts of the text sections as a starting point */
 } TbCarryFlags;
 
+/* What a carry rule fills and from what, in the official labels of its format (legal text:
+ * messages insert these rather than naming the rows themselves). */
+typedef struct
+{
+  const char        *rule_id;  /* "T3-5" */
+  const char        *target;   /* the label the cells it fills share: their row label
+                                  ("二、上年结转政府信息公开申请数量"), else their column label */
+  const char *const *sources;  /* the same for last year's cells that each term of its sum
+                                  reads ("四、结转下年度继续办理"), NULL-terminated */
+} TbCarryLabels;
+
 GQuark     tb_carry_error_quark       (void);
+
+/* (transfer full) (element-type TbCarryLabels): one entry per carry rule of @format (a rule
+ * with a foreach counts once), in the order of the rules. */
+GPtrArray *tb_carry_list_labels       (const TbFormat *format);
 
 /* (transfer full): a report on @year in the format for that year, filled from @previous
  * (which must be on @year - 1 if its year is set), with @previous attached as its previous
