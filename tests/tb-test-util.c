@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "tb-pdf.h"
+#include "tb-readiness.h"
 #include "tb-recovery.h"
 #include "tb-value.h"
 
@@ -359,7 +359,7 @@ tb_test_assert_ready (TbReport *report)
     }
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (tb_rules_count (issues, TB_SEVERITY_INCOMPLETE), ==, 0);
-  g_assert_cmpuint (tb_pdf_count_blocking_issues (report), ==, 0);
+  g_assert_cmpuint (tb_readiness_count_blocking_issues (report), ==, 0);
 }
 
 void

@@ -23,6 +23,7 @@
 #include "tb-paste.h"
 #include "tb-pdf.h"
 #include "tb-print-operation.h"
+#include "tb-readiness.h"
 #include "tb-table-grid.h"
 #include "tb-table-page.h"
 #include "tb-text-page.h"
@@ -726,7 +727,7 @@ test_print_and_export (void)
       return;
     }
   fill_complete (window);
-  g_assert_cmpuint (tb_pdf_count_blocking_issues (report), ==, 0);
+  g_assert_cmpuint (tb_readiness_count_blocking_issues (report), ==, 0);
 
   /* Print to a file through GtkPrintOperation, as "Print to File" does. */
   op = tb_print_operation_new (report);
@@ -746,9 +747,9 @@ test_print_and_export (void)
 
   /* With an error, the export is a draft and says so. */
   type_and_wait (window, "t3.r1_new.np", "5");
-  g_assert_cmpuint (tb_pdf_count_blocking_issues (report), >, 0);
+  g_assert_cmpuint (tb_readiness_count_blocking_issues (report), >, 0);
   g_assert_true (tb_window_export_pdf_to (window, draft,
-                                          tb_pdf_count_blocking_issues (report), &error));
+                                          tb_readiness_count_blocking_issues (report), &error));
   {
     const char *argv_draft[] = { "pdftotext", draft, "-", NULL };
     const char *argv_clean[] = { "pdftotext", exported, "-", NULL };

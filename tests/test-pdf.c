@@ -23,6 +23,7 @@
 #include "tb-draft.h"
 #include "tb-layout.h"
 #include "tb-pdf.h"
+#include "tb-readiness.h"
 #include "tb-rules.h"
 #include "tb-value.h"
 
@@ -572,11 +573,11 @@ test_draft (void)
   guint pages;
 
   /* An empty report is not ready: errors + incomplete issues. */
-  g_assert_cmpuint (tb_pdf_count_blocking_issues (empty), >, 0);
+  g_assert_cmpuint (tb_readiness_count_blocking_issues (empty), >, 0);
 
   /* One error: break T4-1. */
   tb_test_set_value (report, "t4.review.total", tb_test_get (report, "t4.review.total") + 1);
-  options.draft_issues = tb_pdf_count_blocking_issues (report);
+  options.draft_issues = tb_readiness_count_blocking_issues (report);
   g_assert_cmpuint (options.draft_issues, ==, 1);
 
   tmp = export_tmp (report, &options);
@@ -759,7 +760,7 @@ test_cli (void)
   draft_pdf = g_build_filename (dir, "out.pdf", NULL);
   g_assert_true (tb_draft_save (report, ready, &error));
   tb_report_clear_cell (unfinished, tb_test_cell (unfinished, "t4.after.other"));
-  issues = tb_pdf_count_blocking_issues (unfinished);
+  issues = tb_readiness_count_blocking_issues (unfinished);
   g_assert_cmpuint (issues, >=, 1);
   g_assert_true (tb_draft_save (unfinished, draft, &error));
   g_assert_no_error (error);

@@ -15,6 +15,7 @@
 #include "tb-cli-output.h"
 #include "tb-draft.h"
 #include "tb-pdf.h"
+#include "tb-readiness.h"
 
 static int run_export_pdf (const TbCliCommand *command, char **args);
 
@@ -80,7 +81,7 @@ run_export_pdf (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
 
   /* Errors and unfilled cells both mean the report is not ready to publish. */
-  issues = tb_pdf_count_blocking_issues (ctx.report);
+  issues = tb_readiness_count_blocking_issues (ctx.report);
   if (issues > 0 && !draft)
     {
       tb_cli_err (g_dngettext (GETTEXT_PACKAGE,

@@ -15,6 +15,7 @@
 
 #include "tb-pdf.h"
 #include "tb-print-operation.h"
+#include "tb-readiness.h"
 
 struct _TbPrintOperation
 {
@@ -34,7 +35,7 @@ tb_print_operation_begin_print (GtkPrintOperation *op,
 {
   TbPrintOperation *self = TB_PRINT_OPERATION (op);
   cairo_surface_t *target = cairo_get_target (gtk_print_context_get_cairo_context (context));
-  TbLayoutOptions options = { FALSE, tb_pdf_count_blocking_issues (self->report) };
+  TbLayoutOptions options = { FALSE, tb_readiness_count_blocking_issues (self->report) };
 
   g_clear_object (&self->layout);
   self->layout = tb_layout_new (self->report, &options);

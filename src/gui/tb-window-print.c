@@ -16,6 +16,7 @@
 
 #include "tb-pdf.h"
 #include "tb-print-operation.h"
+#include "tb-readiness.h"
 #include "tb-window-private.h"
 
 /* Print settings (printer, copies…) are kept for the next Print of this session. */
@@ -109,7 +110,7 @@ tb_window_action_export_pdf (GtkWidget  *widget,
   if (self->report == NULL)
     return;
   tb_window_validate_now (self);
-  n = tb_pdf_count_blocking_issues (self->report);
+  n = tb_readiness_count_blocking_issues (self->report);
   if (n == 0)
     {
       choose_export_file (self, 0);

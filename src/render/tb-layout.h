@@ -25,8 +25,8 @@ typedef struct
   /* Print the 落款 block (agency, then the report date as "2025年1月20日") at the end. */
   gboolean sign_off;
   /* 0 for a finished report. Otherwise the report is printed as a draft and every page
-   * carries "草稿：尚有 N 处校验错误" with N = draft_issues; callers pass the number of
-   * errors plus incomplete issues (tb_pdf_count_blocking_issues()). */
+   * carries the format's draft mark (TB_WORDING_DRAFT_MARK) with N = draft_issues; callers
+   * pass tb_readiness_count_blocking_issues(). */
   guint    draft_issues;
 } TbLayoutOptions;
 

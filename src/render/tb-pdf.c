@@ -14,7 +14,6 @@
 
 #include "tb-draft.h"
 #include "tb-pdf.h"
-#include "tb-rules.h"
 
 /* ---- Helpers -------------------------------------------------------------------------- */
 
@@ -74,18 +73,6 @@ add_outline_item (guint       page,
 }
 
 /* ---- Public --------------------------------------------------------------------------- */
-
-guint
-tb_pdf_count_blocking_issues (TbReport *report)
-{
-  g_autoptr(GPtrArray) issues = NULL;
-
-  g_return_val_if_fail (TB_IS_REPORT (report), 0);
-
-  issues = tb_rules_check (report);
-  return tb_rules_count (issues, TB_SEVERITY_ERROR) +
-         tb_rules_count (issues, TB_SEVERITY_INCOMPLETE);
-}
 
 void
 tb_pdf_set_metadata (cairo_surface_t *surface,

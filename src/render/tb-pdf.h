@@ -15,10 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* Number that a draft export prints in "草稿：尚有 N 处校验错误": the errors plus the
- * incomplete issues of tb_rules_check() (warnings do not count). 0 means ready. */
-guint      tb_pdf_count_blocking_issues (TbReport              *report);
-
 /* Sets title (the report title), author (the agency), creator and fixed creation and
  * modification dates on a cairo PDF surface. The dates come from the report's modified
  * time, else its created time, else 1 January of the year after the report year. Also
