@@ -1,0 +1,676 @@
+/* tb-draft-read.c: reading a *.tianbao draft (XML) as hostile input
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading treats the file as hostile: a size limit before anything is read, no network, no
+ * DTD, no entities, a strict structure, and a clear message for a clerk on every way it can
+ * go wrong.
+ */
+#define G_LOG_DOMAIN "tb-draft"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tb-draft-private.h"
+#include "tb-value.h"
+#include "tb-xml-private.h"
+
+G_DEFINE_QUARK (tb-draft-error-quark, tb_draft_error)
+
+/* ------------------------------------------------------------------ helpers */
+
+gboolean
+_tb_draft_fail (GError     **error,
+                TbDraftError code,
+                const char  *format,
+                ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, TB_DRAFT_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+is_elem (xmlNode    *node,
+         const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         strcmp ((const char *) node->name, name) == 0;
+}
+
+static long
+line_of (xmlNode *node)
+{
+  return xmlGetLineNo (node);
+}
+
+/* An attribute without namespace, or NULL. */
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  g_autoptr(xmlChar) value = xmlGetNoNsProp (node, BAD_CAST name);
+
+  return value ? g_strdup ((const char *) value) : NULL;
+}
+
+static gboolean
+fail_unexpected (GError **error,
+                 xmlNode *node)
+{
+  if (node->type == XML_ELEMENT_NODE)
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                           _("The file is damaged: unexpected element <%s> on line %ld."),
+                           (const char *) node->name, line_of (node));
+  return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                         _("The file is damaged: unexpected text on line %ld."), line_of (node));
+}
+
+static gboolean
+fail_duplicate (GError **error,
+                xmlNode *node)
+{
+  return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                         _("The file is damaged: element <%s> appears more than once (line %ld)."),
+                         (const char *) node->name, line_of (node));
+}
+
+static gboolean
+fail_missing_attr (GError    **error,
+                   xmlNode    *node,
+                   const char *attr)
+{
+  return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                         _("The file is damaged: element <%s> on line %ld has no “%s” attribute."),
+                         (const char *) node->name, line_of (node), attr);
+}
+
+static gboolean
+is_blank (const xmlChar *text)
+{
+  for (const xmlChar *p = text; p != NULL && *p != '\0'; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Steps over what may sit between elements: blank text, comments and processing
+ * instructions. Returns FALSE, with @error set, on anything else that is not an element. */
+static gboolean
+check_between (xmlNode  *node,
+               GError  **error)
+{
+  switch (node->type)
+    {
+    case XML_ELEMENT_NODE:
+    case XML_COMMENT_NODE:
+    case XML_PI_NODE:
+      return TRUE;
+    case XML_TEXT_NODE:
+      if (is_blank (node->content))
+        return TRUE;
+      return fail_unexpected (error, node);
+    default:
+      return fail_unexpected (error, node);
+    }
+}
+
+/* The text of an element that may only hold text (and comments). */
+static char *
+leaf_text (xmlNode  *node,
+           GError  **error)
+{
+  GString *text = g_string_new (NULL);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        {
+          if (c->content != NULL)
+            g_string_append (text, (const char *) c->content);
+        }
+      else if (c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE)
+        {
+          _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                          _("The file is damaged: element <%s> on line %ld may only contain text."),
+                          (const char *) node->name, line_of (node));
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Parses a whole number with optional surrounding blanks. */
+static gboolean
+parse_int (const char *text,
+           gint64      min,
+           gint64      max,
+           gint64     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  return g_ascii_string_to_signed (copy, 10, min, max, out, NULL);
+}
+
+static gboolean
+load_meta (TbReport *report,
+           xmlNode  *meta,
+           GError  **error)
+{
+  static const char *const names[] = {
+    "agency", "year", "preparer", "contact", "report-date", "created", "modified", "previous",
+  };
+  gboolean seen[G_N_ELEMENTS (names)] = { FALSE, };
+
+  for (xmlNode *n = meta->children; n != NULL; n = n->next)
+    {
+      g_autofree char *text = NULL;
+      guint which;
+
+      if (!check_between (n, error))
+        return FALSE;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+
+      for (which = 0; which < G_N_ELEMENTS (names); which++)
+        if (is_elem (n, names[which]))
+          break;
+      if (which == G_N_ELEMENTS (names))
+        return fail_unexpected (error, n);
+      if (seen[which])
+        return fail_duplicate (error, n);
+      seen[which] = TRUE;
+
+      text = leaf_text (n, error);
+      if (text == NULL)
+        return FALSE;
+
+      switch (which)
+        {
+        case 0:
+          tb_report_set_agency (report, text);
+          break;
+        case 1:
+          {
+            gint64 year;
+
+            if (!parse_int (text, TB_DRAFT_YEAR_MIN, TB_DRAFT_YEAR_MAX, &year))
+              return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                                     _("The file is damaged: the report year “%s” (line %ld) is not a "
+                                       "year between %d and %d."),
+                                     text, line_of (n), TB_DRAFT_YEAR_MIN, TB_DRAFT_YEAR_MAX);
+            tb_report_set_year (report, (int) year);
+          }
+          break;
+        case 2:
+          tb_report_set_preparer (report, text);
+          break;
+        case 3:
+          tb_report_set_contact (report, text);
+          break;
+        case 4:
+          tb_report_set_report_date (report, text);
+          break;
+        case 5:
+          tb_report_set_created (report, text);
+          break;
+        case 6:
+          tb_report_set_modified_time (report, text);
+          break;
+        case 7:
+          tb_report_set_previous (report, text);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_bool_attr (xmlNode    *node,
+                 const char *name,
+                 gboolean   *out,
+                 GError    **error)
+{
+  g_autofree char *value = get_attr (node, name);
+
+  if (value == NULL || strcmp (value, "false") == 0)
+    *out = FALSE;
+  else if (strcmp (value, "true") == 0)
+    *out = TRUE;
+  else
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                           _("The file is damaged: the attribute “%s” on line %ld is “%s” instead of "
+                             "“true” or “false”."),
+                           name, line_of (node), value);
+  return TRUE;
+}
+
+static gboolean
+load_settings (TbReport *report,
+               xmlNode  *settings,
+               GError  **error)
+{
+  gboolean manual;
+
+  for (xmlNode *n = settings->children; n != NULL; n = n->next)
+    {
+      if (!check_between (n, error))
+        return FALSE;
+      if (n->type == XML_ELEMENT_NODE)
+        return fail_unexpected (error, n);
+    }
+  if (!parse_bool_attr (settings, "manual-totals", &manual, error))
+    return FALSE;
+  tb_report_set_manual_totals (report, manual);
+  return TRUE;
+}
+
+static gboolean
+load_cells (TbReport *report,
+            xmlNode  *cells,
+            GError  **error)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  g_autofree gboolean *seen = g_new0 (gboolean, tb_format_get_n_cells (format));
+
+  for (xmlNode *n = cells->children; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *unit = NULL;
+      g_autofree char *text = NULL;
+      const TbCellSpec *spec;
+      gboolean invalid;
+
+      if (!check_between (n, error))
+        return FALSE;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_elem (n, "cell"))
+        return fail_unexpected (error, n);
+
+      id = get_attr (n, "id");
+      if (id == NULL)
+        return fail_missing_attr (error, n, "id");
+      spec = tb_format_find_cell (format, id);
+      if (spec == NULL)
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_CELL,
+                               _("The file contains the cell “%s” (line %ld), which the report format "
+                                 "“%s” does not have."),
+                               id, line_of (n), tb_format_get_id (format));
+      if (seen[spec->index])
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                               _("The file is damaged: the cell “%s” appears more than once (line %ld)."),
+                               id, line_of (n));
+      seen[spec->index] = TRUE;
+
+      if (!parse_bool_attr (n, "invalid", &invalid, error))
+        return FALSE;
+      text = leaf_text (n, error);
+      if (text == NULL)
+        return FALSE;
+      unit = get_attr (n, "unit");
+      if (unit != NULL && !invalid)
+        {
+          char *joined = g_strconcat (text, unit, NULL);
+
+          g_free (text);
+          text = joined;
+        }
+
+      /* The same parser as typing: a value it cannot read is kept as typed (invalid),
+       * and the rules report it; that is not a reason to refuse the whole file. */
+      tb_report_set_cell_text (report, spec->index, text, NULL);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_texts (TbReport *report,
+            xmlNode  *texts,
+            GError  **error)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  g_autofree gboolean *seen = g_new0 (gboolean, tb_format_get_n_sections (format));
+
+  for (xmlNode *n = texts->children; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+      const TbSectionSpec *section;
+
+      if (!check_between (n, error))
+        return FALSE;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_elem (n, "text"))
+        return fail_unexpected (error, n);
+
+      id = get_attr (n, "section");
+      if (id == NULL)
+        return fail_missing_attr (error, n, "section");
+      section = tb_format_find_section (format, id);
+      if (section == NULL)
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_CELL,
+                               _("The file contains a text for the section “%s” (line %ld), which the "
+                                 "report format “%s” does not have."),
+                               id, line_of (n), tb_format_get_id (format));
+      if (seen[section->index])
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                               _("The file is damaged: the text of section “%s” appears more than once "
+                                 "(line %ld)."),
+                               id, line_of (n));
+      seen[section->index] = TRUE;
+
+      text = leaf_text (n, error);
+      if (text == NULL)
+        return FALSE;
+      tb_report_set_text (report, section->id, text);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_acknowledged (TbReport *report,
+                   xmlNode  *acknowledged,
+                   GError  **error)
+{
+  for (xmlNode *n = acknowledged->children; n != NULL; n = n->next)
+    {
+      g_autofree char *key = NULL;
+
+      if (!check_between (n, error))
+        return FALSE;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_elem (n, "warning"))
+        return fail_unexpected (error, n);
+      for (xmlNode *c = n->children; c != NULL; c = c->next)
+        {
+          if (!check_between (c, error))
+            return FALSE;
+          if (c->type == XML_ELEMENT_NODE)
+            return fail_unexpected (error, c);
+        }
+
+      key = get_attr (n, "key");
+      if (key == NULL || *key == '\0')
+        return fail_missing_attr (error, n, "key");
+      tb_report_set_acknowledged (report, key, TRUE);
+    }
+  return TRUE;
+}
+
+/* Entities are never part of a draft. Without a DTD libxml2 refuses undeclared ones, but
+ * check the whole tree anyway: this walk is cheap and does not recurse. */
+static gboolean
+check_no_entities (xmlDoc  *doc,
+                   GError **error)
+{
+  xmlNode *n = (xmlNode *) doc;
+
+  while (n != NULL)
+    {
+      if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
+          n->type == XML_ENTITY_DECL || n->type == XML_DTD_NODE ||
+          n->type == XML_DOCUMENT_TYPE_NODE)
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                               _("The file contains an entity reference (line %ld). Tianbao reports "
+                                 "never contain one, so the file was not opened."),
+                               n->type == XML_ENTITY_REF_NODE ? line_of (n) : 0L);
+
+      if (n->type == XML_ELEMENT_NODE)
+        for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+          for (xmlNode *c = a->children; c != NULL; c = c->next)
+            if (c->type != XML_TEXT_NODE)
+              return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                                     _("The file contains an entity reference (line %ld). Tianbao "
+                                       "reports never contain one, so the file was not opened."),
+                                     line_of (n));
+
+      /* Depth first, without recursion. */
+      if (n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE)
+        {
+          if (n->children != NULL)
+            {
+              n = n->children;
+              continue;
+            }
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == (xmlNode *) doc)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  return TRUE;
+}
+
+static char *
+last_xml_error (xmlParserCtxt *ctxt,
+                int           *line)
+{
+  const xmlError *err = xmlCtxtGetLastError (ctxt);
+  char *message;
+
+  *line = 0;
+  if (err == NULL || err->message == NULL)
+    return g_strdup (_("not well-formed XML"));
+  *line = err->line;
+  message = g_strstrip (g_strdelimit (g_strdup (err->message), "\r\n\t", ' '));
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
+  return message;
+}
+
+/**
+ * tb_draft_parse:
+ * @data: the contents of a draft file
+ * @len: its length
+ * @error: a %TB_DRAFT_ERROR whose message a clerk can act on
+ *
+ * Reads a draft. The input is treated as hostile: no DOCTYPE, no entities, nothing loaded
+ * from outside, at most %TB_DRAFT_MAX_SIZE bytes, a strict structure.
+ *
+ * Returns: (transfer full) (nullable): the report, marked unmodified
+ */
+TbReport *
+tb_draft_parse (const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(TbReport) report = NULL;
+  g_autofree char *version_text = NULL;
+  g_autofree char *format_id = NULL;
+  const TbFormat *format;
+  xmlNode *root;
+  gint64 version;
+  xmlNode *meta = NULL, *settings = NULL, *cells = NULL, *texts = NULL, *acknowledged = NULL;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len > TB_DRAFT_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (TB_DRAFT_MAX_SIZE);
+
+      _tb_draft_fail (error, TB_DRAFT_ERROR_TOO_LARGE,
+                      _("The file is too large to be a Tianbao report (%s; the limit is %s)."),
+                      size, limit);
+      return NULL;
+    }
+  if (len == 0)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED, _("The file is empty."));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("libxml2 could not create a parser (out of memory?)");
+
+  /* NONET: nothing from the network. Never NOENT (expands entities), DTDLOAD (loads
+   * external DTDs) or HUGE (lifts the limits that stop entity bombs and deep nesting).
+   * BIG_LINES: correct line numbers in messages beyond line 65535. */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) len, "draft.tianbao", "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_BIG_LINES);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      int line;
+      g_autofree char *message = last_xml_error (ctxt, &line);
+
+      if (line > 0)
+        /* TRANSLATORS: %s is libxml2's description of the problem, in English */
+        _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                        _("The file is damaged and cannot be read (line %d: %s)."), line, message);
+      else
+        _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                        _("The file is damaged and cannot be read (%s)."), message);
+      return NULL;
+    }
+
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file contains a document type declaration (DOCTYPE). Tianbao reports never "
+                        "contain one, so the file was not opened."));
+      return NULL;
+    }
+  if (!check_no_entities (doc, error))
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED, _("The file is not a Tianbao report."));
+      return NULL;
+    }
+  if (root->ns != NULL && root->ns->href != NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file is not a Tianbao report (its main XML element belongs to the "
+                        "namespace “%s”)."),
+                      (const char *) root->ns->href);
+      return NULL;
+    }
+  if (!is_elem (root, TB_DRAFT_ROOT_ELEMENT))
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file is not a Tianbao report (its main XML element is <%s>)."),
+                      (const char *) root->name);
+      return NULL;
+    }
+  version_text = get_attr (root, "version");
+  if (version_text == NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file is damaged: it does not say which file version it has."));
+      return NULL;
+    }
+  g_strstrip (version_text);
+  if (!parse_int (version_text, G_MININT64, G_MAXINT64, &version))
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file is damaged: its file version “%s” is not a number."), version_text);
+      return NULL;
+    }
+  if (version > TB_DRAFT_VERSION)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_VERSION,
+                      _("The file was made by a newer version of Tianbao (file version %s); this "
+                        "version reads version %d. Please update Tianbao to open it."),
+                      version_text, TB_DRAFT_VERSION);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_VERSION,
+                      _("The file has an unknown file version (%s); this version of Tianbao reads "
+                        "version %d."),
+                      version_text, TB_DRAFT_VERSION);
+      return NULL;
+    }
+
+  format_id = get_attr (root, "format");
+  if (format_id == NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                      _("The file is damaged: it does not say which report format it uses."));
+      return NULL;
+    }
+  format = tb_format_get (format_id);
+  if (format == NULL)
+    {
+      _tb_draft_fail (error, TB_DRAFT_ERROR_FORMAT,
+                      _("The file uses the report format “%s”, which this version of Tianbao does not "
+                        "know. Please update Tianbao to open it."),
+                      format_id);
+      return NULL;
+    }
+
+  for (xmlNode *n = root->children; n != NULL; n = n->next)
+    {
+      xmlNode **slot = NULL;
+
+      if (!check_between (n, error))
+        return NULL;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_elem (n, "meta"))
+        slot = &meta;
+      else if (is_elem (n, "settings"))
+        slot = &settings;
+      else if (is_elem (n, "cells"))
+        slot = &cells;
+      else if (is_elem (n, "texts"))
+        slot = &texts;
+      else if (is_elem (n, "acknowledged"))
+        slot = &acknowledged;
+      else
+        {
+          fail_unexpected (error, n);
+          return NULL;
+        }
+      if (*slot != NULL)
+        {
+          fail_duplicate (error, n);
+          return NULL;
+        }
+      *slot = n;
+    }
+
+  report = tb_report_new (format);
+  if ((meta != NULL && !load_meta (report, meta, error)) ||
+      (settings != NULL && !load_settings (report, settings, error)) ||
+      (cells != NULL && !load_cells (report, cells, error)) ||
+      (texts != NULL && !load_texts (report, texts, error)) ||
+      (acknowledged != NULL && !load_acknowledged (report, acknowledged, error)))
+    return NULL;
+
+  tb_report_set_modified (report, FALSE);
+  return g_steal_pointer (&report);
+}
