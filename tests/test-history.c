@@ -10,7 +10,7 @@
 
 #include <glib.h>
 
-#include "tb-history.h"
+#include "tb-history-private.h"
 #include "tb-report.h"
 #include "tb-rules.h"
 

@@ -13,9 +13,8 @@
  * history recomputes them with tb_rules_compute_totals().
  *
  * Steps: every change is one step, except
- *  - changes made between tb_history_begin_group() and tb_history_end_group() (a pasted
- *    block) and changes announced in one "bulk" signal (tb_report_freeze()/thaw()) form
- *    one step;
+ *  - changes announced in one "bulk" signal (tb_report_freeze()/thaw(): a pasted block)
+ *    form one step;
  *  - consecutive changes of the same cell, text section or metadata field within the
  *    coalesce timeout (1 s by default) form one step: the form hands every keystroke to
  *    the report, and typing "120" into a cell is one edit. The step ends at a boundary:
@@ -39,20 +38,13 @@ G_DECLARE_FINAL_TYPE (TbHistory, tb_history, TB, HISTORY, GObject)
 /* The report's present state is the starting point; if the report is not modified, it is
  * also the saved state (undoing back to it clears the report's modified flag). */
 TbHistory  *tb_history_new                  (TbReport   *report);
-TbReport   *tb_history_get_report           (TbHistory  *self);
 
 gboolean    tb_history_get_can_undo         (TbHistory  *self);
 gboolean    tb_history_get_can_redo         (TbHistory  *self);
-guint       tb_history_get_n_undo           (TbHistory  *self);
-guint       tb_history_get_n_redo           (TbHistory  *self);
 
 /* Each returns FALSE when there was nothing to undo or redo. Emits ::applied. */
 gboolean    tb_history_undo                 (TbHistory  *self);
 gboolean    tb_history_redo                 (TbHistory  *self);
-
-/* Groups nest; the outermost pair makes one step of everything in between. */
-void        tb_history_begin_group          (TbHistory  *self);
-void        tb_history_end_group            (TbHistory  *self);
 
 /* A boundary for coalescing: the next change starts a new step (call it when the focus
  * leaves a text). */
@@ -63,13 +55,5 @@ void        tb_history_mark_saved           (TbHistory  *self);
 
 /* Forgets every step (the present state becomes the starting point). */
 void        tb_history_clear                (TbHistory  *self);
-
-guint       tb_history_get_max_depth        (TbHistory  *self);
-void        tb_history_set_max_depth        (TbHistory  *self,
-                                             guint       max_depth);
-/* 0 disables coalescing of typing. */
-guint       tb_history_get_coalesce_timeout (TbHistory  *self);
-void        tb_history_set_coalesce_timeout (TbHistory  *self,
-                                             guint       msec);
 
 G_END_DECLS
