@@ -21,7 +21,7 @@
 #include <sys/wait.h>
 
 #include "tb-draft.h"
-#include "tb-layout.h"
+#include "tb-layout-private.h"
 #include "tb-pdf.h"
 #include "tb-readiness.h"
 #include "tb-rules.h"

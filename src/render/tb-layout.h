@@ -30,28 +30,6 @@ typedef struct
   guint    draft_issues;
 } TbLayoutOptions;
 
-/* Font roles, exposed so tests can render probes with exactly the fonts the pages use. */
-typedef enum
-{
-  TB_LAYOUT_FONT_TITLE,     /* 小标宋 role: serif bold, 22 pt */
-  TB_LAYOUT_FONT_BODY,      /* 仿宋 role: serif, 16 pt */
-  TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, 16 pt (一、) */
-  TB_LAYOUT_FONT_HEADING2,  /* 楷体 role where a Kai font is installed, else serif bold (（一）) */
-  TB_LAYOUT_FONT_TABLE,     /* serif, 10.5 pt */
-  TB_LAYOUT_FONT_TABLE_BOLD,
-  TB_LAYOUT_FONT_PAGE_NUMBER,
-  TB_LAYOUT_FONT_DRAFT,
-  TB_LAYOUT_N_FONTS
-} TbLayoutFont;
-
-/* Called for every visible glyph on a page: its ink box in points and its character. */
-typedef void (*TbLayoutGlyphFunc) (double    x,
-                                   double    y,
-                                   double    width,
-                                   double    height,
-                                   gunichar  ch,
-                                   gpointer  user_data);
-
 /* Called for every level-1 heading (一、…): page index, text, top of the heading in pt. */
 typedef void (*TbLayoutHeadingFunc) (guint       page,
                                      const char *text,
@@ -83,18 +61,9 @@ void          tb_layout_get_page_size  (TbLayout              *self,
 void          tb_layout_draw_page      (TbLayout              *self,
                                         cairo_t               *cr,
                                         guint                  page);
-/* The report title as printed (also the PDF title). */
-const char   *tb_layout_get_title      (TbLayout              *self);
 
-void          tb_layout_foreach_glyph  (TbLayout              *self,
-                                        guint                  page,
-                                        TbLayoutGlyphFunc      func,
-                                        gpointer               user_data);
 void          tb_layout_foreach_heading (TbLayout             *self,
                                          TbLayoutHeadingFunc   func,
                                          gpointer              user_data);
-
-/* Pango font description string of a role, e.g. "Noto Serif CJK SC 16". */
-const char   *tb_layout_get_font       (TbLayoutFont           role);
 
 G_END_DECLS
