@@ -95,7 +95,6 @@ guint       tb_history_get_max_depth        (TbHistory  *self);
 void        tb_history_set_max_depth        (TbHistory  *self,
                                              guint       max_depth);
 /* 0 disables coalescing of typing. */
-guint       tb_history_get_coalesce_timeout (TbHistory  *self);
 void        tb_history_set_coalesce_timeout (TbHistory  *self,
                                              guint       msec);
 

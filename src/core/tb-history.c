@@ -563,13 +563,6 @@ tb_history_set_max_depth (TbHistory *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_DEPTH]);
 }
 
-guint
-tb_history_get_coalesce_timeout (TbHistory *self)
-{
-  g_return_val_if_fail (TB_IS_HISTORY (self), 0);
-  return self->coalesce_timeout;
-}
-
 void
 tb_history_set_coalesce_timeout (TbHistory *self,
                                  guint      msec)
