@@ -89,6 +89,25 @@ filled_rows (TbReport *report)
   return g_strjoinv ("、", (char **) rows->pdata);
 }
 
+/* Last year's rows the carry rules of @format read ("四、结转下年度继续办理"), each once. */
+static char *
+carry_sources_text (const TbFormat *format)
+{
+  g_autoptr(GPtrArray) labels = tb_carry_list_labels (format);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TbCarryLabels *entry = g_ptr_array_index (labels, i);
+
+      for (guint j = 0; entry->sources[j] != NULL; j++)
+        if (!g_ptr_array_find_with_equal_func (sources, entry->sources[j], g_str_equal, NULL))
+          g_ptr_array_add (sources, (gpointer) entry->sources[j]);
+    }
+  g_ptr_array_add (sources, NULL);
+  return g_strjoinv ("、", (char **) sources->pdata);
+}
+
 static int
 new_from (const char *from,
           const char *output,
@@ -152,8 +171,11 @@ new_from (const char *from,
                              n_filled),
                 n_filled, rows);
   else
-    tb_cli_out (_("Nothing to carry over: last year's 四、结转下年度继续办理 is not filled "
-                  "in.\n"));
+    {
+      g_autofree char *sources = carry_sources_text (format);
+
+      tb_cli_out (_("Nothing to carry over: last year's %s is not filled in.\n"), sources);
+    }
 
   unedited = tb_carry_list_unedited_texts (report, previous);
   if (unedited->len > 0)
@@ -197,8 +219,8 @@ run_new (const TbCliCommand  *command,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The draft file to create (*.tianbao)"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
-      N_("Start from last year's report: 上年结转 from its 结转下年度, its agency and "
-         "contact, its texts as a starting point"), N_("LAST.tianbao") },
+      N_("Start from last year's report: the figures it carries into this year, its "
+         "agency and contact, its texts as a starting point"), N_("LAST.tianbao") },
     { "no-texts", 0, 0, G_OPTION_ARG_NONE, &no_texts,
       N_("With --from: do not copy last year's texts"), NULL },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year the report is on"), N_("YEAR") },
