@@ -1,0 +1,186 @@
+/* export-fixture.c: writes the web page, fragment and Word exports of two reports, with
+ * what they must contain, for the tests that open them in real readers (test-export-tools.py)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: export-fixture OUTDIR
+ * Writes, for the sample report (data/samples/yanchi-audit-2020.tianbao, format 2019) and a
+ * filled 2021 report with varied numbers:
+ *   NAME.html, NAME.fragment.html, NAME.docx    the exports
+ *   NAME.json                                  the expectation, from the format and the
+ *                                              report alone (not from the writers): title,
+ *                                              headings, every table's grid items with their
+ *                                              spans and texts, every label and number.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tb-docx-writer.h"
+#include "tb-draft.h"
+#include "tb-html-writer.h"
+#include "tb-value.h"
+
+#include "tb-test-util.h"
+
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The text a value cell must show: the value as tb-value.h writes it for display (with its
+ * unit where the cell has its own), what was typed when it cannot be read, "" when empty. */
+static char *
+expected_value (TbReport *report,
+                guint     cell)
+{
+  const TbCellValue *v = tb_report_get_cell (report, cell);
+  const TbCellSpec *spec = tb_format_get_cell (tb_report_get_format (report), cell);
+
+  if (v->state == TB_CELL_VALID)
+    return tb_value_format_display (spec, v->value, v->unit);
+  if (v->state == TB_CELL_INVALID)
+    return g_strdup (v->text);
+  return g_strdup ("");
+}
+
+static char *
+expectation (TbReport *report)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  GString *out = g_string_new ("{\n  \"title\": ");
+  g_autofree char *title = tb_report_dup_title (report);
+
+  json_string (out, title);
+  g_string_append (out, ",\n  \"headings\": [");
+  for (guint s = 0; s < tb_format_get_n_sections (format); s++)
+    {
+      g_string_append (out, s > 0 ? ", " : "");
+      json_string (out, tb_format_get_section (format, s)->heading);
+    }
+  g_string_append (out, "],\n  \"tables\": [");
+  for (guint s = 0, n = 0; s < tb_format_get_n_sections (format); s++)
+    {
+      const TbSectionSpec *section = tb_format_get_section (format, s);
+      const TbTableSpec *t = section->table;
+
+      if (section->type != TB_SECTION_TABLE || t == NULL)
+        continue;
+      g_string_append_printf (out, "%s\n    {\"id\": \"%s\", \"caption\": ", n++ > 0 ? "," : "",
+                              t->id);
+      json_string (out, section->heading);
+      g_string_append_printf (out, ", \"rows\": %u, \"columns\": %u, \"header_rows\": %u, "
+                              "\"items\": [", t->n_rows, t->n_columns, t->n_header_rows);
+      for (guint i = 0; i < t->n_items; i++)
+        {
+          const TbGridItem *it = &t->items[i];
+          g_autofree char *text = it->kind == TB_GRID_VALUE ? expected_value (report, it->cell)
+                                                            : g_strdup (it->text);
+
+          g_string_append_printf (out, "%s\n      {\"row\": %u, \"col\": %u, \"rowspan\": %u, "
+                                  "\"colspan\": %u, \"kind\": \"%s\", \"role\": ",
+                                  i > 0 ? "," : "", it->row, it->col, it->rowspan, it->colspan,
+                                  it->kind == TB_GRID_VALUE ? "value" : "label");
+          json_string (out, it->role);
+          g_string_append (out, ", \"text\": ");
+          json_string (out, text);
+          g_string_append (out, "}");
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "\n  ]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_bytes (const char *dir,
+             const char *name,
+             GBytes     *bytes)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (!g_file_set_contents (path, data, len, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+write_report (const char *dir,
+              const char *name,
+              TbReport   *report)
+{
+  g_autoptr(GBytes) page = tb_html_write (report, TB_HTML_DEFAULT);
+  g_autoptr(GBytes) fragment = tb_html_write (report, TB_HTML_FRAGMENT);
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  char *text;
+
+  file = g_strconcat (name, ".html", NULL);
+  write_bytes (dir, file, page);
+  g_free (file);
+  file = g_strconcat (name, ".fragment.html", NULL);
+  write_bytes (dir, file, fragment);
+  g_free (file);
+
+  docx = tb_docx_write (report, TB_DOCX_DEFAULT, &error);
+  if (docx == NULL)
+    g_error ("%s", error->message);
+  file = g_strconcat (name, ".docx", NULL);
+  write_bytes (dir, file, docx);
+  g_free (file);
+
+  text = expectation (report);
+  json = g_bytes_new_take (text, strlen (text));
+  file = g_strconcat (name, ".json", NULL);
+  write_bytes (dir, file, json);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(TbReport) sample = NULL;
+  g_autoptr(TbReport) full = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample_path = NULL;
+  const char *root = g_getenv ("TIANBAO_SOURCE_ROOT");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (argc != 2 || root == NULL)
+    {
+      fprintf (stderr, "usage: TIANBAO_SOURCE_ROOT=SRC export-fixture OUTDIR\n");
+      return 2;
+    }
+  g_mkdir_with_parents (argv[1], 0755);
+
+  sample_path = g_build_filename (root, "data", "samples", "yanchi-audit-2020.tianbao", NULL);
+  sample = tb_draft_load (sample_path, &error);
+  if (sample == NULL)
+    g_error ("%s", error->message);
+  write_report (argv[1], "sample", sample);
+
+  full = tb_test_make_full_2021 ();
+  write_report (argv[1], "full2021", full);
+  return 0;
+}
