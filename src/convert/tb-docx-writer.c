@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tb-docx-writer-private.h"
@@ -105,7 +106,66 @@ typedef struct
   const TbTableSpec *spec;
   int               *owner;    /* n_rows × n_columns: the item covering each slot, or -1 */
   guint             *widths;   /* n_columns, twips, summing to the text width */
+  gboolean          *keep;     /* n_rows: keep the row on the page of the next one */
 } Grid;
+
+static guint span_width (Grid  *g,
+                         guint  col,
+                         guint  colspan);
+
+/* Whether row @r holds only column headers or blocks (no number, no row label). */
+static gboolean
+row_is_heading (const TbTableSpec *t,
+                guint              r)
+{
+  for (guint i = 0; i < t->n_items; i++)
+    if (t->items[i].row == r &&
+        (t->items[i].kind == TB_GRID_VALUE || g_strcmp0 (t->items[i].role, "row") == 0))
+      return FALSE;
+  return TRUE;
+}
+
+/* Lines that the label @it takes in its column: one character of the table's type is one
+ * em (a CJK character; others count half). */
+static guint
+label_lines (Grid             *g,
+             const TbGridItem *it,
+             guint             half_points)
+{
+  guint per_line = MAX (1, (span_width (g, it->col, it->colspan) - 2 * CELL_MARGIN) /
+                           (half_points * 10));
+  double ems = 0;
+
+  for (const char *p = it->text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    ems += g_unichar_iswide (g_utf8_get_char (p)) ? 1.0 : 0.5;
+  return (guint) ceil (ems / per_line);
+}
+
+/* Which rows stay with the next one, as in the PDF: a row of headers with the row below it,
+ * and the first rows of a label spanning rows, as many as it takes lines (Word and
+ * LibreOffice print a merged cell's text in its first rows; broken there, it would be cut
+ * in two). */
+static void
+grid_init_keep (Grid  *g,
+                guint  half_points)
+{
+  const TbTableSpec *t = g->spec;
+
+  g->keep = g_new0 (gboolean, t->n_rows);
+  for (guint r = t->n_header_rows; r + 1 < t->n_rows; r++)
+    g->keep[r] = row_is_heading (t, r);
+  for (guint i = 0; i < t->n_items; i++)
+    {
+      const TbGridItem *it = &t->items[i];
+      guint rows;
+
+      if (it->kind != TB_GRID_LABEL || it->rowspan < 2 || it->row < t->n_header_rows)
+        continue;
+      rows = MIN (label_lines (g, it, half_points), it->rowspan);
+      for (guint r = it->row; r + 1 < it->row + rows; r++)
+        g->keep[r] = TRUE;
+    }
+}
 
 static void
 grid_init (Grid              *g,
@@ -142,6 +202,7 @@ grid_clear (Grid *g)
 {
   g_free (g->owner);
   g_free (g->widths);
+  g_free (g->keep);
 }
 
 static guint
@@ -181,7 +242,8 @@ static void
 append_cell_text (Writer           *w,
                   const TbGridItem *it,
                   gboolean          wide,
-                  guint             width)
+                  guint             width,
+                  gboolean          keep)
 {
   g_autofree char *value = NULL;
   const char *style = TB_DOCX_STYLE_CELL;
@@ -204,7 +266,8 @@ append_cell_text (Writer           *w,
         jc = "center";
     }
 
-  g_string_append_printf (w->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
+  g_string_append_printf (w->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s", style,
+                          keep ? "<w:keepNext/>" : "");
   if (jc != NULL)
     g_string_append_printf (w->out, "<w:jc w:val=\"%s\"/>", jc);
   g_string_append (w->out, "</w:pPr>");
@@ -228,9 +291,12 @@ append_table (Writer            *w,
 {
   GString *out = w->out;
   gboolean wide = t->n_columns > WIDE_COLUMNS;
+  guint half_points = wide ? WIDE_HALF_POINTS
+                           : (guint) (tb_font_role_get (TB_FONT_ROLE_TABLE)->size * 2 + 0.5);
   Grid g;
 
   grid_init (&g, t);
+  grid_init_keep (&g, half_points);
   g_string_append_printf (out, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
                           "<w:jc w:val=\"center\"/><w:tblBorders>", TB_DOCX_TEXT_WIDTH);
   for (guint i = 0; i < 6; i++)
@@ -253,7 +319,8 @@ append_table (Writer            *w,
 
   for (guint r = 0; r < t->n_rows; r++)
     {
-      /* Rows never split across pages; the header rows repeat on every page. */
+      /* Rows never split across pages; the header rows repeat on every page; a row kept
+       * with the next has every paragraph kept with the next (Word's way). */
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/>");
       if (r < t->n_header_rows)
         g_string_append (out, "<w:tblHeader/>");
@@ -276,7 +343,9 @@ append_table (Writer            *w,
                                                : "<w:vMerge/>");
           g_string_append (out, "<w:vAlign w:val=\"center\"/></w:tcPr>");
           if (it != NULL && it->row == r)
-            append_cell_text (w, it, wide, width);
+            append_cell_text (w, it, wide, width, g.keep[r]);
+          else if (g.keep[r])
+            g_string_append (out, "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>");
           else
             g_string_append (out, "<w:p/>");   /* a cell holds at least one paragraph */
           g_string_append (out, "</w:tc>");
