@@ -5,13 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: export-fixture OUTDIR
- * Writes, for the sample report (data/samples/yanchi-audit-2020.tianbao, format 2019) and a
- * filled 2021 report with varied numbers:
+ * Writes, for the sample report (data/samples/yanchi-audit-2020.tianbao, format 2019), a
+ * filled 2021 report with varied numbers, and that report with a cell left empty exported
+ * as a draft with its sign-off (draft2021):
  *   NAME.html, NAME.fragment.html, NAME.docx    the exports
  *   NAME.json                                  the expectation, from the format and the
  *                                              report alone (not from the writers): title,
- *                                              headings, every table's grid items with their
- *                                              spans and texts, every label and number.
+ *                                              preface, headings, every table's grid items
+ *                                              with their spans and texts.
  */
 #include "config.h"
 
@@ -24,6 +25,7 @@
 #include "tb-docx-writer.h"
 #include "tb-draft.h"
 #include "tb-html-writer.h"
+#include "tb-readiness.h"
 #include "tb-value.h"
 
 #include "tb-test-util.h"
@@ -62,13 +64,31 @@ expected_value (TbReport *report,
 }
 
 static char *
-expectation (TbReport *report)
+expectation (TbReport *report,
+             gboolean  draft)
 {
   const TbFormat *format = tb_report_get_format (report);
   GString *out = g_string_new ("{\n  \"title\": ");
   g_autofree char *title = tb_report_dup_title (report);
+  g_autofree char *preface = tb_format_make_preface (format, tb_report_get_year (report));
 
   json_string (out, title);
+  g_string_append (out, ",\n  \"preface\": ");
+  json_string (out, preface);
+  if (draft)
+    {
+      g_autofree char *mark = tb_format_make_draft_mark (
+        format, tb_readiness_count_blocking_issues (report));
+      g_autofree char *date = tb_format_make_date (format, tb_report_get_report_date (report));
+
+      g_string_append (out, ",\n  \"draft_mark\": ");
+      json_string (out, mark);
+      g_string_append (out, ",\n  \"sign_off\": [");
+      json_string (out, tb_report_get_agency (report));
+      g_string_append (out, ", ");
+      json_string (out, date);
+      g_string_append (out, "]");
+    }
   g_string_append (out, ",\n  \"headings\": [");
   for (guint s = 0; s < tb_format_get_n_sections (format); s++)
     {
@@ -126,10 +146,12 @@ write_bytes (const char *dir,
 static void
 write_report (const char *dir,
               const char *name,
-              TbReport   *report)
+              TbReport   *report,
+              gboolean    draft)
 {
-  g_autoptr(GBytes) page = tb_html_write (report, TB_HTML_DEFAULT);
-  g_autoptr(GBytes) fragment = tb_html_write (report, TB_HTML_FRAGMENT);
+  TbHtmlFlags html_flags = draft ? TB_HTML_DRAFT | TB_HTML_SIGN_OFF : TB_HTML_DEFAULT;
+  g_autoptr(GBytes) page = tb_html_write (report, html_flags);
+  g_autoptr(GBytes) fragment = tb_html_write (report, html_flags | TB_HTML_FRAGMENT);
   g_autoptr(GBytes) docx = NULL;
   g_autoptr(GBytes) json = NULL;
   g_autoptr(GError) error = NULL;
@@ -143,14 +165,15 @@ write_report (const char *dir,
   write_bytes (dir, file, fragment);
   g_free (file);
 
-  docx = tb_docx_write (report, TB_DOCX_DEFAULT, &error);
+  docx = tb_docx_write (report, draft ? TB_DOCX_DRAFT | TB_DOCX_SIGN_OFF : TB_DOCX_DEFAULT,
+                        &error);
   if (docx == NULL)
     g_error ("%s", error->message);
   file = g_strconcat (name, ".docx", NULL);
   write_bytes (dir, file, docx);
   g_free (file);
 
-  text = expectation (report);
+  text = expectation (report, draft);
   json = g_bytes_new_take (text, strlen (text));
   file = g_strconcat (name, ".json", NULL);
   write_bytes (dir, file, json);
@@ -178,9 +201,13 @@ main (int    argc,
   sample = tb_draft_load (sample_path, &error);
   if (sample == NULL)
     g_error ("%s", error->message);
-  write_report (argv[1], "sample", sample);
+  write_report (argv[1], "sample", sample, FALSE);
 
   full = tb_test_make_full_2021 ();
-  write_report (argv[1], "full2021", full);
+  write_report (argv[1], "full2021", full, FALSE);
+
+  tb_report_clear_cell (full, tb_format_find_cell (tb_report_get_format (full),
+                                                   "t3.r3_1_open.np")->index);
+  write_report (argv[1], "draft2021", full, TRUE);
   return 0;
 }

@@ -20,6 +20,7 @@
 
 #include "tb-docx-writer.h"
 #include "tb-draft.h"
+#include "tb-readiness.h"
 #include "tb-zip.h"
 
 #include "tb-test-export.h"
@@ -507,11 +508,14 @@ test_properties (void)
   g_autoptr(xmlDoc) core = parse_part (zip, "docProps/core.xml");
   g_autofree char *title = tb_report_dup_title (report);
   g_autofree char *got_title = value_of (core, NULL, "//dc:title");
+  g_autofree char *subject = value_of (core, NULL, "//dc:subject");
   g_autofree char *creator = value_of (core, NULL, "//dc:creator");
   g_autofree char *created = value_of (core, NULL, "//dcterms:created");
   g_autofree char *modified = value_of (core, NULL, "//dcterms:modified");
 
   g_assert_cmpstr (got_title, ==, title);
+  g_assert_cmpstr (subject, ==, tb_format_get_wording (tb_report_get_format (report),
+                                                       TB_WORDING_SUBJECT));
   g_assert_cmpstr (creator, ==, tb_report_get_agency (report));
   g_assert_cmpstr (created, ==, tb_report_get_created (report));
   g_assert_cmpstr (modified, ==, tb_report_get_modified_time (report));
@@ -581,6 +585,90 @@ test_empty (void)
   g_assert_cmpuint (count_all (core, NULL, "//dcterms:created | //dcterms:modified"), ==, 0);
 }
 
+/* The body's paragraphs, in order, as text. (transfer full) */
+static GPtrArray *
+body_paragraphs (TbReport    *report,
+                 TbDocxFlags  flags)
+{
+  g_autoptr(TbZip) zip = write_docx (report, flags);
+  g_autoptr(xmlDoc) doc = parse_part (zip, "word/document.xml");
+  g_autoptr(GPtrArray) paras = find_all (doc, NULL, "/w:document/w:body/w:p");
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < paras->len; i++)
+    g_ptr_array_add (texts, runs_text (doc, g_ptr_array_index (paras, i)));
+  return texts;
+}
+
+/* The title, then the format's preface. */
+static void
+test_preface (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  g_autofree char *preface = tb_format_make_preface (tb_report_get_format (report), 2021);
+  g_autoptr(GPtrArray) texts = body_paragraphs (report, TB_DOCX_DEFAULT);
+  g_autofree char *title = tb_report_dup_title (report);
+
+  g_assert_nonnull (preface);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, title);
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, preface);
+}
+
+/* The 落款 at the end: the agency, then the date as the format writes it (or its blank). */
+static void
+test_sign_off (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  const TbFormat *format = tb_report_get_format (report);
+  g_autofree char *date = tb_format_make_date (format, "2022-01-20");
+  g_autoptr(GPtrArray) with = body_paragraphs (report, TB_DOCX_SIGN_OFF);
+  g_autoptr(GPtrArray) without = body_paragraphs (report, TB_DOCX_DEFAULT);
+  g_autoptr(GPtrArray) blank = NULL;
+
+  g_assert_cmpuint (with->len, ==, without->len + 2);
+  g_assert_cmpstr (g_ptr_array_index (with, with->len - 2), ==, tb_report_get_agency (report));
+  g_assert_cmpstr (g_ptr_array_index (with, with->len - 1), ==, date);
+  tb_report_set_report_date (report, NULL);
+  blank = body_paragraphs (report, TB_DOCX_SIGN_OFF);
+  g_assert_cmpstr (g_ptr_array_index (blank, blank->len - 1), ==,
+                   tb_format_get_wording (format, TB_WORDING_DATE_BLANK));
+}
+
+/* A draft carries the format's draft mark in the headers of every page; a ready report
+ * exported with the same flag has no headers at all. */
+static void
+test_draft (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  g_autoptr(TbZip) ready = write_docx (report, TB_DOCX_DRAFT);
+  g_autoptr(TbZip) zip = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(xmlDoc) types = NULL;
+  g_autofree char *mark = NULL;
+  guint issues;
+
+  g_assert_null (tb_zip_get (ready, "word/header1.xml"));
+  tb_test_clear (report, "t3.r3_1_open.np");
+  issues = tb_readiness_count_blocking_issues (report);
+  g_assert_cmpuint (issues, >=, 1);
+  mark = tb_format_make_draft_mark (tb_report_get_format (report), issues);
+
+  zip = write_docx (report, TB_DOCX_DRAFT);
+  doc = parse_part (zip, "word/document.xml");
+  types = parse_part (zip, "[Content_Types].xml");
+  g_assert_cmpuint (count_all (doc, NULL, "//w:sectPr/w:headerReference"), ==, 2);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("word/header%u.xml", i);
+      g_autofree char *xpath = g_strdup_printf ("//ct:Override[@PartName='/%s']", name);
+      g_autoptr(xmlDoc) header = parse_part (zip, name);
+      g_autofree char *text = runs_text (header, xmlDocGetRootElement (header));
+
+      g_assert_cmpstr (text, ==, mark);
+      g_assert_cmpuint (count_all (types, NULL, xpath), ==, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -603,5 +691,8 @@ main (int    argc,
   g_test_add_func ("/docx/deterministic", test_deterministic);
   g_test_add_func ("/docx/escaping", test_escaping);
   g_test_add_func ("/docx/empty", test_empty);
+  g_test_add_func ("/docx/preface", test_preface);
+  g_test_add_func ("/docx/sign-off", test_sign_off);
+  g_test_add_func ("/docx/draft", test_draft);
   return g_test_run ();
 }

@@ -5,15 +5,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: test-export-tools.py EXPORT-FIXTURE
-# export-fixture writes the exports of the sample report and of a filled 2021 report, with
+# export-fixture writes the exports of the sample report, of a filled 2021 report, and of that
+# report with an empty cell as a draft with its sign-off (draft mark, 落款), with
 # what they must contain (NAME.json: the format's grid items with their texts, from the format
 # and the report, not from the writers). Then:
 #  - Python's html.parser reads the page and the fragment and places every cell on its grid
 #    as a browser does: spans and texts equal the format's; the fragment has no <style>, no
 #    class, only inline styles; nothing refers to anything outside the file;
 #  - HTML Tidy finds neither errors nor warnings in the page;
-#  - headless Chromium prints the page to PDF: pdftotext finds the title, the headings and
-#    every label and number; screenshots at 1280 and 390 px: at 1280 nothing goes beyond the
+#  - headless Chromium prints the page to PDF: pdftotext finds the title, the preface, the
+#    headings and every label and number; screenshots at 1280 and 390 px: at 1280 nothing goes beyond the
 #    text column, at 390 the page does not scroll sideways but the wide tables do, each in its
 #    own box (measured in a copy of the page with a measuring script added: the export itself
 #    has none);
@@ -36,7 +37,7 @@ import xml.etree.ElementTree as ET
 from tap import Skip, check, run_program, run_tests
 
 FIXTURE = sys.argv[1]
-REPORTS = ["sample", "full2021"]
+REPORTS = ["sample", "full2021", "draft2021"]
 MM = 96 / 25.4   # CSS pixels per millimetre
 TEXT_WIDTH_PX = 156 * MM
 
@@ -265,6 +266,7 @@ def check_pdf_content(path, expected, what):
     check(words, "%s: no text in the PDF" % what)
     text = squeeze("".join(w["text"] for w in words))
     check(squeeze(expected["title"]) in text, "%s: the title is missing" % what)
+    check(squeeze(expected["preface"]) in text, "%s: the preface is missing" % what)
     for heading in expected["headings"]:
         check(find_label(words, heading), "%s: heading %s is missing" % (what, heading))
     counts = collections.Counter(w["text"] for w in words)
@@ -279,6 +281,18 @@ def check_pdf_content(path, expected, what):
     for number, n in needed.items():
         check(counts[number] >= n, "%s: the number %s appears %d times, the tables hold it %d "
               "times" % (what, number, counts[number], n))
+    if "draft_mark" in expected:
+        # The draft mark on every page; the sign-off (agency, then date) at the end.
+        pages = max(w["page"] for w in words) + 1
+        for page in range(pages):
+            on_page = squeeze("".join(w["text"] for w in words if w["page"] == page))
+            check(squeeze(expected["draft_mark"]) in on_page,
+                  "%s: page %d has no draft mark" % (what, page + 1))
+        last = squeeze("".join(w["text"] for w in words if w["page"] == pages - 1))
+        agency, date = expected["sign_off"]
+        check(last.find(squeeze(agency) + squeeze(date)) >= 0 or
+              (squeeze(agency) in last and squeeze(date) in last),
+              "%s: no sign-off on the last page" % what)
     return words
 
 

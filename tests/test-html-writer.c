@@ -17,6 +17,7 @@
 
 #include "tb-draft.h"
 #include "tb-html-writer.h"
+#include "tb-readiness.h"
 
 #include "tb-test-export.h"
 #include "tb-test-util.h"
@@ -574,6 +575,111 @@ test_table_alone (void)
     }
 }
 
+/* The preface of the format comes right after the title; a title too long for one line
+ * breaks after the agency, a short one does not. */
+static void
+test_preface (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  const TbFormat *format = tb_report_get_format (report);
+  g_autofree char *preface = tb_format_make_preface (format, 2021);
+  g_autoptr(GBytes) html = tb_html_write (report, TB_HTML_DEFAULT);
+  g_autoptr(xmlDoc) doc = parse (html);
+  g_autoptr(GPtrArray) first = find_all (doc, NULL, "//h1/following-sibling::*[1]");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) short_html = NULL;
+  g_autoptr(xmlDoc) short_doc = NULL;
+
+  g_assert_nonnull (preface);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpstr ((const char *) ((xmlNodePtr) g_ptr_array_index (first, 0))->name, ==, "p");
+  text = text_of (g_ptr_array_index (first, 0));
+  g_assert_cmpstr (text, ==, preface);
+  g_assert_nonnull (strstr (text, "2021"));
+  g_assert_cmpuint (count_all (doc, "//h1/br"), ==, 1);
+
+  tb_report_set_agency (report, "某局");
+  short_html = tb_html_write (report, TB_HTML_DEFAULT);
+  short_doc = parse (short_html);
+  g_assert_cmpuint (count_all (short_doc, "//h1/br"), ==, 0);
+}
+
+static char *
+last_paragraph (TbReport    *report,
+                TbHtmlFlags  flags)
+{
+  g_autoptr(GBytes) html = tb_html_write (report, flags);
+  g_autoptr(xmlDoc) doc = parse (html);
+  g_autoptr(GPtrArray) last = find_all (doc, NULL, "(//p)[last()]");
+
+  g_assert_cmpuint (last->len, ==, 1);
+  return text_of (g_ptr_array_index (last, 0));
+}
+
+/* The 落款: the agency over the date as the format writes it, or the blank for a date to
+ * be written in by hand; none without the flag. */
+static void
+test_sign_off (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  const TbFormat *format = tb_report_get_format (report);
+  const char *agency = tb_report_get_agency (report);
+  g_autofree char *date = tb_format_make_date (format, "2022-01-20");
+  g_autofree char *dated = g_strconcat (agency, date, NULL);
+  g_autofree char *blank = g_strconcat (agency, tb_format_get_wording (format,
+                                                                       TB_WORDING_DATE_BLANK),
+                                        NULL);
+  g_autofree char *signed_text = last_paragraph (report, TB_HTML_SIGN_OFF);
+  g_autofree char *plain_text = last_paragraph (report, TB_HTML_DEFAULT);
+  g_autofree char *blank_text = NULL;
+
+  g_assert_cmpstr (tb_report_get_report_date (report), ==, "2022-01-20");
+  g_assert_cmpstr (signed_text, ==, dated);
+  g_assert_null (strstr (plain_text, agency));
+  tb_report_set_report_date (report, NULL);
+  blank_text = last_paragraph (report, TB_HTML_SIGN_OFF);
+  g_assert_cmpstr (blank_text, ==, blank);
+}
+
+/* A report that is not ready, exported as a draft, carries the format's draft mark with
+ * the number of errors and unfilled parts: first, and on every printed page. A ready
+ * report is not marked. */
+static void
+test_draft (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  const TbFormat *format = tb_report_get_format (report);
+  g_autoptr(GBytes) ready = tb_html_write (report, TB_HTML_DRAFT);
+  g_autoptr(xmlDoc) ready_doc = parse (ready);
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) styles = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *css = NULL;
+  guint issues;
+
+  g_assert_cmpuint (count_all (ready_doc, "//p[@role='note']"), ==, 0);
+  g_assert_null (strstr (g_bytes_get_data (ready, NULL), "@top-center"));
+
+  tb_test_clear (report, "t3.r3_1_open.np");
+  tb_test_type (report, "t2.reg.made", "x");
+  issues = tb_readiness_count_blocking_issues (report);
+  g_assert_cmpuint (issues, >=, 2);
+  mark = tb_format_make_draft_mark (format, issues);
+  html = tb_html_write (report, TB_HTML_DRAFT);
+  doc = parse (html);
+  first = find_all (doc, NULL, "//main/*[1]");
+  g_assert_cmpstr ((const char *) ((xmlNodePtr) g_ptr_array_index (first, 0))->name, ==, "p");
+  text = text_of (g_ptr_array_index (first, 0));
+  g_assert_cmpstr (text, ==, mark);
+  styles = find_all (doc, NULL, "//style");
+  css = text_of (g_ptr_array_index (styles, 0));
+  g_assert_nonnull (strstr (css, "@top-center { content: \""));
+  g_assert_nonnull (strstr (css, mark));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,5 +705,8 @@ main (int    argc,
   g_test_add_func ("/html/empty", test_empty);
   g_test_add_func ("/html/deterministic", test_deterministic);
   g_test_add_func ("/html/table-alone", test_table_alone);
+  g_test_add_func ("/html/preface", test_preface);
+  g_test_add_func ("/html/sign-off", test_sign_off);
+  g_test_add_func ("/html/draft", test_draft);
   return g_test_run ();
 }

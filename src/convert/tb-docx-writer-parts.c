@@ -43,8 +43,13 @@ static const char content_types[] =
   "<Override PartName=\"/docProps/core.xml\" "
   "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
   "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/"
-  "vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-  "</Types>\n";
+  "vnd.openxmlformats-officedocument.extended-properties+xml\"/>";
+
+static const char content_types_headers[] =
+  "<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
+  "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+  "<Override PartName=\"/word/header2.xml\" ContentType=\"application/"
+  "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
 
 static const char package_rels[] =
   XML_DECL
@@ -69,8 +74,13 @@ static const char document_rels[] =
   "<Relationship Id=\"" TB_DOCX_RID_FOOTER_ODD "\" Type=\"http://schemas.openxmlformats.org/"
   "officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
   "<Relationship Id=\"" TB_DOCX_RID_FOOTER_EVEN "\" Type=\"http://schemas.openxmlformats.org/"
-  "officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>"
-  "</Relationships>\n";
+  "officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>";
+
+static const char document_rels_headers[] =
+  "<Relationship Id=\"" TB_DOCX_RID_HEADER_ODD "\" Type=\"http://schemas.openxmlformats.org/"
+  "officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+  "<Relationship Id=\"" TB_DOCX_RID_HEADER_EVEN "\" Type=\"http://schemas.openxmlformats.org/"
+  "officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>";
 
 /* Even and odd pages get their own footer (page number outside); the typography of
  * Chinese text: punctuation compressed at line starts and ends, as Word does for zh-CN. */
@@ -203,8 +213,8 @@ styles (void)
                        "w:lineRule=\"auto\"/>"
                        "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
                        "<w:jc w:val=\"left\"/>");
-  sign_off_ppr = g_strdup ("<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" "
-                           "w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>");
+  sign_off_ppr = g_strdup ("<w:ind w:right=\"1280\" w:firstLineChars=\"0\" "
+                           "w:firstLine=\"0\"/><w:jc w:val=\"right\"/>");
 
   g_string_append (out, "<w:styles xmlns:w=\"" TB_DOCX_NS_W "\">");
 
@@ -294,6 +304,24 @@ footer (gboolean odd)
   return g_string_free (out, FALSE);
 }
 
+/* The draft mark at the top of every page, centred, in red, as in the PDF. */
+static char *
+draft_header (const char *mark)
+{
+  GString *out = g_string_new (XML_DECL);
+
+  g_string_append (out, "<w:hdr xmlns:w=\"" TB_DOCX_NS_W "\" xmlns:r=\"" TB_DOCX_NS_R "\">"
+                        "<w:p><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
+                        "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+                        "<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr>");
+  _tb_docx_append_fonts (out, TB_FONT_ROLE_HEADING1);
+  g_string_append (out, "<w:b/><w:bCs/><w:color w:val=\"C00000\"/><w:sz w:val=\"24\"/>"
+                        "<w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">");
+  tb_publish_append_escaped (out, mark);
+  g_string_append (out, "</w:t></w:r></w:p></w:hdr>\n");
+  return g_string_free (out, FALSE);
+}
+
 /* ---- Document properties --------------------------------------------------------------- */
 
 /* An ISO 8601 timestamp of the report as W3CDTF in UTC, or NULL. */
@@ -342,6 +370,8 @@ core_properties (TbReport *report)
                         "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
                         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
   append_element (out, "dc:title", title);
+  append_element (out, "dc:subject", tb_format_get_wording (tb_report_get_format (report),
+                                                            TB_WORDING_SUBJECT));
   append_element (out, "dc:creator", tb_report_get_agency (report));
   append_element (out, "cp:lastModifiedBy", tb_report_get_agency (report));
   g_string_append (out, "<dc:language>zh-CN</dc:language>");
@@ -383,17 +413,27 @@ add_take (TbZipWriter *zip,
 void
 _tb_docx_add_parts (TbZipWriter *zip,
                     TbReport    *report,
-                    char        *document)
+                    char        *document,
+                    const char  *draft_mark)
 {
-  tb_zip_writer_add_string (zip, "[Content_Types].xml", content_types);
+  add_take (zip, "[Content_Types].xml",
+            g_strconcat (content_types, draft_mark ? content_types_headers : "", "</Types>\n",
+                         NULL));
   tb_zip_writer_add_string (zip, "_rels/.rels", package_rels);
   add_take (zip, "docProps/core.xml", core_properties (report));
   add_take (zip, "docProps/app.xml", app_properties (report));
   add_take (zip, "word/document.xml", document);
-  tb_zip_writer_add_string (zip, "word/_rels/document.xml.rels", document_rels);
+  add_take (zip, "word/_rels/document.xml.rels",
+            g_strconcat (document_rels, draft_mark ? document_rels_headers : "",
+                         "</Relationships>\n", NULL));
   add_take (zip, "word/styles.xml", styles ());
   tb_zip_writer_add_string (zip, "word/settings.xml", settings);
   add_take (zip, "word/fontTable.xml", font_table ());
   add_take (zip, "word/footer1.xml", footer (TRUE));
   add_take (zip, "word/footer2.xml", footer (FALSE));
+  if (draft_mark != NULL)
+    {
+      add_take (zip, "word/header1.xml", draft_header (draft_mark));
+      add_take (zip, "word/header2.xml", draft_header (draft_mark));
+    }
 }

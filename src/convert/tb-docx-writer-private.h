@@ -42,11 +42,17 @@ G_BEGIN_DECLS
 #define TB_DOCX_STYLE_CELL       "TbCell"
 #define TB_DOCX_STYLE_CELL_HEAD  "TbCellHead"
 
+/* Relationship ids of the headers of a draft (the draft mark on every page). */
+#define TB_DOCX_RID_HEADER_ODD  "rIdHeaderOdd"
+#define TB_DOCX_RID_HEADER_EVEN "rIdHeaderEven"
+
 /* Adds every part of the package to @zip in a fixed order, [Content_Types].xml first as
- * Word writes it, with @document (taken) as word/document.xml. */
+ * Word writes it, with @document (taken) as word/document.xml; with @draft_mark (or NULL),
+ * headers that carry it on every page. */
 void   _tb_docx_add_parts          (TbZipWriter *zip,
                                     TbReport    *report,
-                                    char        *document);
+                                    char        *document,
+                                    const char  *draft_mark);
 
 /* <w:rFonts …/> with the official font of @role for every script. */
 void   _tb_docx_append_fonts       (GString     *out,

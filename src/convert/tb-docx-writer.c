@@ -31,9 +31,10 @@
 
 typedef struct
 {
-  GString  *out;
-  TbReport *report;
-  gboolean  after_table;   /* the next paragraph keeps half a line from the table */
+  GString    *out;
+  TbReport   *report;
+  gboolean    after_table;   /* the next paragraph keeps half a line from the table */
+  const char *draft_mark;    /* the draft mark for the headers, or NULL */
 } Writer;
 
 /* ---- Runs and paragraphs ------------------------------------------------------------- */
@@ -360,6 +361,20 @@ append_table (Writer            *w,
 
 /* ---- Blocks -------------------------------------------------------------------------- */
 
+/* One character of body text (三号, 16 pt). */
+#define CHAR_TWIPS 320
+
+/* The width of @text in half characters: wide (CJK) characters two, others one. */
+static guint
+text_halves (const char *text)
+{
+  guint halves = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    halves += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return halves;
+}
+
 static void
 append_block (Writer               *w,
               const TbPublishBlock *b)
@@ -368,6 +383,10 @@ append_block (Writer               *w,
 
   switch (b->kind)
     {
+    case TB_BLOCK_DRAFT_MARK:
+      w->draft_mark = b->text;   /* printed in the headers, on every page */
+      break;
+
     case TB_BLOCK_TITLE:
       open_paragraph (w, TB_DOCX_STYLE_TITLE, NULL, 0);
       if (b->lead != NULL)
@@ -407,12 +426,32 @@ append_block (Writer               *w,
       break;
 
     case TB_BLOCK_SIGN_OFF:
-      /* Two blank lines above, as in the PDF; the sign-off itself stays together. */
-      open_paragraph (w, TB_DOCX_STYLE_SIGN_OFF, "<w:keepNext/>", 2 * TB_DOCX_LINE);
-      if (*b->text != '\0')
-        append_run (out, NULL, b->text);
-      g_string_append (out, "</w:p>");
-      paragraph (w, TB_DOCX_STYLE_SIGN_OFF, b->lead);
+      {
+        /* 落款 (GB/T 9704 7.3.5.1): the date's right edge four characters in, the agency
+         * centred over the date; two blank lines above; the two lines stay together. */
+        guint date_halves = text_halves (b->lead), agency_halves = text_halves (b->text);
+        int agency_right = 4 * CHAR_TWIPS + ((int) date_halves - (int) agency_halves) * CHAR_TWIPS / 4;
+        g_autofree char *ind = g_strdup_printf ("<w:keepNext/>"
+                                                "<w:spacing w:before=\"%d\"/>"
+                                                "<w:ind w:right=\"%d\"/>",
+                                                2 * TB_DOCX_LINE, MAX (agency_right, 0));
+
+        if (*b->text != '\0')
+          {
+            g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+                                    TB_DOCX_STYLE_SIGN_OFF, ind);
+            append_run (out, NULL, b->text);
+            g_string_append (out, "</w:p>");
+            w->after_table = FALSE;
+            paragraph (w, TB_DOCX_STYLE_SIGN_OFF, b->lead);
+          }
+        else
+          {
+            open_paragraph (w, TB_DOCX_STYLE_SIGN_OFF, NULL, 2 * TB_DOCX_LINE);
+            append_run (out, NULL, b->lead);
+            g_string_append (out, "</w:p>");
+          }
+      }
       break;
 
     default:
@@ -420,14 +459,13 @@ append_block (Writer               *w,
     }
 }
 
+/* word/document.xml of @blocks; sets @draft_mark to the draft mark (in @blocks) or NULL. */
 static char *
 document_xml (TbReport    *report,
-              TbDocxFlags  flags)
+              GPtrArray   *blocks,
+              const char **draft_mark)
 {
   Writer w = { 0, };
-  g_autoptr(GPtrArray) blocks = tb_publish_blocks (report, (flags & TB_DOCX_SIGN_OFF)
-                                                           ? TB_PUBLISH_SIGN_OFF
-                                                           : TB_PUBLISH_DEFAULT);
 
   w.out = g_string_sized_new (128 * 1024);
   w.report = report;
@@ -440,8 +478,13 @@ document_xml (TbReport    *report,
   if (w.after_table)
     g_string_append (w.out, "<w:p/>");
 
+  g_string_append (w.out, "<w:sectPr>");
+  if (w.draft_mark != NULL)
+    g_string_append (w.out, "<w:headerReference w:type=\"even\" r:id=\""
+                            TB_DOCX_RID_HEADER_EVEN "\"/>"
+                            "<w:headerReference w:type=\"default\" r:id=\""
+                            TB_DOCX_RID_HEADER_ODD "\"/>");
   g_string_append_printf (w.out,
-                          "<w:sectPr>"
                           "<w:footerReference w:type=\"even\" r:id=\"%s\"/>"
                           "<w:footerReference w:type=\"default\" r:id=\"%s\"/>"
                           "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
@@ -452,6 +495,7 @@ document_xml (TbReport    *report,
                           TB_DOCX_RID_FOOTER_EVEN, TB_DOCX_RID_FOOTER_ODD,
                           TB_DOCX_PAGE_WIDTH, TB_DOCX_PAGE_HEIGHT, TB_DOCX_MARGIN_TOP,
                           TB_DOCX_MARGIN_RIGHT, TB_DOCX_MARGIN_BOTTOM, TB_DOCX_MARGIN_LEFT);
+  *draft_mark = w.draft_mark;
   return g_string_free (w.out, FALSE);
 }
 
@@ -461,11 +505,18 @@ tb_docx_write (TbReport     *report,
                GError      **error)
 {
   g_autoptr(TbZipWriter) zip = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  const char *draft_mark = NULL;
+  char *document;
 
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  blocks = tb_publish_blocks (report,
+                              ((flags & TB_DOCX_SIGN_OFF) ? TB_PUBLISH_SIGN_OFF : 0) |
+                              ((flags & TB_DOCX_DRAFT) ? TB_PUBLISH_DRAFT : 0));
+  document = document_xml (report, blocks, &draft_mark);
   zip = tb_zip_writer_new ();
-  _tb_docx_add_parts (zip, report, document_xml (report, flags));
+  _tb_docx_add_parts (zip, report, document, draft_mark);
   return tb_zip_writer_finish (zip, error);
 }

@@ -24,6 +24,9 @@ typedef enum
   TB_DOCX_DEFAULT  = 0,
   /* End with the agency and the report date (落款), as the signed paper copy does. */
   TB_DOCX_SIGN_OFF = 1 << 0,
+  /* A report that is not ready is marked as a draft on every page, as the PDF marks it;
+   * nothing changes for a report that is ready. */
+  TB_DOCX_DRAFT    = 1 << 1,
 } TbDocxFlags;
 
 /* The report as a .docx file in memory, or NULL with @error (a TB_ZIP_ERROR) when the

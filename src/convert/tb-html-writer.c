@@ -41,6 +41,7 @@ typedef enum
   S_PARAGRAPH,
   S_LEAD,
   S_SIGN_OFF,
+  S_DRAFT,
   S_SCROLL,
   S_TABLE,
   S_TABLE_SCROLL,
@@ -57,7 +58,7 @@ typedef enum
 
 static const char *const style_names[N_STYLES] = {
   "tb-page", "tb-report", "tb-title", "tb-heading", "tb-subheading", "tb-paragraph",
-  "tb-lead", "tb-sign-off", "tb-scroll", "tb-table", "tb-table-scroll", "tb-table-wide",
+  "tb-lead", "tb-sign-off", "tb-draft", "tb-scroll", "tb-table", "tb-table-scroll", "tb-table-wide",
   "tb-caption", "tb-head", "tb-block", "tb-row", "tb-row-centre", "tb-note", "tb-value",
 };
 
@@ -91,6 +92,7 @@ writer_init_styles (Writer *w)
 {
   g_autofree char *title = font_decl (TB_FONT_ROLE_TITLE, 0);
   g_autofree char *heading = font_decl (TB_FONT_ROLE_HEADING1, 0);
+  g_autofree char *draft = font_decl (TB_FONT_ROLE_HEADING1, 12.0);
   g_autofree char *heading2 = font_decl (TB_FONT_ROLE_HEADING2, 0);
   g_autofree char *body = font_decl (TB_FONT_ROLE_BODY, 0);
   g_autofree char *table = font_decl (TB_FONT_ROLE_TABLE, 0);
@@ -111,8 +113,12 @@ writer_init_styles (Writer *w)
   w->decl[S_PARAGRAPH] = g_strconcat (body, line, "text-indent:2em;text-align:justify;"
                                       "margin:0;", NULL);
   w->decl[S_LEAD] = g_strconcat (heading2, NULL);
-  w->decl[S_SIGN_OFF] = g_strconcat (body, line, "text-align:right;padding-right:4em;"
-                                     "margin:57.9pt 0 0 0;", NULL);
+  /* 落款: the agency centred over the date, whose right edge stays four characters in
+   * (GB/T 9704 7.3.5.1), two lines below the text. */
+  w->decl[S_SIGN_OFF] = g_strconcat (body, line, "display:table;text-align:center;"
+                                     "text-indent:0;margin:57.9pt 4em 0 auto;", NULL);
+  w->decl[S_DRAFT] = g_strconcat (draft, "color:#c00000;text-align:center;"
+                                  "margin:0 0 14.5pt 0;", NULL);
   w->decl[S_SCROLL] = g_strdup ("overflow-x:auto;max-width:100%;margin:0 0 14.5pt 0;");
   w->decl[S_TABLE] = g_strconcat (table_base, table, NULL);
   w->decl[S_TABLE_SCROLL] = g_strconcat (table_base, table, "min-width:156mm;", NULL);
@@ -151,8 +157,30 @@ append_rule (GString    *out,
   g_string_append (out, " }\n");
 }
 
+/* @text as a CSS string (double quotes). */
 static void
-append_stylesheet (Writer *w)
+append_css_string (GString    *out,
+                   const char *text)
+{
+  g_autofree char *clean = tb_publish_clean_text (text);
+
+  g_string_append_c (out, '"');
+  for (const char *p = clean; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&')
+        g_string_append_printf (out, "\\%x ", (guchar) *p);
+      else if (*p == '\n' || *p == '\t')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* @draft: the draft mark, repeated at the top of every printed page, or NULL. */
+static void
+append_stylesheet (Writer     *w,
+                   const char *draft)
 {
   GString *out = w->out;
   g_autofree char *page_number = font_decl (TB_FONT_ROLE_PAGE_NUMBER, 0);
@@ -176,8 +204,19 @@ append_stylesheet (Writer *w)
                    "@page :left { @bottom-left { content: \"\\2014  \" counter(page) "
                    "\" \\2014\"; vertical-align: top; padding: 7mm 0 0 14pt; ");
   g_string_append (out, page_number);
-  g_string_append (out, " } }\n"
-                   "@media print {\n"
+  g_string_append (out, " } }\n");
+  if (draft != NULL)
+    {
+      /* The draft mark 16 mm from the top of every page, as in the PDF. */
+      g_autofree char *font = font_decl (TB_FONT_ROLE_HEADING1, 12);
+
+      g_string_append (out, "@page { @top-center { content: ");
+      append_css_string (out, draft);
+      g_string_append_printf (out, "; vertical-align: top; padding-top: 16mm; color: #c00000; "
+                              "%s } }\n", font);
+    }
+  g_string_append (out, "@media print {\n"
+                   "  .tb-draft { display: none; }\n"
                    "  .tb-report { max-width: none; padding: 0; margin: 0; }\n"
                    "  .tb-scroll { overflow: visible; }\n"
                    "  .tb-table-scroll, .tb-table-wide { min-width: 0; }\n"
@@ -473,6 +512,13 @@ append_block (Writer               *w,
 
   switch (b->kind)
     {
+    case TB_BLOCK_DRAFT_MARK:
+      open_tag (w, "p", S_DRAFT);
+      g_string_append (out, " role=\"note\">");
+      tb_publish_append_escaped (out, b->text);
+      g_string_append (out, "</p>\n");
+      break;
+
     case TB_BLOCK_TITLE:
       open_tag (w, "h1", S_TITLE);
       g_string_append_c (out, '>');
@@ -559,8 +605,9 @@ tb_html_write (TbReport    *report,
 
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
 
-  blocks = tb_publish_blocks (report, (flags & TB_HTML_SIGN_OFF) ? TB_PUBLISH_SIGN_OFF
-                                                                 : TB_PUBLISH_DEFAULT);
+  blocks = tb_publish_blocks (report,
+                              ((flags & TB_HTML_SIGN_OFF) ? TB_PUBLISH_SIGN_OFF : 0) |
+                              ((flags & TB_HTML_DRAFT) ? TB_PUBLISH_DRAFT : 0));
   w.out = g_string_sized_new (64 * 1024);
   w.report = report;
   w.inline_styles = fragment;
@@ -569,7 +616,9 @@ tb_html_write (TbReport    *report,
 
   if (!fragment)
     {
-      const TbPublishBlock *title = g_ptr_array_index (blocks, 0);
+      const TbPublishBlock *first = g_ptr_array_index (blocks, 0);
+      const TbPublishBlock *title = first->kind == TB_BLOCK_TITLE
+                                    ? first : g_ptr_array_index (blocks, 1);
 
       g_string_append (w.out, "<!DOCTYPE html>\n"
                               "<html lang=\"zh-CN\">\n"
@@ -578,7 +627,7 @@ tb_html_write (TbReport    *report,
                               "<meta name=\"viewport\" content=\"width=device-width, "
                               "initial-scale=1\">\n");
       element (&w, "title", N_STYLES, title->text);
-      append_stylesheet (&w);
+      append_stylesheet (&w, first->kind == TB_BLOCK_DRAFT_MARK ? first->text : NULL);
       g_string_append (w.out, "</head>\n");
       open_tag (&w, "body", S_PAGE);
       g_string_append (w.out, ">\n");

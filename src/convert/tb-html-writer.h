@@ -25,6 +25,9 @@ typedef enum
   TB_HTML_FRAGMENT = 1 << 0,
   /* End with the agency and the report date (落款), as the signed paper copy does. */
   TB_HTML_SIGN_OFF = 1 << 1,
+  /* A report that is not ready is marked as a draft, as the PDF marks it (at the top, and
+   * in print on every page); nothing changes for a report that is ready. */
+  TB_HTML_DRAFT    = 1 << 2,
 } TbHtmlFlags;
 
 /* The report as HTML, UTF-8. The same report and flags give the same bytes.

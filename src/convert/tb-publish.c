@@ -14,6 +14,9 @@
 
 #include "tb-font-roles.h"
 #include "tb-publish.h"
+#include "tb-readiness.h"
+#include "tb-sentence.h"
+#include "tb-text.h"
 #include "tb-value.h"
 
 /* The GB/T 9704 text block is 156 mm wide. */
@@ -80,41 +83,25 @@ tb_publish_append_escaped (GString    *out,
       }
 }
 
-static gboolean
-is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0xfeff;
-}
-
-/* @start .. @end without the blanks at both ends, as a new string. */
-static char *
-strip_blanks (const char *start,
-              const char *end)
-{
-  while (start < end && is_blank (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_blank (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
-
 /* ---- Level-2 headings ----------------------------------------------------------------- */
 
-static const char *const numerals[] = {
-  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-};
+static guint
+n_numerals (const TbFormat *format)
+{
+  guint n = 0;
 
-/* If @para starts with a level-2 marker （一）…（十） (also written with ASCII parentheses),
- * returns its numeral index and sets @rest to the text after the marker and its blanks. */
-static int
-match_level2 (const char  *para,
-              const char **rest)
+  while (tb_format_get_numeral (format, n + 1) != NULL)
+    n++;
+  return n;
+}
+
+/* If @para starts with a level-2 marker （一）…（十） (the format's numerals, also written
+ * with ASCII parentheses), returns the numeral (1 for 一) and sets @rest to the text after
+ * the marker and the spaces that follow it; else 0. */
+static guint
+match_level2 (const TbFormat  *format,
+              const char      *para,
+              const char     **rest)
 {
   const char *p = para;
 
@@ -123,27 +110,29 @@ match_level2 (const char  *para,
   else if (*p == '(')
     p++;
   else
-    return -1;
+    return 0;
 
-  for (int i = G_N_ELEMENTS (numerals) - 1; i >= 0; i--)
+  /* Longest first: 十一 before 十 before 一. */
+  for (guint n = n_numerals (format); n > 0; n--)
     {
+      const char *numeral = tb_format_get_numeral (format, n);
       const char *close;
 
-      if (!g_str_has_prefix (p, numerals[i]))
+      if (!g_str_has_prefix (p, numeral))
         continue;
-      close = p + strlen (numerals[i]);
+      close = p + strlen (numeral);
       if (g_str_has_prefix (close, "）"))
         close += strlen ("）");
       else if (*close == ')')
         close++;
       else
-        return -1;
-      while (*close != '\0' && is_blank (g_utf8_get_char (close)))
-        close = g_utf8_next_char (close);
+        return 0;
+      while (*close == ' ' || g_str_has_prefix (close, "\u3000"))
+        close += *close == ' ' ? 1 : strlen ("\u3000");
       *rest = close;
-      return i;
+      return n;
     }
-  return -1;
+  return 0;
 }
 
 /* The heading part of a level-2 paragraph (the marker written out, then @rest): up to the
@@ -194,23 +183,26 @@ add_block (GPtrArray           *blocks,
 
 static void
 add_paragraph (GPtrArray           *blocks,
+               const TbFormat      *format,
                const TbSectionSpec *section,
                const char          *para)
 {
   const char *rest = NULL;
-  int level2 = match_level2 (para, &rest);
+  guint level2 = match_level2 (format, para, &rest);
+  const char *numeral;
   g_autofree char *text = NULL;
   gsize marker_len, head_len;
 
-  if (level2 < 0)
+  if (level2 == 0)
     {
       add_block (blocks, TB_BLOCK_PARAGRAPH, section, NULL, tb_publish_clean_text (para));
       return;
     }
 
   /* The marker in full-width parentheses, as official documents write it. */
-  text = g_strdup_printf ("（%s）%s", numerals[level2], rest);
-  marker_len = strlen ("（）") + strlen (numerals[level2]);
+  numeral = tb_format_get_numeral (format, level2);
+  text = g_strdup_printf ("（%s）%s", numeral, rest);
+  marker_len = strlen ("（）") + strlen (numeral);
   head_len = level2_heading_length (text, marker_len);
   if (text[head_len] == '\0')
     add_block (blocks, TB_BLOCK_SUBHEADING, section, NULL, tb_publish_clean_text (text));
@@ -226,19 +218,19 @@ add_paragraph (GPtrArray           *blocks,
 /* Paragraphs of a text section: one per line, trimmed, empty lines dropped. */
 static void
 add_text (GPtrArray           *blocks,
+          const TbFormat      *format,
           const TbSectionSpec *section,
           const char          *text)
 {
-  const char *line = text;
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_auto(GStrv) lines = g_strsplit (valid, "\n", -1);
 
-  while (line != NULL && *line != '\0')
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      const char *end = strchr (line, '\n');
-      g_autofree char *para = strip_blanks (line, end ? end : line + strlen (line));
+      g_autofree char *para = tb_text_strip (lines[i], -1, tb_text_is_blank);
 
       if (*para != '\0')
-        add_paragraph (blocks, section, para);
-      line = end ? end + 1 : NULL;
+        add_paragraph (blocks, format, section, para);
     }
 }
 
@@ -265,37 +257,6 @@ tb_publish_cell_text (TbReport *report,
   return tb_publish_clean_text (text);
 }
 
-/* The standard sentence of a section with fields (section 六: fees), or NULL when none of
- * its fields is filled. Unfilled fields print as a blank, as in the PDF. */
-static char *
-section_sentence (TbReport            *report,
-                  const TbSectionSpec *section)
-{
-  const TbFormat *format = tb_report_get_format (report);
-  g_autoptr(GString) s = NULL;
-  gboolean any = FALSE;
-  int year = tb_report_get_year (report);
-  g_autofree char *year_s = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("____");
-
-  if (section->sentence == NULL || section->n_fields == 0)
-    return NULL;
-
-  s = g_string_new (section->sentence);
-  g_string_replace (s, "{year}", year_s, 0);
-  for (guint i = 0; i < section->n_fields; i++)
-    {
-      const TbCellSpec *spec = tb_format_get_cell (format, section->fields[i]);
-      g_autofree char *key = g_strdup_printf ("{%s}", spec->id);
-      g_autofree char *value = tb_publish_cell_text (report, section->fields[i]);
-
-      any |= value != NULL;
-      g_string_replace (s, key, value ? value : "____", 0);
-    }
-  if (!any)
-    return NULL;
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 /* Whether @title fits on one line in the title's size: a wide (CJK, full-width) character
  * is one em, any other half an em. */
 static gboolean
@@ -315,6 +276,7 @@ tb_publish_blocks (TbReport       *report,
   const TbFormat *format;
   GPtrArray *blocks;
   g_autofree char *title = NULL;
+  g_autofree char *preface = NULL;
   const char *agency;
 
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
@@ -323,11 +285,22 @@ tb_publish_blocks (TbReport       *report,
   blocks = g_ptr_array_new_with_free_func (block_free);
   title = tb_report_dup_title (report);
   agency = tb_report_get_agency (report);
+  if (flags & TB_PUBLISH_DRAFT)
+    {
+      guint issues = tb_readiness_count_blocking_issues (report);
+      char *mark = issues > 0 ? tb_format_make_draft_mark (format, issues) : NULL;
+
+      if (mark != NULL)
+        add_block (blocks, TB_BLOCK_DRAFT_MARK, NULL, NULL, mark);
+    }
   add_block (blocks, TB_BLOCK_TITLE, NULL,
              agency != NULL && *agency != '\0' && g_str_has_prefix (title, agency) &&
              title[strlen (agency)] != '\0' && !title_fits (title)
              ? tb_publish_clean_text (agency) : NULL,
              tb_publish_clean_text (title));
+  preface = tb_format_make_preface (format, tb_report_get_year (report));
+  if (preface != NULL)
+    add_block (blocks, TB_BLOCK_PREFACE, NULL, NULL, g_steal_pointer (&preface));
 
   for (guint s = 0; s < tb_format_get_n_sections (format); s++)
     {
@@ -338,16 +311,23 @@ tb_publish_blocks (TbReport       *report,
         add_block (blocks, TB_BLOCK_TABLE, section, NULL, NULL)->table = section->table;
       else
         {
-          g_autofree char *sentence = section_sentence (report, section);
+          g_autofree char *sentence = tb_sentence_make_printed (report, section);
 
           if (sentence != NULL)
-            add_paragraph (blocks, section, sentence);
-          add_text (blocks, section, tb_report_get_text (report, section->id));
+            add_paragraph (blocks, format, section, sentence);
+          add_text (blocks, format, section, tb_report_get_text (report, section->id));
         }
     }
 
-  /* TODO(#10): the preface and the sign-off (落款), once their wording comes from the
-   * format data through core (branch l-core). */
-  (void) flags;
+  if (flags & TB_PUBLISH_SIGN_OFF)
+    {
+      char *date = tb_format_make_date (format, tb_report_get_report_date (report));
+      const char *blank = tb_format_get_wording (format, TB_WORDING_DATE_BLANK);
+
+      /* Without a report date, the blank to write one in by hand, as in the PDF. */
+      add_block (blocks, TB_BLOCK_SIGN_OFF, NULL,
+                 date != NULL ? date : g_strdup (blank ? blank : ""),
+                 tb_publish_clean_text (agency));
+    }
   return blocks;
 }

@@ -3,7 +3,7 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The PDF (src/render/tb-layout.c) prints a report as: the title, the preface, then each
+ * The PDF (src/render/tb-layout*.c) prints a report as: the title, the preface, then each
  * section in order (its heading; a text section's standard sentence and paragraphs, or a
  * table section's table with its merges), then optionally the sign-off (落款). The HTML and
  * Word writers print the same content in the same order: they walk the blocks made here,
@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  TB_BLOCK_DRAFT_MARK,  /* text: the draft mark, on a draft only (first) */
   TB_BLOCK_TITLE,       /* text: the title; lead: the agency, when the title starts with it
                            and is too long for one line (break after it, as the PDF does) */
   TB_BLOCK_PREFACE,     /* text: the preface */
@@ -41,6 +42,9 @@ typedef enum
 {
   TB_PUBLISH_DEFAULT  = 0,
   TB_PUBLISH_SIGN_OFF = 1 << 0,   /* end with the agency and the report date (落款) */
+  /* Mark a report that is not ready as a draft (the format's draft mark with the number of
+   * errors and unfilled parts, tb_readiness_count_blocking_issues()); nothing when ready. */
+  TB_PUBLISH_DRAFT    = 1 << 1,
 } TbPublishFlags;
 
 /* The blocks of @report, in print order. (transfer full) of TbPublishBlock */
