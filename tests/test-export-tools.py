@@ -18,6 +18,8 @@
 #    text column, at 390 the page does not scroll sideways but the wide tables do, each in its
 #    own box (measured in a copy of the page with a measuring script added: the export itself
 #    has none);
+#  - the fragment pasted into a contenteditable editor (insertHTML) keeps every table with
+#    its merges, texts and inline styles;
 #  - LibreOffice converts the .docx to PDF: every label and number is there, on A4 pages;
 #  - two runs of export-fixture give the same bytes.
 # A tool that is not installed skips its tests with the reason. TB_TEST_EXPORT_KEEP=DIR keeps
@@ -426,6 +428,43 @@ def test_chromium_screen(tmp):
               "%s at 390 px: the wide tables do not scroll in their box %s" % (name, m))
 
 
+# A rich-text editor as portals have them: a contenteditable box that the fragment is pasted
+# into (insertHTML is what a paste does with text/html), then the box's HTML.
+EDITOR = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"></head><body>
+<div id="editor" contenteditable="true" style="width:800px"></div>
+<pre id="tb-pasted"></pre>
+<script>
+var editor = document.getElementById('editor');
+editor.focus();
+document.execCommand('insertHTML', false, %s);
+document.getElementById('tb-pasted').textContent = editor.innerHTML;
+</script>
+</body></html>
+"""
+
+
+def test_fragment_paste(tmp):
+    chromium()
+    out = export(tmp)
+    for name in REPORTS:
+        with open(os.path.join(out, name + ".fragment.html"), encoding="utf-8") as f:
+            fragment = f.read()
+        page = os.path.join(tmp, "editor-%s.html" % name)
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(EDITOR % json.dumps(fragment))
+        dom = run_chromium(tmp, ["--window-size=1000,900", "--dump-dom", "file://" + page]).out
+        found = re.search(r'<pre id="tb-pasted">(.*?)</pre>', dom, re.S)
+        check(found and found.group(1).strip(), "%s: nothing was pasted" % name)
+        pasted = html.unescape(found.group(1))
+        result = Page()
+        result.feed(pasted)
+        result.close()
+        check_grid(result, expectation(out, name), name + " pasted into an editor")
+        check(all(attrs.get("style") for tag, attrs in result.elements if tag == "td"),
+              "%s: the editor dropped the cells' styles" % name)
+
+
 # ---- LibreOffice ---------------------------------------------------------------------------
 
 def test_libreoffice(tmp):
@@ -459,5 +498,6 @@ if __name__ == "__main__":
          test_chromium_print),
         ("chromium: 1280 px within the column, 390 px tables scroll in their box",
          test_chromium_screen),
+        ("chromium: the fragment pasted into an editor keeps its tables", test_fragment_paste),
         ("libreoffice: the .docx converts with every label and number", test_libreoffice),
     ], "test-export-tools-"))
