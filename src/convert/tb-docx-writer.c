@@ -110,9 +110,55 @@ typedef struct
   gboolean          *keep;     /* n_rows: keep the row on the page of the next one */
 } Grid;
 
-static guint span_width (Grid  *g,
-                         guint  col,
-                         guint  colspan);
+static void
+grid_init (Grid              *g,
+           const TbTableSpec *t)
+{
+  guint used = 0;
+
+  g->spec = t;
+  g->owner = g_new (int, t->n_rows * t->n_columns);
+  for (guint i = 0; i < t->n_rows * t->n_columns; i++)
+    g->owner[i] = -1;
+  for (guint i = 0; i < t->n_items; i++)
+    {
+      const TbGridItem *it = &t->items[i];
+
+      for (guint r = it->row; r < it->row + it->rowspan && r < t->n_rows; r++)
+        for (guint c = it->col; c < it->col + it->colspan && c < t->n_columns; c++)
+          g->owner[r * t->n_columns + c] = i;
+    }
+
+  g->widths = g_new (guint, t->n_columns);
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      double share = t->widths != NULL ? t->widths[c] : 1.0 / t->n_columns;
+
+      g->widths[c] = c + 1 < t->n_columns ? (guint) (share * TB_DOCX_TEXT_WIDTH + 0.5)
+                                          : TB_DOCX_TEXT_WIDTH - used;
+      used += g->widths[c];
+    }
+}
+
+static void
+grid_clear (Grid *g)
+{
+  g_free (g->owner);
+  g_free (g->widths);
+  g_free (g->keep);
+}
+
+static guint
+span_width (Grid  *g,
+            guint  col,
+            guint  colspan)
+{
+  guint w = 0;
+
+  for (guint c = col; c < col + colspan && c < g->spec->n_columns; c++)
+    w += g->widths[c];
+  return w;
+}
 
 /* Whether row @r holds only column headers or blocks (no number, no row label). */
 static gboolean
@@ -166,56 +212,6 @@ grid_init_keep (Grid  *g,
       for (guint r = it->row; r + 1 < it->row + rows; r++)
         g->keep[r] = TRUE;
     }
-}
-
-static void
-grid_init (Grid              *g,
-           const TbTableSpec *t)
-{
-  guint used = 0;
-
-  g->spec = t;
-  g->owner = g_new (int, t->n_rows * t->n_columns);
-  for (guint i = 0; i < t->n_rows * t->n_columns; i++)
-    g->owner[i] = -1;
-  for (guint i = 0; i < t->n_items; i++)
-    {
-      const TbGridItem *it = &t->items[i];
-
-      for (guint r = it->row; r < it->row + it->rowspan && r < t->n_rows; r++)
-        for (guint c = it->col; c < it->col + it->colspan && c < t->n_columns; c++)
-          g->owner[r * t->n_columns + c] = i;
-    }
-
-  g->widths = g_new (guint, t->n_columns);
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      double share = t->widths != NULL ? t->widths[c] : 1.0 / t->n_columns;
-
-      g->widths[c] = c + 1 < t->n_columns ? (guint) (share * TB_DOCX_TEXT_WIDTH + 0.5)
-                                          : TB_DOCX_TEXT_WIDTH - used;
-      used += g->widths[c];
-    }
-}
-
-static void
-grid_clear (Grid *g)
-{
-  g_free (g->owner);
-  g_free (g->widths);
-  g_free (g->keep);
-}
-
-static guint
-span_width (Grid  *g,
-            guint  col,
-            guint  colspan)
-{
-  guint w = 0;
-
-  for (guint c = col; c < col + colspan && c < g->spec->n_columns; c++)
-    w += g->widths[c];
-  return w;
 }
 
 /* The type size in half points that @text (a number, never wrapped) takes to fit @width
@@ -332,7 +328,6 @@ append_table (Writer            *w,
           int owner = g.owner[r * t->n_columns + c];
           const TbGridItem *it = owner >= 0 ? &t->items[owner] : NULL;
           guint colspan = it != NULL ? it->colspan - (c - it->col) : 1;
-
           guint width = span_width (&g, c, colspan);
 
           g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>",
