@@ -15,6 +15,7 @@
 #include "tb-cli-output.h"
 #include "tb-draft.h"
 #include "tb-pdf.h"
+#include "tb-pdf-fonts.h"
 #include "tb-readiness.h"
 
 static int run_export_pdf (const TbCliCommand *command, char **args);
@@ -96,7 +97,7 @@ run_export_pdf (const TbCliCommand  *command,
   options.sign_off = sign_off;
   options.draft_issues = issues;
 
-  layout = tb_layout_new (ctx.report, &options);
+  layout = tb_pdf_layout_new (ctx.report, &options);
   pdf = tb_pdf_render_layout (layout, ctx.report, &error);
   if (pdf == NULL ||
       !tb_file_write_atomic (output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),

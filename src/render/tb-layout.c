@@ -97,7 +97,7 @@ tb_layout_init (TbLayout *self)
   g_array_set_clear_func (self->headings, clear_heading);
 
   /* Points, unhinted: the same line breaks on every target (TOOLCHAIN.md §5). */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->context = pango_context_new ();
   pango_cairo_context_set_resolution (self->context, 72.0);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -123,6 +123,9 @@ tb_layout_new (TbReport              *report,
   self = g_object_new (TB_TYPE_LAYOUT, NULL);
   if (options != NULL)
     self->options = *options;
+  pango_context_set_font_map (self->context, self->options.font_map
+                              ? self->options.font_map : pango_cairo_font_map_get_default ());
+  self->options.font_map = NULL;
   self->format = tb_report_get_format (report);
   self->title = tb_report_dup_title (report);
   build (self, report);

@@ -15,6 +15,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "tb-report.h"
 
@@ -28,6 +29,10 @@ typedef struct
    * carries the format's draft mark (TB_WORDING_DRAFT_MARK) with N = draft_issues; callers
    * pass tb_readiness_count_blocking_issues(). */
   guint    draft_issues;
+  /* The fonts to lay out with; NULL for PangoCairo's default font map. Not kept by the
+   * options: the layout holds its own reference. (tb-pdf-fonts.h gives one with subset
+   * fonts.) */
+  PangoFontMap *font_map;
 } TbLayoutOptions;
 
 /* Called for every level-1 heading (一、…): page index, text, top of the heading in pt. */
@@ -44,9 +49,9 @@ G_DECLARE_FINAL_TYPE (TbLayout, tb_layout, TB, LAYOUT, GObject)
  * @report: the report to lay out
  * @options: (nullable): options; NULL for a finished report without sign-off
  *
- * Lays out the whole report. Uses PangoCairo's default font map of the calling thread
- * at a resolution of 72 dpi with hinted metrics off, so pagination does not depend on the
- * target; no cairo_t is needed.
+ * Lays out the whole report. Uses @options->font_map, else PangoCairo's default font map
+ * of the calling thread, at a resolution of 72 dpi with hinted metrics off, so pagination
+ * does not depend on the target; no cairo_t is needed.
  *
  * Returns: (transfer full): the layout
  */

@@ -14,6 +14,7 @@
 
 #include "tb-draft.h"
 #include "tb-pdf.h"
+#include "tb-pdf-fonts.h"
 
 /* ---- Helpers -------------------------------------------------------------------------- */
 
@@ -170,7 +171,7 @@ tb_pdf_render (TbReport              *report,
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  layout = tb_layout_new (report, options);
+  layout = tb_pdf_layout_new (report, options);
   return tb_pdf_render_layout (layout, report, error);
 }
 
