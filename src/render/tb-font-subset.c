@@ -357,7 +357,30 @@ prune_cache (const char *dir)
     g_free (g_array_index (entries, CacheEntry, i).path);
 }
 
-/* Finds or writes the subset file of every face. */
+/* Makes and writes the subset file of @data, a Face; returns NULL or a GError. Runs in a
+ * thread of its own: HarfBuzz faces are safe to share between threads. */
+static gpointer
+write_subset (gpointer data)
+{
+  Face *f = data;
+  GError *error = NULL;
+  hb_blob_t *blob = make_subset (f, &error);
+  unsigned int len = 0;
+  const char *bytes;
+
+  if (blob == NULL)
+    return error;
+  bytes = hb_blob_get_data (blob, &len);
+  g_file_set_contents_full (f->file, bytes, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  hb_blob_destroy (blob);
+  if (error == NULL)
+    g_debug ("subset %s (%u) with %u characters: %u glyphs, %u bytes",
+             tb_font_face_get_file (f->source), tb_font_face_get_index (f->source),
+             hb_set_get_population (f->chars), f->n_glyphs, len);
+  return error;
+}
+
+/* Finds or writes the subset file of every face; the missing ones are made in parallel. */
 static gboolean
 write_subsets (TbFontSubset  *self,
                GError       **error)
@@ -365,7 +388,8 @@ write_subsets (TbFontSubset  *self,
   g_autofree char *dir = self->cache_dir
     ? g_strdup (self->cache_dir)
     : g_build_filename (g_get_user_runtime_dir (), "tianbao", "fonts", NULL);
-  gboolean wrote = FALSE;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  GError *first_error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -386,34 +410,28 @@ write_subsets (TbFontSubset  *self,
       name = g_strconcat (f->key, tb_font_face_is_cff (f->source) ? ".otf" : ".ttf", NULL);
       f->file = g_build_filename (dir, name, NULL);
       if (g_stat (f->file, &st) == 0 && st.st_size > 0)
-        {
-          /* Most recently used: pruning keeps it. */
-          utime (f->file, NULL);
-          continue;
-        }
-
-      {
-        hb_blob_t *blob = make_subset (f, error);
-        unsigned int len = 0;
-        const char *data;
-        gboolean ok;
-
-        if (blob == NULL)
-          return FALSE;
-        data = hb_blob_get_data (blob, &len);
-        ok = g_file_set_contents_full (f->file, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                       0600, error);
-        hb_blob_destroy (blob);
-        if (!ok)
-          return FALSE;
-        wrote = TRUE;
-        g_debug ("subset %s (%u) with %u characters: %u glyphs, %u bytes",
-                 tb_font_face_get_file (f->source), tb_font_face_get_index (f->source),
-                 hb_set_get_population (f->chars), f->n_glyphs, len);
-      }
+        /* Most recently used: pruning keeps it. */
+        utime (f->file, NULL);
+      else
+        g_ptr_array_add (threads, g_thread_new ("tb-font-subset", write_subset, f));
     }
-  if (wrote)
+
+  for (guint i = 0; i < threads->len; i++)
+    {
+      GError *thread_error = g_thread_join (g_ptr_array_index (threads, i));
+
+      if (thread_error != NULL && first_error == NULL)
+        first_error = thread_error;
+      else if (thread_error != NULL)
+        g_error_free (thread_error);
+    }
+  if (threads->len > 0)
     prune_cache (dir);
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, first_error);
+      return FALSE;
+    }
   return TRUE;
 }
 
