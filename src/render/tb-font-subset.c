@@ -498,6 +498,8 @@ make_config (TbFontSubset  *self,
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Could not load the font %s"), f->file);
+          /* A damaged file in the cache: the next export makes it again. */
+          g_unlink (f->file);
           FcConfigDestroy (config);
           return NULL;
         }
