@@ -18,9 +18,11 @@
 #define MAX_ROUNDS 3
 
 /* What the layout prints besides the format's wording and the report's own text: page
- * numbers ("— 1 —"), dates ("2025年1月20日"), numerals and punctuation it composes with.
- * Not needed for correctness (anything missed is found after the first layout), only
- * to save a second round. */
+ * numbers ("— 1 —"), numerals and punctuation it composes with. Not needed for
+ * correctness (anything missed is found after the first layout), only to save a second
+ * round. The characters gathered decide the subsets and so the bytes of the PDF (cairo
+ * names an embedded subset by the glyph ids it holds), so they depend on nothing but the
+ * report and its format: the same report gives the same bytes in any process. */
 static const char layout_chars[] = "—―年月日〇一二三四五六七八九十、，。：；（）《》〔〕_";
 
 static int subset_fonts = -1;
