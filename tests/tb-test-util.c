@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tb-file-io.h"
 #include "tb-readiness.h"
 #include "tb-recovery.h"
 #include "tb-value.h"
@@ -579,8 +580,24 @@ tb_test_pdf_pages (const char *path)
 void
 tb_test_spin (void)
 {
+  tb_test_wait_io ();
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+tb_test_wait_io (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* A completion may start the next task (a save, then removing the recovery copy): the
+   * count is taken after each callback returned. */
+  while (tb_file_io_get_n_pending () > 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("file work still pending after a minute");
+    }
 }
 
 static gboolean

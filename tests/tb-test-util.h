@@ -117,8 +117,12 @@ guint    tb_test_pdf_pages    (const char *path);
 
 /* ---- Main loop ----------------------------------------------------------------------- */
 
-/* Dispatches what is pending, without blocking. */
+/* Waits for the file work in flight (tb_test_wait_io ()), then dispatches what is pending
+ * without waiting for timers. */
 void     tb_test_spin         (void);
+/* Runs the main loop until no task of tb-file-io.h is pending (opening, saving, recovery
+ * copies in a worker thread), that is until each one's callback returned. */
+void     tb_test_wait_io      (void);
 /* Runs the main loop for @msec milliseconds. */
 void     tb_test_run_loop_for (guint msec);
 

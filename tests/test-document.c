@@ -274,6 +274,7 @@ test_autosave (void)
   while (tb_history_undo (history))
     ;
   g_assert_false (tb_document_get_modified (doc));
+  tb_test_spin ();   /* removed in a worker */
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   /* Redo: modified again, a copy again. */
@@ -299,6 +300,7 @@ test_autosave (void)
   /* Saving removes it. */
   g_assert_true (tb_document_save (doc, 0, &error));
   g_assert_no_error (error);
+  tb_test_spin ();
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   /* Discarding removes it too; a later change writes a new one. */
@@ -306,6 +308,7 @@ test_autosave (void)
   g_assert_true (tb_document_autosave_now (doc, &error));
   g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
   tb_document_discard_recovery (doc);
+  tb_test_spin ();
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
   tb_test_run_loop_for (1300);
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
