@@ -515,12 +515,25 @@ tb_test_count_entries (const char *dir)
 }
 
 gboolean
-tb_test_private_tmpfs (const char *dir,
-                       const char *options)
+tb_test_private_mounts (void)
 {
+  static gboolean done;
+
+  if (done)
+    return TRUE;
   if (unshare (CLONE_NEWNS) < 0)
     return FALSE;
   if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+    return FALSE;
+  done = TRUE;
+  return TRUE;
+}
+
+gboolean
+tb_test_private_tmpfs (const char *dir,
+                       const char *options)
+{
+  if (!tb_test_private_mounts ())
     return FALSE;
   return mount ("tmpfs", dir, "tmpfs", 0, options) == 0;
 }

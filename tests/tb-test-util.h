@@ -103,7 +103,12 @@ void     tb_test_write_file   (const char *path,
                                const char *data,
                                gssize      len);
 guint    tb_test_count_entries (const char *dir);
-/* In a new mount namespace (this process only), mounts a tmpfs with @options on @dir. */
+/* Moves this thread into a new mount namespace of its own, once; the threads it starts
+ * afterwards share it (those started before do not: call it before any, e.g. before
+ * gtk_init () in a test's subprocess that will use file work in worker threads). */
+gboolean tb_test_private_mounts (void);
+/* In a new mount namespace (tb_test_private_mounts ()), mounts a tmpfs with @options on
+ * @dir. */
 gboolean tb_test_private_tmpfs (const char *dir,
                                 const char *options);
 /* Whether this process may make a private mount (probed on @dir in a child, which exits). */

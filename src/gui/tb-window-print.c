@@ -1,9 +1,9 @@
-/* tb-window-print.c: the window's Print and Export as PDF actions
+/* tb-window-print.c: what the window's Print and Export as PDF do
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both draw the pages of TbLayout (src/core/tb-layout.h): printing through
+ * Both draw the pages of TbLayout (src/render/tb-layout.h): printing through
  * TbPrintOperation, exporting with tb_pdf_export(). A report that still has errors or
  * unfilled cells can be exported only as a draft, after the clerk confirmed it; the draft
  * says so on every page.
@@ -22,14 +22,47 @@
 /* Print settings (printer, copies…) are kept for the next Print of this session. */
 static GtkPrintSettings *last_print_settings;
 
+/* An export under way: the window, and the number of problems that make it a draft. */
+typedef struct
+{
+  TbWindow *self;
+  guint     draft_issues;
+} Export;
+
 /* ------------------------------------------------------------------ export */
+
+static Export *
+export_new (TbWindow *self,
+            guint     draft_issues)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->self = g_object_ref (self);
+  export->draft_issues = draft_issues;
+  return export;
+}
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_free (export);
+}
+
+static void
+export_closure_free (gpointer  data,
+                     GClosure *closure)
+{
+  export_free (data);
+}
 
 static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
-                               TbWindow        *self)
+                               Export          *export)
 {
-  guint draft_issues = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "tb-draft"));
+  TbWindow *self = export->self;
+  guint draft_issues = export->draft_issues;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -53,7 +86,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
+  export_free (export);
 }
 
 static void
@@ -62,7 +95,7 @@ choose_export_file (TbWindow *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = tb_report_dup_title (self->report);
+  g_autofree char *title = tb_report_dup_title (tb_window_get_report (self));
   g_autofree char *name = g_strconcat (title, draft_issues > 0 ? _("(draft)") : "", ".pdf",
                                        NULL);
 
@@ -75,42 +108,37 @@ choose_export_file (TbWindow *self,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (self->path != NULL)
+  if (tb_window_get_path (self) != NULL)
     {
-      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *dir = g_path_get_dirname (tb_window_get_path (self));
       g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  g_object_set_data (G_OBJECT (chooser), "tb-draft", GUINT_TO_POINTER (draft_issues));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
-                    g_object_ref (self));
+                    export_new (self, draft_issues));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 on_draft_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
-                             TbWindow         *self)
+                             Export           *export)
 {
   if (g_str_equal (response, "draft"))
-    choose_export_file (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "tb-draft")));
-  g_object_unref (self);
+    choose_export_file (export->self, export->draft_issues);
 }
 
-static void
-tb_window_action_export_pdf (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+void
+tb_window_export_pdf (TbWindow *self)
 {
-  TbWindow *self = TB_WINDOW (widget);
   GtkWidget *dialog;
   guint n;
 
-  if (self->report == NULL)
+  if (self->document == NULL)
     return;
   tb_window_validate_now (self);
-  n = tb_readiness_count_blocking_issues (self->report);
+  n = tb_readiness_count_blocking_issues (tb_window_get_report (self));
   if (n == 0)
     {
       choose_export_file (self, 0);
@@ -132,9 +160,8 @@ tb_window_action_export_pdf (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "tb-draft", GUINT_TO_POINTER (n));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_draft_dialog_response_cb),
-                    g_object_ref (self));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_draft_dialog_response_cb),
+                         export_new (self, n), export_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -160,20 +187,17 @@ on_print_done_cb (GtkPrintOperation       *op,
   g_object_unref (self);
 }
 
-static void
-tb_window_action_print (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+void
+tb_window_print (TbWindow *self)
 {
-  TbWindow *self = TB_WINDOW (widget);
   TbPrintOperation *op;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  if (self->report == NULL)
+  if (self->document == NULL)
     return;
   tb_window_validate_now (self);
-  op = tb_print_operation_new (self->report);
+  op = tb_print_operation_new (tb_window_get_report (self));
   if (last_print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (op), last_print_settings);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
@@ -190,7 +214,7 @@ tb_window_action_print (GtkWidget  *widget,
     }
 }
 
-/* ------------------------------------------------------------------ private API */
+/* ------------------------------------------------------------------ tb-window-private.h */
 
 gboolean
 tb_window_export_pdf_to (TbWindow   *self,
@@ -203,13 +227,5 @@ tb_window_export_pdf_to (TbWindow   *self,
   g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return tb_pdf_export (self->report, &options, path, error);
-}
-
-void
-tb_window_print_class_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL,
-                                   tb_window_action_export_pdf);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, tb_window_action_print);
+  return tb_pdf_export (tb_window_get_report (self), &options, path, error);
 }
