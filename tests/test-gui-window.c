@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tb-application.h"
 #include "tb-cell-entry.h"
 #include "tb-draft.h"
 #include "tb-paste.h"
@@ -800,6 +801,72 @@ test_print_and_export (void)
   destroy_window (window);
 }
 
+/* Each accelerator is declared once (the application's), and the shortcuts window lists
+ * every action that has one, and no action without. */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) actions = NULL;
+  GSList *objects;
+  GHashTableIter iter;
+  gpointer name;
+
+  application = g_object_new (TB_TYPE_APPLICATION,
+                              "application-id", "io.github.tianbao.Tianbao.TestShortcuts",
+                              "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *action = NULL;
+
+        g_object_get (l->data, "action-name", &action, NULL);
+        if (action != NULL)
+          g_hash_table_add (listed, action);
+      }
+  g_slist_free (objects);
+
+  actions = gtk_application_list_action_descriptions (application);
+  g_assert_cmpuint (g_strv_length (actions), >, 10);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, actions[i]);
+
+      g_test_message ("%s: %u shortcuts", actions[i], g_strv_length (accels));
+      g_assert_true (g_hash_table_contains (listed, actions[i]));
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+          char *canonical;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          canonical = gtk_accelerator_name (key, mods);
+          g_assert_false (g_hash_table_contains (keys, canonical));
+          g_hash_table_insert (keys, canonical, g_strdup (actions[i]));
+        }
+    }
+  /* Ctrl+Z, once, for the report's undo. */
+  g_assert_cmpstr (g_hash_table_lookup (keys, "<Control>z"), ==, "win.undo");
+
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, name);
+
+      g_assert_cmpuint (g_strv_length (accels), >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/settings", test_settings);
   g_test_add_func ("/gui/window/lazy-pages", test_lazy_pages);
   g_test_add_func ("/gui/window/print-and-export", test_print_and_export);
+  g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
 
   status = g_test_run ();
   {
