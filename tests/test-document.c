@@ -629,12 +629,15 @@ test_save_async (void)
   g_assert_true (tb_document_get_modified (doc));
   g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_UNCHANGED);
 
-  /* What was typed meanwhile is a step of its own; saved, nothing is left unsaved. */
+  /* What was typed meanwhile is a step of its own: undone, the report is what was saved,
+   * not modified; redone, modified again. */
   tb_history_undo (tb_document_get_history (doc));
   g_clear_pointer (&value, g_free);
   value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
   g_assert_cmpstr (value, ==, "2");
+  g_assert_false (tb_document_get_modified (doc));
   tb_history_redo (tb_document_get_history (doc));
+  g_assert_true (tb_document_get_modified (doc));
   g_clear_object (&result);
   tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb, &result);
   g_assert_true (tb_document_save_finish (doc, wait_for_result (&result), &error));

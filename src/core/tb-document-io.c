@@ -261,6 +261,17 @@ save_write (SaveJob  *job,
   return TRUE;
 }
 
+/* The report is what is on disk now. */
+static void
+mark_saved (TbDocument *self)
+{
+  tb_history_mark_saved (self->history);
+  tb_report_set_modified (self->report, FALSE);
+  tb_document_cancel_autosave (self);
+  if (self->recovery_written || self->recovery_running != TB_RECOVERY_NONE)
+    tb_document_queue_recovery (self, TB_RECOVERY_DISCARD);
+}
+
 /* This thread again: what the save means for the document. */
 static gboolean
 save_complete (TbDocument    *self,
@@ -291,16 +302,30 @@ save_complete (TbDocument    *self,
     }
 
   /* Changed since it was serialized: what is on disk is an earlier state, the report is
-   * still modified (and its recovery copy still of use). */
-  if (!self->changed_while_saving && job->report == self->report)
-    {
-      tb_history_mark_saved (self->history);
-      tb_report_set_modified (self->report, FALSE);
-      tb_document_cancel_autosave (self);
-      if (self->recovery_written || self->recovery_running != TB_RECOVERY_NONE)
-        tb_document_queue_recovery (self, TB_RECOVERY_DISCARD);
-    }
+   * still modified (and its recovery copy still of use) unless undone back to it. */
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
+  if (job->report != self->report)
+    return TRUE;
+  if (self->changed_while_saving)
+    self->saved_bytes = g_bytes_ref (job->bytes);
+  else
+    mark_saved (self);
   return TRUE;
+}
+
+void
+tb_document_check_saved_bytes (TbDocument *self)
+{
+  g_autoptr(GBytes) now = NULL;
+
+  if (self->saved_bytes == NULL || !tb_report_get_modified (self->report))
+    return;
+  now = tb_draft_serialize (self->report);
+  if (g_bytes_equal (now, self->saved_bytes))
+    {
+      g_clear_pointer (&self->saved_bytes, g_bytes_unref);
+      mark_saved (self);
+    }
 }
 
 static gboolean

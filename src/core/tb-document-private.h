@@ -51,6 +51,8 @@ struct _TbDocument
 
   gboolean      saving;
   gboolean      changed_while_saving; /* the report changed after the save serialized it */
+  GBytes       *saved_bytes;          /* what that save wrote: undoing back to it makes the
+                                         report unmodified again */
 };
 
 /* tb-document.c */
@@ -65,6 +67,9 @@ void        tb_document_emit_autosave_failed (TbDocument   *self,
                                               const GError *error);
 
 /* tb-document-io.c */
+/* After an undo or redo: unmodified if the report is what an earlier save wrote while the
+ * clerk typed on. */
+void        tb_document_check_saved_bytes (TbDocument   *self);
 /* Writes the recovery copy or removes it in a worker, after the one running now. */
 void        tb_document_queue_recovery    (TbDocument   *self,
                                            TbRecoveryOp  op);

@@ -108,14 +108,27 @@ report_title_cb (TbReport   *report,
 }
 
 static void
+history_applied_cb (TbHistory      *history,
+                    TbReportChange  change,
+                    const char     *id,
+                    TbDocument     *self)
+{
+  tb_document_check_saved_bytes (self);
+}
+
+static void
 attach_report (TbDocument *self,
                TbReport   *report)
 {
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->report, report);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
   self->history = tb_history_new (report);
+  g_signal_connect (self->history, "applied", G_CALLBACK (history_applied_cb), self);
 
   g_signal_connect (report, "changed", G_CALLBACK (report_changed_cb), self);
   g_signal_connect (report, "notify::modified", G_CALLBACK (report_modified_cb), self);
@@ -133,8 +146,11 @@ tb_document_dispose (GObject *object)
   tb_document_cancel_autosave (self);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (tb_document_parent_class)->dispose (object);
 }
