@@ -24,6 +24,8 @@ struct _TbSession
   gboolean          recovery_offered;
   GPtrArray        *recovery_entries; /* listed before any window showed, or NULL */
   GPtrArray        *recovery_damaged;
+  GWeakRef          offer_window;     /* where they will be offered */
+  guint             offer_id;
   TbRecoveryDialog *recovery_dialog;  /* weak */
 };
 
@@ -336,6 +338,31 @@ on_close_cancelled_cb (TbSession *self)
   g_clear_handle_id (&self->quit_idle, g_source_remove);
 }
 
+static gboolean
+offer_waiting_cb (gpointer data)
+{
+  TbSession *self = data;
+  g_autoptr(TbWindow) window = g_weak_ref_get (&self->offer_window);
+
+  self->offer_id = 0;
+  if (window != NULL && self->recovery_entries != NULL && self->recovery_dialog == NULL)
+    show_recovery (self, window);
+  return G_SOURCE_REMOVE;
+}
+
+/* The offer waited for a window (its file was being read): it comes over it once the window
+ * is shown and raised, in the next main-loop turn. */
+static void
+on_window_mapped_cb (TbSession *self,
+                     GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, self);
+  if (self->recovery_entries == NULL || self->offer_id != 0)
+    return;
+  g_weak_ref_set (&self->offer_window, window);
+  self->offer_id = g_idle_add (offer_waiting_cb, self);
+}
+
 static void
 on_window_added_cb (GtkApplication *application,
                     GtkWindow      *window,
@@ -347,7 +374,8 @@ on_window_added_cb (GtkApplication *application,
       g_signal_connect_object (window, "close-cancelled", G_CALLBACK (on_close_cancelled_cb),
                                self, G_CONNECT_SWAPPED);
       if (self->recovery_entries != NULL)
-        show_recovery (self, TB_WINDOW (window));
+        g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped_cb), self,
+                                 G_CONNECT_SWAPPED);
     }
   else if (TB_IS_COMBINE_WINDOW (window))
     g_signal_connect_object (window, "open-file", G_CALLBACK (on_open_file_cb), self, 0);
@@ -370,6 +398,8 @@ tb_session_dispose (GObject *object)
   TbSession *self = TB_SESSION (object);
 
   g_clear_handle_id (&self->quit_idle, g_source_remove);
+  g_clear_handle_id (&self->offer_id, g_source_remove);
+  g_weak_ref_set (&self->offer_window, NULL);
   g_clear_weak_pointer (&self->application);
   g_clear_weak_pointer (&self->recovery_dialog);
   g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
@@ -383,6 +413,7 @@ tb_session_finalize (GObject *object)
   TbSession *self = TB_SESSION (object);
 
   g_hash_table_unref (self->opening);
+  g_weak_ref_clear (&self->offer_window);
   G_OBJECT_CLASS (tb_session_parent_class)->finalize (object);
 }
 
@@ -399,6 +430,7 @@ static void
 tb_session_init (TbSession *self)
 {
   self->opening = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_weak_ref_init (&self->offer_window, NULL);
 }
 
 /* ------------------------------------------------------------------ public */
