@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every worker of tb-file-io.h is made slow (tb_file_io_set_delay (): a disk on a busy file
- * server), then the clerk saves, opens, combines reports and lets a recovery copy be
- * written. Meanwhile the window's frame clock must keep ticking and the main loop keep
+ * server), then the clerk saves, opens, combines reports, exports a PDF and lets a recovery
+ * copy be written. Meanwhile the window's frame clock must keep ticking and the main loop keep
  * turning: a window that froze would count no frame until the file work is done. Afterwards
  * the files hold what they must: the state that was saved, not the edits typed while it
  * was written (those leave the report modified).
@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tb-combine-window.h"
 #include "tb-draft.h"
@@ -347,6 +348,47 @@ test_combine (void)
   close_all ();
 }
 
+/* ---- Exporting ------------------------------------------------------------------------------ */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The PDF is drawn and written in a worker, from the report as it was when asked. */
+static void
+test_export_pdf (void)
+{
+  g_autofree char *path = saved_report ("export.tianbao", "庚县审计局", 7);
+  g_autofree char *pdf = g_build_filename (g_get_home_dir (), "export.pdf", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TbWindow *window = open_window (path);
+  Watch watch;
+
+  tb_file_io_set_delay (SLOW);
+  watch_start (&watch, GTK_WIDGET (window));
+  tb_window_export_pdf_async (window, pdf, 0, store_result_cb, &result);
+  /* Changed after it was asked: the PDF has what was there. */
+  tb_report_set_agency (tb_window_get_report (window), "辛县审计局");
+  watch_until_done (&watch);
+  assert_responsive (&watch);
+  g_assert_true (tb_window_export_pdf_finish (window, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tb_test_pdf_pages (pdf), >, 1);
+  {
+    const char *argv[] = { "pdftotext", "-l", "1", pdf, "-", NULL };
+    g_autofree char *text = tb_test_run_tool (argv);
+
+    g_assert_nonnull (strstr (text, "庚县审计局"));
+    g_assert_null (strstr (text, "辛县审计局"));
+  }
+  close_all ();
+}
+
 /* ---- Recovery copies ---------------------------------------------------------------------- */
 
 static void
@@ -417,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/gui/async/open", test_open);
   g_test_add_func ("/gui/async/open-cancelled", test_open_cancelled);
   g_test_add_func ("/gui/async/combine", test_combine);
+  g_test_add_func ("/gui/async/export-pdf", test_export_pdf);
   g_test_add_func ("/gui/async/autosave", test_autosave);
 
   status = g_test_run ();

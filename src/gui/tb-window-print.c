@@ -6,7 +6,9 @@
  * Both draw the pages of TbLayout (src/render/tb-layout.h): printing through
  * TbPrintOperation, exporting with tb_pdf_export(). A report that still has errors or
  * unfilled cells can be exported only as a draft, after the clerk confirmed it; the draft
- * says so on every page.
+ * says so on every page. The export is drawn and written in a worker thread, from a copy
+ * of the report as it was when the clerk chose the file (the report is serialized here and
+ * read back there; Pango gives each thread its own font map).
  */
 #define G_LOG_DOMAIN "tb-window-print"
 
@@ -14,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-draft.h"
+#include "tb-file-io.h"
 #include "tb-pdf.h"
 #include "tb-print-operation.h"
 #include "tb-readiness.h"
@@ -28,6 +32,14 @@ typedef struct
   TbWindow *self;
   guint     draft_issues;
 } Export;
+
+/* What the worker gets. */
+typedef struct
+{
+  GBytes          *report;   /* tb_draft_serialize() */
+  char            *path;
+  TbLayoutOptions  options;
+} PdfJob;
 
 /* ------------------------------------------------------------------ export */
 
@@ -50,6 +62,67 @@ export_free (Export *export)
 }
 
 static void
+pdf_job_free (gpointer data)
+{
+  PdfJob *job = data;
+
+  g_bytes_unref (job->report);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  PdfJob *job = data;
+  g_autoptr(TbReport) copy = NULL;
+  GError *error = NULL;
+  gsize len;
+  const char *bytes = g_bytes_get_data (job->report, &len);
+
+  if (!tb_file_io_worker_begin (cancellable))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+  copy = tb_draft_parse (bytes, len, &error);
+  if (copy != NULL && tb_pdf_export (copy, &job->options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Export *export = data;
+  TbWindow *self = export->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!tb_window_export_pdf_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tb_window_add_toast (self, error->message);
+    }
+  else
+    {
+      PdfJob *job = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = g_filename_display_basename (job->path);
+      g_autofree char *message = export->draft_issues > 0
+        ? g_strdup_printf (_("Exported “%s” as a draft"), name)
+        : g_strdup_printf (_("Exported “%s”"), name);
+
+      tb_window_add_toast (self, message);
+    }
+  export_free (export);
+}
+
+static void
 export_closure_free (gpointer  data,
                      GClosure *closure)
 {
@@ -68,21 +141,12 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
 
       if (path == NULL)
         tb_window_add_toast (self, _("The PDF can only be written to a local file"));
-      else if (!tb_window_export_pdf_to (self, path, draft_issues, &error))
-        tb_window_add_toast (self, error->message);
       else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *message = draft_issues > 0
-            ? g_strdup_printf (_("Exported “%s” as a draft"), name)
-            : g_strdup_printf (_("Exported “%s”"), name);
-
-          tb_window_add_toast (self, message);
-        }
+        tb_window_export_pdf_async (self, path, draft_issues, on_exported_cb,
+                                    export_new (self, draft_issues));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -216,16 +280,35 @@ tb_window_print (TbWindow *self)
 
 /* ------------------------------------------------------------------ tb-window-private.h */
 
-gboolean
-tb_window_export_pdf_to (TbWindow   *self,
-                         const char *path,
-                         guint       draft_issues,
-                         GError    **error)
+void
+tb_window_export_pdf_async (TbWindow            *self,
+                            const char          *path,
+                            guint                draft_issues,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  TbLayoutOptions options = { FALSE, draft_issues };
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
 
-  g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_if_fail (TB_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->document != NULL);
 
-  return tb_pdf_export (tb_window_get_report (self), &options, path, error);
+  job = g_new0 (PdfJob, 1);
+  job->report = tb_draft_serialize (tb_window_get_report (self));
+  job->path = g_strdup (path);
+  job->options.draft_issues = draft_issues;
+  task = tb_file_io_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, tb_window_export_pdf_async);
+  g_task_set_task_data (task, job, pdf_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+tb_window_export_pdf_finish (TbWindow      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -195,10 +195,15 @@ void               tb_window_set_breakdown     (TbWindow       *self,
 void               tb_window_print             (TbWindow       *self);
 /* Asks for a PDF file (and, if the report is not ready, whether to export a draft). */
 void               tb_window_export_pdf        (TbWindow       *self);
-/* Exports the report to @path; @draft_issues > 0 marks every page as a draft. */
-gboolean           tb_window_export_pdf_to     (TbWindow       *self,
+/* Exports the report as it is now to @path, drawn and written in a worker; @draft_issues > 0
+ * marks every page as a draft. */
+void               tb_window_export_pdf_async  (TbWindow       *self,
                                                 const char     *path,
                                                 guint           draft_issues,
+                                                GAsyncReadyCallback callback,
+                                                gpointer        user_data);
+gboolean           tb_window_export_pdf_finish (TbWindow       *self,
+                                                GAsyncResult   *result,
                                                 GError        **error);
 
 /* Test and benchmark hooks (tb-window.c and tb-window-pages.c). */
