@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tb-cell-entry.h"
+#include "tb-cell-entry-private.h"
 #include "tb-draft.h"
 #include "tb-rules.h"
 #include "tb-window-private.h"

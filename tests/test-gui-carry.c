@@ -27,6 +27,7 @@
 #include "tb-session.h"
 #include "tb-test-util.h"
 #include "tb-value.h"
+#include "tb-issues-panel-private.h"
 #include "tb-window-private.h"
 
 static GtkApplication *app;

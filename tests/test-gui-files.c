@@ -22,6 +22,7 @@
 #include "tb-draft.h"
 #include "tb-recovery.h"
 #include "tb-file-io-private.h"
+#include "tb-recovery-dialog-private.h"
 #include "tb-session-private.h"
 #include "tb-window-private.h"
 

@@ -19,15 +19,16 @@
 #include <string.h>
 
 #include "tb-application.h"
-#include "tb-cell-entry.h"
+#include "tb-cell-entry-private.h"
 #include "tb-draft.h"
 #include "tb-paste.h"
 #include "tb-pdf.h"
-#include "tb-print-operation.h"
+#include "tb-issues-panel-private.h"
+#include "tb-print-operation-private.h"
 #include "tb-readiness.h"
-#include "tb-table-grid.h"
-#include "tb-table-page.h"
-#include "tb-text-page.h"
+#include "tb-table-grid-private.h"
+#include "tb-table-page-private.h"
+#include "tb-text-page-private.h"
 #include "tb-window-private.h"
 
 #include "tb-test-util.h"

@@ -276,13 +276,6 @@ tb_application_init (TbApplication *self)
 
 /* ------------------------------------------------------------------ public */
 
-TbSession *
-tb_application_get_session (TbApplication *self)
-{
-  g_return_val_if_fail (TB_IS_APPLICATION (self), NULL);
-  return self->session;
-}
-
 TbApplication *
 tb_application_new (void)
 {

@@ -7,15 +7,11 @@
 
 #include <adwaita.h>
 
-#include "tb-session.h"
-
 G_BEGIN_DECLS
 
 #define TB_TYPE_APPLICATION (tb_application_get_type ())
 G_DECLARE_FINAL_TYPE (TbApplication, tb_application, TB, APPLICATION, AdwApplication)
 
-TbApplication *tb_application_new         (void);
-/* The session of its windows (tb-session.h). */
-TbSession     *tb_application_get_session (TbApplication *self);
+TbApplication *tb_application_new (void);
 
 G_END_DECLS

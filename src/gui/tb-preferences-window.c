@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tb-preferences-window.h"
+#include "tb-preferences-window-private.h"
 
 /* ------------------------------------------------------------------ struct */
 
