@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tb-cell-entry.h"
+#include "tb-cell-entry-private.h"
 #include "tb-draft.h"
 #include "tb-rules.h"
 #include "tb-window-private.h"
@@ -155,6 +155,14 @@ on_stroke_paint_cb (GdkFrameClock *clock,
     }
 }
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
 static int
 keystrokes (const char *path,
             guint       n)
@@ -168,8 +176,16 @@ keystrokes (const char *path,
 
   adw_init ();
   window = tb_window_new (NULL);
-  if (!tb_window_open_file (window, path))
-    return 1;
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    /* Read in a worker. */
+    tb_window_open_file_async (window, path, store_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    if (!tb_window_open_file_finish (window, result, NULL))
+      return 1;
+  }
   gtk_window_present (GTK_WINDOW (window));
   adw_view_stack_set_visible_child_name (window->view_stack, "s3");
   g_signal_connect (window, "validated", G_CALLBACK (on_validated_cb), &stroke);

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tb-file-io.h"
 #include "tb-readiness.h"
 #include "tb-recovery.h"
 #include "tb-value.h"
@@ -514,12 +515,25 @@ tb_test_count_entries (const char *dir)
 }
 
 gboolean
-tb_test_private_tmpfs (const char *dir,
-                       const char *options)
+tb_test_private_mounts (void)
 {
+  static gboolean done;
+
+  if (done)
+    return TRUE;
   if (unshare (CLONE_NEWNS) < 0)
     return FALSE;
   if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+    return FALSE;
+  done = TRUE;
+  return TRUE;
+}
+
+gboolean
+tb_test_private_tmpfs (const char *dir,
+                       const char *options)
+{
+  if (!tb_test_private_mounts ())
     return FALSE;
   return mount ("tmpfs", dir, "tmpfs", 0, options) == 0;
 }
@@ -579,8 +593,24 @@ tb_test_pdf_pages (const char *path)
 void
 tb_test_spin (void)
 {
+  tb_test_wait_io ();
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+tb_test_wait_io (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* A completion may start the next task (a save, then removing the recovery copy): the
+   * count is taken after each callback returned. */
+  while (tb_file_io_get_n_pending () > 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("file work still pending after a minute");
+    }
 }
 
 static gboolean

@@ -103,7 +103,12 @@ void     tb_test_write_file   (const char *path,
                                const char *data,
                                gssize      len);
 guint    tb_test_count_entries (const char *dir);
-/* In a new mount namespace (this process only), mounts a tmpfs with @options on @dir. */
+/* Moves this thread into a new mount namespace of its own, once; the threads it starts
+ * afterwards share it (those started before do not: call it before any, e.g. before
+ * gtk_init () in a test's subprocess that will use file work in worker threads). */
+gboolean tb_test_private_mounts (void);
+/* In a new mount namespace (tb_test_private_mounts ()), mounts a tmpfs with @options on
+ * @dir. */
 gboolean tb_test_private_tmpfs (const char *dir,
                                 const char *options);
 /* Whether this process may make a private mount (probed on @dir in a child, which exits). */
@@ -117,8 +122,12 @@ guint    tb_test_pdf_pages    (const char *path);
 
 /* ---- Main loop ----------------------------------------------------------------------- */
 
-/* Dispatches what is pending, without blocking. */
+/* Waits for the file work in flight (tb_test_wait_io ()), then dispatches what is pending
+ * without waiting for timers. */
 void     tb_test_spin         (void);
+/* Runs the main loop until no task of tb-file-io.h is pending (opening, saving, recovery
+ * copies in a worker thread), that is until each one's callback returned. */
+void     tb_test_wait_io      (void);
 /* Runs the main loop for @msec milliseconds. */
 void     tb_test_run_loop_for (guint msec);
 

@@ -21,18 +21,79 @@
 #include <string.h>
 
 #include "tb-carry.h"
-#include "tb-combine-window.h"
+#include "tb-combine-window-private.h"
 #include "tb-draft.h"
+#include "tb-new-report-dialog.h"
 #include "tb-session.h"
 #include "tb-test-util.h"
 #include "tb-value.h"
-#include "tb-window-carry.h"
-#include "tb-window-files.h"
+#include "tb-issues-panel-private.h"
 #include "tb-window-private.h"
 
 static GtkApplication *app;
+static TbSession *session;
 
 /* ---- Helpers ------------------------------------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Runs the main loop until @result is set. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* What choosing @path as last year's report in the New dialog ends in. */
+static gboolean
+set_previous (AdwMessageDialog  *dialog,
+              const char        *path,
+              GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tb_new_report_dialog_set_previous_async (TB_NEW_REPORT_DIALOG (dialog), path, NULL,
+                                           store_result_cb, &result);
+  return tb_new_report_dialog_set_previous_finish (TB_NEW_REPORT_DIALOG (dialog),
+                                                   wait_for_result (&result), error);
+}
+
+/* What choosing @path for Compare with Last Year's Report ends in. */
+static gboolean
+attach_previous (TbWindow   *window,
+                 const char *path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tb_window_attach_previous_async (window, path, store_result_cb, &result);
+  return tb_window_attach_previous_finish (window, wait_for_result (&result), NULL);
+}
+
+static gboolean
+export_csv (TbCombineWindow  *breakdown,
+            const char       *path,
+            GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tb_combine_window_export_csv_async (breakdown, path, store_result_cb, &result);
+  return tb_combine_window_export_csv_finish (breakdown, wait_for_result (&result), error);
+}
+
+static GObject *
+dialog_child (AdwMessageDialog *dialog,
+              const char       *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), TB_TYPE_NEW_REPORT_DIALOG, name);
+}
 
 static void
 close_all (void)
@@ -124,8 +185,8 @@ static GPtrArray *
 window_issues (TbWindow *window)
 {
   tb_window_validate_now (window);
-  g_assert_nonnull (window->issues);
-  return window->issues;
+  g_assert_nonnull (tb_window_get_issues (window));
+  return tb_window_get_issues (window);
 }
 
 static const TbIssue *
@@ -156,7 +217,6 @@ test_new_from_last_year (void)
   g_autoptr(TbReport) saved = NULL;
   TbWindow *window = new_window ();
   AdwMessageDialog *dialog;
-  GtkWidget *box;
   GtkSpinButton *year;
   GtkEditable *agency;
   TbReport *report;
@@ -167,18 +227,18 @@ test_new_from_last_year (void)
   tb_test_spin ();
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  box = adw_message_dialog_get_extra_child (dialog);
-  year = g_object_get_data (G_OBJECT (box), "year");
-  agency = g_object_get_data (G_OBJECT (box), "agency");
+  g_assert_true (TB_IS_NEW_REPORT_DIALOG (dialog));
+  year = GTK_SPIN_BUTTON (dialog_child (dialog, "year"));
+  agency = GTK_EDITABLE (dialog_child (dialog, "agency"));
   gtk_editable_set_text (agency, "");
   gtk_spin_button_set_value (year, 2019);
 
   /* Choosing last year's report: the year after it, by its agency. */
-  g_assert_false (tb_window_carry_new_dialog_set_previous (dialog, "/nonexistent.tianbao",
+  g_assert_false (set_previous (dialog, "/nonexistent.tianbao",
                                                            &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (tb_window_carry_new_dialog_set_previous (dialog, last_path, &error));
+  g_assert_true (set_previous (dialog, last_path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2024);
   g_assert_cmpstr (gtk_editable_get_text (agency), ==, "测试县审计局");
@@ -239,7 +299,7 @@ test_new_from_last_year (void)
   g_assert_null (find_rule (window_issues (window), "TXT-PREV-1"));
 
   /* Saved in this year's folder: last year's report by a path relative to it. */
-  tb_window_files_save_to (window, new_path);
+  tb_window_save_to (window, new_path);
   tb_test_spin ();
   g_assert_cmpstr (tb_window_get_path (window), ==, new_path);
   saved = tb_draft_load (new_path, &error);
@@ -268,8 +328,8 @@ test_new_across_formats (void)
   tb_test_spin ();
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  year = g_object_get_data (G_OBJECT (adw_message_dialog_get_extra_child (dialog)), "year");
-  g_assert_true (tb_window_carry_new_dialog_set_previous (dialog, last_path, &error));
+  year = GTK_SPIN_BUTTON (dialog_child (dialog, "year"));
+  g_assert_true (set_previous (dialog, last_path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2021);
   adw_message_dialog_response (dialog, "create");
@@ -329,7 +389,7 @@ test_open_with_previous (void)
   g_assert_no_error (error);
 
   window = tb_window_new (app);
-  tb_session_open_path (app, draft_path, window);
+  tb_session_open_path (session, draft_path, window);
   gtk_window_present (GTK_WINDOW (window));
   tb_test_spin ();
   report = tb_window_get_report (window);
@@ -356,27 +416,27 @@ test_open_with_previous (void)
     missing_path = g_steal_pointer (&moved);
   }
   window = tb_window_new (app);
-  tb_session_open_path (app, missing_path, window);
+  tb_session_open_path (session, missing_path, window);
   gtk_window_present (GTK_WINDOW (window));
   tb_test_spin ();
   report = tb_window_get_report (window);
   g_assert_cmpstr (tb_window_get_path (window), ==, missing_path);
   g_assert_cmpint (tb_test_get (report, "t3.r2_carry_in.np"), ==, 40);
   g_assert_null (tb_report_get_previous_report (report));
-  g_assert_null (tb_window_files_get_dialog (window));
+  g_assert_null (tb_window_get_dialog (window));
   notice = tb_window_carry_get_notice (window);
   g_assert_nonnull (notice);
   g_assert_nonnull (strstr (notice, "last.tianbao"));
   g_assert_null (find_rule (window_issues (window), "T3-5"));
 
   /* The clerk finds it: not a report of another year, then the right one. */
-  g_assert_false (tb_window_carry_attach_previous (window, wrong_path));
-  g_assert_nonnull (tb_window_files_get_dialog (window));
-  adw_message_dialog_response (tb_window_files_get_dialog (window), "close");
+  g_assert_false (attach_previous (window, wrong_path));
+  g_assert_nonnull (tb_window_get_dialog (window));
+  adw_message_dialog_response (tb_window_get_dialog (window), "close");
   tb_test_spin ();
   g_assert_null (tb_report_get_previous_report (report));
 
-  g_assert_true (tb_window_carry_attach_previous (window, last_path));
+  g_assert_true (attach_previous (window, last_path));
   tb_test_spin ();
   g_assert_nonnull (tb_report_get_previous_report (report));
   g_assert_null (tb_window_carry_get_notice (window));
@@ -419,10 +479,15 @@ combine (TbWindow           *window,
          const char *const  *paths,
          const char         *agency)
 {
-  AdwMessageDialog *dialog = tb_window_combine_paths (window, paths);
+  AdwMessageDialog *dialog;
   GtkEditable *entry;
 
+  /* Read in a worker, then asked whose summary it is. */
+  tb_window_combine_paths (window, paths);
+  tb_test_spin ();
+  dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Combine Reports");
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* The default agency, in the clerk's language (汇总 in Chinese). */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Summary");
@@ -490,7 +555,7 @@ test_combine (void)
   /* The summary's window says the same (only its texts are left to write). */
   for (guint i = 0; i < window_issues (summary_window)->len; i++)
     {
-      const TbIssue *issue = g_ptr_array_index (summary_window->issues, i);
+      const TbIssue *issue = g_ptr_array_index (tb_window_get_issues (summary_window), i);
 
       g_assert_cmpint (issue->severity, !=, TB_SEVERITY_ERROR);
       if (issue->severity == TB_SEVERITY_INCOMPLETE)
@@ -545,7 +610,7 @@ test_combine (void)
                     tb_format_get_n_cells (format));
 
   /* Export CSV writes what `tianbao-cli merge --breakdown` writes. */
-  g_assert_true (tb_combine_window_export_csv_to (breakdown, csv_path, &error));
+  g_assert_true (export_csv (breakdown, csv_path, &error));
   g_assert_no_error (error);
   {
     const char *cli = g_getenv ("TIANBAO_CLI");
@@ -679,9 +744,9 @@ test_combine_show_breakdown (void)
 
   summary_window = find_window_showing (tb_combine_window_get_summary (breakdown));
   g_assert_nonnull (summary_window);
-  g_assert_true (tb_window_carry_get_breakdown (summary_window) == breakdown);
+  g_assert_true (tb_window_get_breakdown (summary_window) == breakdown);
   other = new_window ();
-  g_assert_null (tb_window_carry_get_breakdown (other));
+  g_assert_null (tb_window_get_breakdown (other));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (breakdown)));
 
   /* Closed: hidden, not gone. */
@@ -740,9 +805,11 @@ test_combine_mixed_years (void)
   AdwMessageDialog *dialog;
   const char *body;
 
-  g_assert_null (tb_window_combine_paths (window, paths));
-  dialog = tb_window_files_get_dialog (window);
+  tb_window_combine_paths (window, paths);
+  tb_test_spin ();
+  dialog = tb_window_get_dialog (window);
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Combine the Reports");
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("%s", body);
   g_assert_nonnull (strstr (body, "2023"));
@@ -756,8 +823,11 @@ test_combine_mixed_years (void)
   tb_test_spin ();
 
   /* A file that cannot be read: nothing either. */
-  g_assert_null (tb_window_combine_paths (window, broken));
-  g_assert_nonnull (tb_window_files_get_dialog (window));
+  tb_window_combine_paths (window, broken);
+  tb_test_spin ();
+  g_assert_nonnull (tb_window_get_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (tb_window_get_dialog (window)), ==,
+                   "Could Not Combine the Reports");
   g_assert_null (find_combine_window ());
   g_assert_null (tb_window_get_path (window));
   close_all ();
@@ -803,6 +873,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
+  session = tb_session_new (app);
 
   g_test_add_func ("/gui/carry/new-from-last-year", test_new_from_last_year);
   g_test_add_func ("/gui/carry/new-across-formats", test_new_across_formats);
@@ -814,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/gui/carry/combine-mixed-years", test_combine_mixed_years);
 
   status = g_test_run ();
+  g_clear_object (&session);
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
   {

@@ -18,15 +18,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tb-cell-entry.h"
+#include "tb-application.h"
+#include "tb-cell-entry-private.h"
 #include "tb-draft.h"
 #include "tb-paste.h"
 #include "tb-pdf.h"
-#include "tb-print-operation.h"
+#include "tb-issues-panel-private.h"
+#include "tb-print-operation-private.h"
 #include "tb-readiness.h"
-#include "tb-table-grid.h"
-#include "tb-table-page.h"
-#include "tb-text-page.h"
+#include "tb-table-grid-private.h"
+#include "tb-table-page-private.h"
+#include "tb-text-page-private.h"
 #include "tb-window-private.h"
 
 #include "tb-test-util.h"
@@ -34,6 +36,52 @@
 /* ---- Helpers ------------------------------------------------------------------------- */
 
 static char *test_home;
+
+/* Shows @report, not saved anywhere, in @window. */
+static void
+show_report (TbWindow *window,
+             TbReport *report)
+{
+  g_autoptr(TbDocument) document = tb_document_new_for_report (report, NULL);
+
+  tb_window_set_document (window, document);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* What exporting @window's report to @path ends in (drawn and written in a worker). */
+static gboolean
+export_pdf (TbWindow    *window,
+            const char  *path,
+            guint        draft_issues,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tb_window_export_pdf_async (window, path, draft_issues, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return tb_window_export_pdf_finish (window, result, error);
+}
+
+/* What opening @path in @window ends in (it is read in a worker). */
+static gboolean
+open_file (TbWindow   *window,
+           const char *path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tb_window_open_file_async (window, path, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return tb_window_open_file_finish (window, result, NULL);
+}
 
 static TbWindow *
 new_window (int year)
@@ -44,7 +92,7 @@ new_window (int year)
   tb_report_set_year (report, year);
   tb_report_set_agency (report, "测试县审计局");
   tb_report_set_modified (report, FALSE);
-  tb_window_set_report (window, report, NULL);
+  show_report (window, report);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -599,7 +647,7 @@ test_open_file (void)
   TbWindow *window = tb_window_new (NULL);
   g_autoptr(TbReport) reread = NULL;
 
-  g_assert_true (tb_window_open_file (window, sample));
+  g_assert_true (open_file (window, sample));
   g_assert_cmpstr (tb_window_get_path (window), ==, sample);
   g_assert_cmpstr (tb_report_get_agency (tb_window_get_report (window)), ==, "盐池县审计局");
   g_assert_false (tb_report_get_modified (tb_window_get_report (window)));
@@ -607,10 +655,11 @@ test_open_file (void)
   g_assert_cmpuint (tb_window_get_form_state (window)->total.n_errors, ==, 0);
 
   /* A file that does not exist yet: a new report that will be saved there. */
-  g_assert_true (tb_window_open_file (window, missing));
+  g_assert_true (open_file (window, missing));
   g_assert_cmpstr (tb_window_get_path (window), ==, missing);
   type_and_wait (window, "t3.r1_new.np", "6");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  tb_test_spin ();   /* written in a worker */
   reread = tb_draft_load (missing, NULL);
   g_assert_nonnull (reread);
   g_assert_cmpint (tb_report_get_cell (reread,
@@ -619,7 +668,7 @@ test_open_file (void)
 
   /* A broken file: an empty report, not bound to the file. */
   g_assert_true (g_file_set_contents (broken, "<not a report", -1, NULL));
-  g_assert_false (tb_window_open_file (window, broken));
+  g_assert_false (open_file (window, broken));
   g_assert_null (tb_window_get_path (window));
   g_assert_nonnull (tb_window_get_report (window));
 
@@ -685,7 +734,7 @@ test_lazy_pages (void)
       tb_report_set_cell_value (report, i, 0, NULL);
   tb_report_set_cell_text (report, tb_format_find_cell (format, "t3.r1_new.np")->index, "5",
                            NULL);
-  tb_window_set_report (window, report, NULL);
+  show_report (window, report);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->view_stack), "meta");
 
   /* Only the visible page is built before the first frame; the badges count already. */
@@ -738,7 +787,7 @@ test_print_and_export (void)
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
   /* The same pages as the core export. */
-  g_assert_true (tb_window_export_pdf_to (window, exported, 0, &error));
+  g_assert_true (export_pdf (window, exported, 0, &error));
   g_assert_no_error (error);
   layout = tb_layout_new (report, NULL);
   g_assert_cmpuint (tb_print_operation_get_n_pages (op), ==, tb_layout_get_n_pages (layout));
@@ -748,8 +797,8 @@ test_print_and_export (void)
   /* With an error, the export is a draft and says so. */
   type_and_wait (window, "t3.r1_new.np", "5");
   g_assert_cmpuint (tb_readiness_count_blocking_issues (report), >, 0);
-  g_assert_true (tb_window_export_pdf_to (window, draft,
-                                          tb_readiness_count_blocking_issues (report), &error));
+  g_assert_true (export_pdf (window, draft, tb_readiness_count_blocking_issues (report),
+                             &error));
   {
     const char *argv_draft[] = { "pdftotext", draft, "-", NULL };
     const char *argv_clean[] = { "pdftotext", exported, "-", NULL };
@@ -766,6 +815,72 @@ test_print_and_export (void)
   g_unlink (draft);
   g_rmdir (dir);
   destroy_window (window);
+}
+
+/* Each accelerator is declared once (the application's), and the shortcuts window lists
+ * every action that has one, and no action without. */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) actions = NULL;
+  GSList *objects;
+  GHashTableIter iter;
+  gpointer name;
+
+  application = g_object_new (TB_TYPE_APPLICATION,
+                              "application-id", "io.github.tianbao.Tianbao.TestShortcuts",
+                              "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *action = NULL;
+
+        g_object_get (l->data, "action-name", &action, NULL);
+        if (action != NULL)
+          g_hash_table_add (listed, action);
+      }
+  g_slist_free (objects);
+
+  actions = gtk_application_list_action_descriptions (application);
+  g_assert_cmpuint (g_strv_length (actions), >, 10);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, actions[i]);
+
+      g_test_message ("%s: %u shortcuts", actions[i], g_strv_length (accels));
+      g_assert_true (g_hash_table_contains (listed, actions[i]));
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+          char *canonical;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          canonical = gtk_accelerator_name (key, mods);
+          g_assert_false (g_hash_table_contains (keys, canonical));
+          g_hash_table_insert (keys, canonical, g_strdup (actions[i]));
+        }
+    }
+  /* Ctrl+Z, once, for the report's undo. */
+  g_assert_cmpstr (g_hash_table_lookup (keys, "<Control>z"), ==, "win.undo");
+
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, name);
+
+      g_assert_cmpuint (g_strv_length (accels), >, 0);
+    }
 }
 
 int
@@ -818,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/settings", test_settings);
   g_test_add_func ("/gui/window/lazy-pages", test_lazy_pages);
   g_test_add_func ("/gui/window/print-and-export", test_print_and_export);
+  g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
 
   status = g_test_run ();
   {

@@ -11,7 +11,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
-#include "tb-preferences-window.h"
+#include "tb-preferences-window-private.h"
 
 static GSettings *
 new_settings (void)

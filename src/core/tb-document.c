@@ -2,6 +2,9 @@
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The object, its title and its autosave timer; opening, saving and the recovery copies
+ * themselves are in tb-document-io.c.
  */
 #define G_LOG_DOMAIN "tb-document"
 
@@ -12,52 +15,24 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tb-document.h"
-#include "tb-draft.h"
-
-struct _TbDocument
-{
-  GObject      parent_instance;
-
-  TbReport    *report;
-  TbHistory   *history;
-  char        *path;
-  TbFileState *file_state;
-  char        *recovery_id;
-  GDateTime   *last_change;
-
-  guint        autosave_interval;
-  guint        autosave_id;
-  gboolean     recovery_written;
-};
+#include "tb-document-private.h"
 
 G_DEFINE_FINAL_TYPE (TbDocument, tb_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (tb-document-error-quark, tb_document_error)
 
 enum {
-  PROP_0,
-  PROP_REPORT,
-  PROP_HISTORY,
-  PROP_PATH,
-  PROP_MODIFIED,
-  PROP_TITLE,
-  PROP_AUTOSAVE_INTERVAL,
-  N_PROPS
-};
-
-enum {
   AUTOSAVE_FAILED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[TB_DOCUMENT_N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ autosave */
 
-static void
-cancel_autosave (TbDocument *self)
+void
+tb_document_cancel_autosave (TbDocument *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 }
@@ -68,7 +43,7 @@ autosave_cb (gpointer data)
   TbDocument *self = data;
 
   self->autosave_id = 0;
-  tb_document_autosave_now (self, NULL);
+  tb_document_queue_recovery (self, TB_RECOVERY_WRITE);
   return G_SOURCE_REMOVE;
 }
 
@@ -88,12 +63,9 @@ arm_autosave (TbDocument *self)
 static void
 remove_recovery (TbDocument *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  cancel_autosave (self);
-  if (!tb_recovery_discard (self->recovery_id, &error))
-    g_message ("%s", error->message);
-  self->recovery_written = FALSE;
+  tb_document_cancel_autosave (self);
+  if (self->recovery_written || self->recovery_running != TB_RECOVERY_NONE)
+    tb_document_queue_recovery (self, TB_RECOVERY_DISCARD);
 }
 
 /* ------------------------------------------------------------------ report signals */
@@ -101,11 +73,13 @@ remove_recovery (TbDocument *self)
 static void
 report_changed_cb (TbReport       *report,
                    TbReportChange  change,
-                   const           char     *id,
+                   const char     *id,
                    TbDocument     *self)
 {
   g_clear_pointer (&self->last_change, g_date_time_unref);
   self->last_change = g_date_time_new_now_local ();
+  if (self->saving)
+    self->changed_while_saving = TRUE;
   arm_autosave (self);
 }
 
@@ -115,15 +89,13 @@ report_modified_cb (TbReport   *report,
                     TbDocument *self)
 {
   if (!tb_report_get_modified (report))
-    {
-      /* Saved, or undone back to what is saved: the copy is of no use any more. */
-      if (self->recovery_written || self->autosave_id != 0)
-        remove_recovery (self);
-    }
+    /* Saved, or undone back to what is saved: the copy is of no use any more. */
+    remove_recovery (self);
   else
     arm_autosave (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  tb_document_notify (self, TB_DOCUMENT_PROP_MODIFIED);
+  tb_document_notify (self, TB_DOCUMENT_PROP_HEADING);
+  tb_document_notify (self, TB_DOCUMENT_PROP_TITLE);
 }
 
 static void
@@ -131,7 +103,36 @@ report_title_cb (TbReport   *report,
                  GParamSpec *pspec,
                  TbDocument *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  tb_document_notify (self, TB_DOCUMENT_PROP_HEADING);
+  tb_document_notify (self, TB_DOCUMENT_PROP_TITLE);
+}
+
+static void
+history_applied_cb (TbHistory      *history,
+                    TbReportChange  change,
+                    const char     *id,
+                    TbDocument     *self)
+{
+  tb_document_check_saved_bytes (self);
+}
+
+static void
+attach_report (TbDocument *self,
+               TbReport   *report)
+{
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->report, report);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
+  self->history = tb_history_new (report);
+  g_signal_connect (self->history, "applied", G_CALLBACK (history_applied_cb), self);
+
+  g_signal_connect (report, "changed", G_CALLBACK (report_changed_cb), self);
+  g_signal_connect (report, "notify::modified", G_CALLBACK (report_modified_cb), self);
+  g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -142,11 +143,14 @@ tb_document_dispose (GObject *object)
   TbDocument *self = TB_DOCUMENT (object);
 
   /* Closing does not remove the recovery copy: only saving or discarding does. */
-  cancel_autosave (self);
+  tb_document_cancel_autosave (self);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (tb_document_parent_class)->dispose (object);
 }
@@ -172,26 +176,37 @@ tb_document_get_property (GObject    *object,
 {
   TbDocument *self = TB_DOCUMENT (object);
 
-  switch (prop_id)
+  switch ((TbDocumentProp) prop_id)
     {
-    case PROP_REPORT:
+    case TB_DOCUMENT_PROP_REPORT:
       g_value_set_object (value, self->report);
       break;
-    case PROP_HISTORY:
+    case TB_DOCUMENT_PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
-    case PROP_PATH:
+    case TB_DOCUMENT_PROP_PATH:
       g_value_set_string (value, self->path);
       break;
-    case PROP_MODIFIED:
+    case TB_DOCUMENT_PROP_MODIFIED:
       g_value_set_boolean (value, tb_document_get_modified (self));
       break;
-    case PROP_TITLE:
+    case TB_DOCUMENT_PROP_DISPLAY_NAME:
+      g_value_take_string (value, tb_document_dup_display_name (self));
+      break;
+    case TB_DOCUMENT_PROP_HEADING:
+      g_value_take_string (value, tb_document_dup_heading (self));
+      break;
+    case TB_DOCUMENT_PROP_TITLE:
       g_value_take_string (value, tb_document_dup_title (self));
       break;
-    case PROP_AUTOSAVE_INTERVAL:
+    case TB_DOCUMENT_PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    case TB_DOCUMENT_PROP_AUTOSAVE_INTERVAL:
       g_value_set_uint (value, self->autosave_interval);
       break;
+    case TB_DOCUMENT_PROP_0:
+    case TB_DOCUMENT_N_PROPS:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,7 +222,7 @@ tb_document_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_AUTOSAVE_INTERVAL:
+    case TB_DOCUMENT_PROP_AUTOSAVE_INTERVAL:
       tb_document_set_autosave_interval (self, g_value_get_uint (value));
       break;
     default:
@@ -225,26 +240,35 @@ tb_document_class_init (TbDocumentClass *klass)
   object_class->get_property = tb_document_get_property;
   object_class->set_property = tb_document_set_property;
 
-  properties[PROP_REPORT] =
+  properties[TB_DOCUMENT_PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, TB_TYPE_REPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HISTORY] =
+  properties[TB_DOCUMENT_PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, TB_TYPE_HISTORY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PATH] =
+  properties[TB_DOCUMENT_PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MODIFIED] =
+  properties[TB_DOCUMENT_PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
+  properties[TB_DOCUMENT_PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[TB_DOCUMENT_PROP_HEADING] =
+    g_param_spec_string ("heading", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[TB_DOCUMENT_PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AUTOSAVE_INTERVAL] =
+  properties[TB_DOCUMENT_PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[TB_DOCUMENT_PROP_AUTOSAVE_INTERVAL] =
     g_param_spec_uint ("autosave-interval", NULL, NULL, 0, 3600,
                        TB_DOCUMENT_DEFAULT_AUTOSAVE_INTERVAL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, TB_DOCUMENT_N_PROPS, properties);
 
   /**
    * TbDocument::autosave-failed:
@@ -264,37 +288,38 @@ tb_document_init (TbDocument *self)
   self->autosave_interval = TB_DOCUMENT_DEFAULT_AUTOSAVE_INTERVAL;
 }
 
-/* ------------------------------------------------------------------ constructors */
+/* ------------------------------------------------------------------ tb-document-private.h */
 
-static void
-attach_report (TbDocument *self,
-               TbReport   *report)
-{
-  if (self->report != NULL)
-    g_signal_handlers_disconnect_by_data (self->report, self);
-  g_set_object (&self->report, report);
-  g_clear_object (&self->history);
-  self->history = tb_history_new (report);
-
-  g_signal_connect (report, "changed", G_CALLBACK (report_changed_cb), self);
-  g_signal_connect (report, "notify::modified", G_CALLBACK (report_modified_cb), self);
-  g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
-}
-
-static TbDocument *
-document_new (TbReport   *report,
-              const char *path,
-              const char *recovery_id)
+TbDocument *
+tb_document_new_internal (TbReport    *report,
+                          const char  *path,
+                          const char  *recovery_id,
+                          TbFileState *file_state)
 {
   TbDocument *self = g_object_new (TB_TYPE_DOCUMENT, NULL);
 
   attach_report (self, report);
   self->path = g_strdup (path);
   self->recovery_id = recovery_id ? g_strdup (recovery_id) : tb_recovery_new_id ();
-  if (path != NULL)
-    self->file_state = tb_file_state_new_for_path (path, NULL);
+  self->file_state = file_state;
   return self;
 }
+
+void
+tb_document_notify (TbDocument     *self,
+                    TbDocumentProp  prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+tb_document_emit_autosave_failed (TbDocument   *self,
+                                  const GError *error)
+{
+  g_signal_emit (self, signals[AUTOSAVE_FAILED], 0, error);
+}
+
+/* ------------------------------------------------------------------ constructors */
 
 TbDocument *
 tb_document_new (int         year,
@@ -310,7 +335,7 @@ tb_document_new (int         year,
   if (agency != NULL && *agency != '\0')
     tb_report_set_agency (report, agency);
   tb_report_set_modified (report, FALSE);
-  return document_new (report, NULL, NULL);
+  return tb_document_new_internal (report, NULL, NULL, NULL);
 }
 
 TbDocument *
@@ -318,21 +343,8 @@ tb_document_new_for_report (TbReport   *report,
                             const char *path)
 {
   g_return_val_if_fail (TB_IS_REPORT (report), NULL);
-  return document_new (report, path, NULL);
-}
-
-TbDocument *
-tb_document_open (const char  *path,
-                  GError     **error)
-{
-  g_autoptr(TbReport) report = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  report = tb_draft_load (path, error);
-  if (report == NULL)
-    return NULL;
-  return document_new (report, path, NULL);
+  return tb_document_new_internal (report, path, NULL,
+                                   path ? tb_file_state_new_for_path (path, NULL) : NULL);
 }
 
 TbDocument *
@@ -348,7 +360,9 @@ tb_document_new_recovered (const TbRecoveryEntry  *entry,
   report = tb_recovery_load (entry, error);
   if (report == NULL)
     return NULL;
-  self = document_new (report, entry->file, entry->id);
+  self = tb_document_new_internal (report, entry->file, entry->id,
+                                   entry->file ? tb_file_state_new_for_path (entry->file, NULL)
+                                               : NULL);
   self->last_change = entry->changed ? g_date_time_ref (entry->changed) : NULL;
   /* Claim the copy for this process at once, so that it is not offered elsewhere. */
   if (!tb_document_autosave_now (self, &local))
@@ -375,18 +389,22 @@ tb_document_set_report (TbDocument *self,
   if (report == self->report)
     return;
   attach_report (self, report);
+  if (self->saving)
+    /* The save in flight wrote the report this one replaces. */
+    self->changed_while_saving = TRUE;
   if (tb_report_get_modified (report))
     {
       g_clear_pointer (&self->last_change, g_date_time_unref);
       self->last_change = g_date_time_new_now_local ();
       arm_autosave (self);
     }
-  else if (self->recovery_written || self->autosave_id != 0)
+  else
     remove_recovery (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  tb_document_notify (self, TB_DOCUMENT_PROP_REPORT);
+  tb_document_notify (self, TB_DOCUMENT_PROP_HISTORY);
+  tb_document_notify (self, TB_DOCUMENT_PROP_MODIFIED);
+  tb_document_notify (self, TB_DOCUMENT_PROP_HEADING);
+  tb_document_notify (self, TB_DOCUMENT_PROP_TITLE);
 }
 
 TbHistory *
@@ -424,6 +442,15 @@ tb_document_get_last_change (TbDocument *self)
   return self->last_change;
 }
 
+gboolean
+tb_document_get_saving (TbDocument *self)
+{
+  g_return_val_if_fail (TB_IS_DOCUMENT (self), FALSE);
+  return self->saving;
+}
+
+/* ------------------------------------------------------------------ the title */
+
 char *
 tb_document_dup_display_name (TbDocument *self)
 {
@@ -438,20 +465,33 @@ tb_document_dup_display_name (TbDocument *self)
 }
 
 char *
-tb_document_dup_title (TbDocument *self)
+tb_document_dup_heading (TbDocument *self)
 {
   g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (TB_IS_DOCUMENT (self), NULL);
 
   title = tb_report_dup_title (self->report);
-  name = tb_document_dup_display_name (self);
-  /* TRANSLATORS: window title: a mark for unsaved changes, the report's title (agency
-   * and year), the file name */
-  return g_strdup_printf (_("%s%s — %s"),
-                          tb_report_get_modified (self->report) ? "• " : "", title, name);
+  /* "• ": unsaved changes. */
+  return g_strconcat (tb_report_get_modified (self->report) ? "• " : "", title, NULL);
 }
+
+char *
+tb_document_dup_title (TbDocument *self)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TB_IS_DOCUMENT (self), NULL);
+
+  heading = tb_document_dup_heading (self);
+  name = tb_document_dup_display_name (self);
+  /* TRANSLATORS: window title: the report's title (agency and year, after a mark for
+   * unsaved changes), then its file name */
+  return g_strdup_printf (_("%s — %s"), heading, name);
+}
+
+/* ------------------------------------------------------------------ the file */
 
 gboolean
 tb_document_has_file (TbDocument *self,
@@ -487,76 +527,7 @@ tb_document_check_file (TbDocument *self)
   return tb_file_state_check (self->file_state, self->path);
 }
 
-/* ------------------------------------------------------------------ saving */
-
-static gboolean
-save_to (TbDocument  *self,
-         const char  *path,
-         GError     **error)
-{
-  if (!tb_draft_save (self->report, path, error))
-    return FALSE;
-
-  g_clear_pointer (&self->file_state, tb_file_state_free);
-  self->file_state = tb_file_state_new_for_path (path, NULL);
-  tb_history_mark_saved (self->history);
-  remove_recovery (self);
-  return TRUE;
-}
-
-gboolean
-tb_document_save (TbDocument           *self,
-                  TbDocumentSaveFlags   flags,
-                  GError              **error)
-{
-  g_return_val_if_fail (TB_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->path == NULL)
-    {
-      g_set_error_literal (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_NO_FILE,
-                           _("This report has not been saved to a file yet."));
-      return FALSE;
-    }
-
-  if (!(flags & TB_DOCUMENT_SAVE_OVERWRITE_CHANGED) &&
-      tb_document_check_file (self) == TB_FILE_STATE_CHANGED)
-    {
-      g_autofree char *name = tb_document_dup_display_name (self);
-
-      g_set_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_CHANGED_ON_DISK,
-                   _("“%s” was changed by another program after you opened it. Saving "
-                     "would replace those changes."),
-                   name);
-      return FALSE;
-    }
-
-  return save_to (self, self->path, error);
-}
-
-gboolean
-tb_document_save_as (TbDocument  *self,
-                     const char  *path,
-                     GError     **error)
-{
-  g_return_val_if_fail (TB_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!save_to (self, path, error))
-    return FALSE;
-
-  if (g_strcmp0 (self->path, path) != 0)
-    {
-      g_free (self->path);
-      self->path = g_strdup (path);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-    }
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ autosave */
+/* ------------------------------------------------------------------ autosave interval */
 
 guint
 tb_document_get_autosave_interval (TbDocument *self)
@@ -577,39 +548,16 @@ tb_document_set_autosave_interval (TbDocument *self,
   /* Re-arm with the new delay. */
   if (self->autosave_id != 0)
     {
-      cancel_autosave (self);
+      tb_document_cancel_autosave (self);
       arm_autosave (self);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_INTERVAL]);
-}
-
-gboolean
-tb_document_autosave_now (TbDocument  *self,
-                          GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  g_return_val_if_fail (TB_IS_DOCUMENT (self), FALSE);
-
-  cancel_autosave (self);
-  if (!tb_report_get_modified (self->report))
-    return TRUE;
-
-  if (!tb_recovery_write (self->recovery_id, self->report, self->path, self->last_change,
-                          &local))
-    {
-      g_debug ("Autosave failed: %s", local->message);
-      g_signal_emit (self, signals[AUTOSAVE_FAILED], 0, local);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  self->recovery_written = TRUE;
-  return TRUE;
+  tb_document_notify (self, TB_DOCUMENT_PROP_AUTOSAVE_INTERVAL);
 }
 
 void
 tb_document_discard_recovery (TbDocument *self)
 {
   g_return_if_fail (TB_IS_DOCUMENT (self));
-  remove_recovery (self);
+  tb_document_cancel_autosave (self);
+  tb_document_queue_recovery (self, TB_RECOVERY_DISCARD);
 }

@@ -10,12 +10,19 @@
  *  - a recovery id, and a timer armed by the first unsaved change that writes a recovery
  *    copy (tb-recovery.h) after "autosave-interval" seconds. Saving, or undoing back to
  *    the saved state, removes the copy; so does tb_document_discard_recovery() when the
- *    clerk closes the report without saving.
+ *    clerk closes the report without saving;
+ *  - its title, the one the window shows.
+ * Opening, saving and the recovery copies run in a worker thread (tb-file-io.h): the report
+ * is serialized on the calling thread, the file is read or written in the worker. While a
+ * save runs the report may change; the document knows which state went to disk, so it is
+ * still modified afterwards if it changed meanwhile. The recovery copies are written and
+ * removed one after the other, never two at once, so that the last word is always the
+ * latest.
  * It knows nothing about widgets: dialogs are the window's business.
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tb-file-state.h"
 #include "tb-history.h"
@@ -56,6 +63,14 @@ TbDocument       *tb_document_new_for_report     (TbReport               *report
 /* Loads @path with tb_draft_load(); the error is the loader's. */
 TbDocument       *tb_document_open               (const char             *path,
                                                   GError                **error);
+/* The same in a worker thread. A path where there is no file (yet) gives
+ * G_IO_ERROR_NOT_FOUND with the loader's message. */
+void              tb_document_open_async         (const char             *path,
+                                                  GCancellable           *cancellable,
+                                                  GAsyncReadyCallback     callback,
+                                                  gpointer                user_data);
+TbDocument       *tb_document_open_finish        (GAsyncResult           *result,
+                                                  GError                **error);
 /* Loads a recovery copy; the document keeps the entry's id (so the copy is replaced by the
  * next autosave and removed by the next save) and belongs to the entry's file. */
 TbDocument       *tb_document_new_recovered      (const TbRecoveryEntry  *entry,
@@ -74,10 +89,12 @@ gboolean          tb_document_get_modified       (TbDocument             *self);
 /* When the report was last changed, NULL if not since it was opened. */
 GDateTime        *tb_document_get_last_change    (TbDocument             *self);
 
-/* The file's name for people ("报告.tianbao"), or "Unsaved report". */
+/* The file's name for people ("报告.tianbao"), or "Unsaved report". Property
+ * "display-name". */
 char             *tb_document_dup_display_name   (TbDocument             *self);
-/* For the window title: "• " when modified, the report title (agency and year) and the
- * file name. */
+/* The report's title (agency and year) after "• " when modified. Property "heading". */
+char             *tb_document_dup_heading        (TbDocument             *self);
+/* The window title: the heading and the display name. Property "title". */
 char             *tb_document_dup_title          (TbDocument             *self);
 
 /* Whether @path names this document's file (the same file also through another name). */
@@ -96,17 +113,33 @@ gboolean          tb_document_save               (TbDocument             *self,
 gboolean          tb_document_save_as            (TbDocument             *self,
                                                   const char             *path,
                                                   GError                **error);
+/* tb_document_save() (@path NULL) or tb_document_save_as() (@path set) with the file
+ * checked and written in a worker thread. One save at a time: while one runs ("saving"),
+ * another fails with G_IO_ERROR_PENDING. Once the file is written it is the document's
+ * even if @cancellable was cancelled meanwhile; cancelled before, nothing changed. */
+void              tb_document_save_async         (TbDocument             *self,
+                                                  const char             *path,
+                                                  TbDocumentSaveFlags     flags,
+                                                  GCancellable           *cancellable,
+                                                  GAsyncReadyCallback     callback,
+                                                  gpointer                user_data);
+gboolean          tb_document_save_finish        (TbDocument             *self,
+                                                  GAsyncResult           *result,
+                                                  GError                **error);
+/* Whether a save runs. Property "saving". */
+gboolean          tb_document_get_saving         (TbDocument             *self);
 
 /* Seconds; 0 turns autosaving off. */
 guint             tb_document_get_autosave_interval (TbDocument          *self);
 void              tb_document_set_autosave_interval (TbDocument          *self,
                                                      guint                seconds);
-/* Writes the recovery copy now if the report has unsaved changes. FALSE with @error if
- * writing failed (also emitted as ::autosave-failed). */
+/* Writes the recovery copy now, in this thread, if the report has unsaved changes. FALSE
+ * with @error if writing failed (also emitted as ::autosave-failed). (The timer writes it
+ * in a worker.) */
 gboolean          tb_document_autosave_now       (TbDocument             *self,
                                                   GError                **error);
-/* The clerk dropped the unsaved changes: removes the recovery copy and stops the timer (a
- * later change arms it again). */
+/* The clerk dropped the unsaved changes: removes the recovery copy (in a worker) and stops
+ * the timer (a later change arms it again). */
 void              tb_document_discard_recovery   (TbDocument             *self);
 
 G_END_DECLS

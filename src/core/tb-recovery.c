@@ -127,21 +127,49 @@ tb_recovery_write (const char  *id,
                    GDateTime   *changed,
                    GError     **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TB_IS_REPORT (report), FALSE);
+
+  bytes = tb_draft_serialize (report);
+  title = tb_report_dup_title (report);
+  return tb_recovery_write_bytes (id, bytes, title, file, changed, error);
+}
+
+/**
+ * tb_recovery_write_bytes:
+ * @id: the report's recovery id
+ * @draft: the report as tb_draft_serialize() wrote it
+ * @title: (nullable): the report's title
+ * @file: (nullable): the report's own file
+ * @changed: (nullable): when the report was last changed; NULL for now
+ * @error: a %TB_DRAFT_ERROR_IO
+ *
+ * tb_recovery_write() for a report serialized already; touches no report, so a worker
+ * thread may call it.
+ */
+gboolean
+tb_recovery_write_bytes (const char  *id,
+                         GBytes      *draft,
+                         const char  *title,
+                         const char  *file,
+                         GDateTime   *changed,
+                         GError     **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *draft_path = NULL;
   g_autofree char *ini_path = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *when = NULL;
   g_autofree char *boot_id = NULL;
   g_autofree char *ini = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GKeyFile) keys = NULL;
   g_autoptr(GDateTime) now = NULL;
   gsize len;
   const char *data;
 
   g_return_val_if_fail (id != NULL && g_uuid_string_is_valid (id), FALSE);
-  g_return_val_if_fail (TB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   dir = tb_recovery_dup_dir ();
@@ -159,15 +187,13 @@ tb_recovery_write (const char  *id,
   draft_path = entry_path (id, ".tianbao");
   ini_path = entry_path (id, ".ini");
 
-  bytes = tb_draft_serialize (report);
-  data = g_bytes_get_data (bytes, &len);
-  if (!tb_file_write_atomic (draft_path, data, len, error))
+  data = g_bytes_get_data (draft, &len);
+  if (!tb_file_write_atomic (draft_path, data ? data : "", len, error))
     return FALSE;
 
   if (changed == NULL)
     changed = now = g_date_time_new_now_local ();
   when = g_date_time_format_iso8601 (changed);
-  title = tb_report_dup_title (report);
   boot_id = dup_boot_id ();
 
   keys = g_key_file_new ();

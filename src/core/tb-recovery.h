@@ -42,6 +42,14 @@ gboolean          tb_recovery_write      (const char        *id,
                                           const char        *file,
                                           GDateTime         *changed,
                                           GError           **error);
+/* The same for a report serialized already (tb_draft_serialize()) whose title is @title;
+ * touches no report, so a worker thread may call it. */
+gboolean          tb_recovery_write_bytes (const char       *id,
+                                           GBytes           *draft,
+                                           const char       *title,
+                                           const char       *file,
+                                           GDateTime        *changed,
+                                           GError          **error);
 
 /* Removes the recovery copy of @id (no error if there is none). */
 gboolean          tb_recovery_discard    (const char        *id,

@@ -20,16 +20,16 @@
 #include "tb-application.h"
 #include "tb-preferences-window.h"
 #include "tb-session.h"
-#include "tb-window-files.h"
-#include "tb-window.h"
 
 struct _TbApplication
 {
   AdwApplication parent_instance;
 
+  TbSession     *session;
   gint64         start_us;
   gboolean       bench_first_frame;
   gboolean       bench_done;
+  gboolean       bench_watching;    /* the first window's first frame is being waited for */
 };
 
 G_DEFINE_FINAL_TYPE (TbApplication, tb_application, ADW_TYPE_APPLICATION)
@@ -56,15 +56,18 @@ on_window_realize_cb (GtkWidget     *window,
                            G_CALLBACK (on_after_paint_cb), self, 0);
 }
 
+/* The first window, whenever it comes (a file given on the command line is read first). */
 static void
-present (TbApplication *self,
-         TbWindow      *window)
+on_window_added_cb (TbApplication *self,
+                    GtkWindow     *window)
 {
-  if (self->bench_first_frame && gtk_widget_get_realized (GTK_WIDGET (window)))
+  if (!self->bench_first_frame || self->bench_watching)
+    return;
+  self->bench_watching = TRUE;
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
     on_window_realize_cb (GTK_WIDGET (window), self);
-  else if (self->bench_first_frame)
+  else
     g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -75,7 +78,7 @@ tb_application_action_quit (GSimpleAction *action,
                             gpointer       data)
 {
   /* One window after the other, each asking about unsaved changes; Cancel stops. */
-  tb_session_quit (GTK_APPLICATION (data));
+  tb_session_quit (TB_APPLICATION (data)->session);
 }
 
 static void
@@ -152,6 +155,10 @@ static void
 tb_application_startup (GApplication *app)
 {
   GtkApplication *gtk_app = GTK_APPLICATION (app);
+  /* Every keyboard shortcut of the program, once. Application accelerators are handled in
+   * the capture phase, before a focused text field sees the key: Ctrl+Z undoes in the
+   * report, not in the field, and Ctrl+Page Down leaves a text view. The shortcuts window
+   * (ui/gtk/help-overlay.ui) lists them by action. */
   static const struct
   {
     const char *action;
@@ -165,11 +172,14 @@ tb_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.show-issues", { "F8", NULL } },
+    { "win.previous-page", { "<Control>Page_Up", "<Control>KP_Page_Up", NULL } },
+    { "win.next-page", { "<Control>Page_Down", "<Control>KP_Page_Down", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "combine.find", { "<Control>f", NULL } },
   };
 
   G_APPLICATION_CLASS (tb_application_parent_class)->startup (app);
@@ -192,13 +202,13 @@ tb_application_startup (GApplication *app)
 static void
 tb_application_activate (GApplication *app)
 {
-  TbWindow *window = tb_window_new (GTK_APPLICATION (app));
+  TbApplication *self = TB_APPLICATION (app);
+  TbWindow *window = tb_session_new_window (self->session);
 
-  tb_window_new_report (window);
-  present (TB_APPLICATION (app), window);
+  gtk_window_present (GTK_WINDOW (window));
   /* Reports left unsaved by a crash are offered once. */
-  if (!TB_APPLICATION (app)->bench_first_frame)
-    tb_session_offer_recovery (GTK_APPLICATION (app), window);
+  if (!self->bench_first_frame)
+    tb_session_offer_recovery (self->session, window);
 }
 
 static void
@@ -207,38 +217,13 @@ tb_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
-  TbWindow *window = NULL;
+  TbApplication *self = TB_APPLICATION (app);
 
-  for (int i = 0; i < n_files; i++)
-    {
-      g_autofree char *path = g_file_get_path (files[i]);
-
-      /* A file that is open already: its window comes to the front. */
-      if (path != NULL && tb_session_find_window (GTK_APPLICATION (app), path) != NULL)
-        {
-          gtk_window_present (GTK_WINDOW (tb_session_find_window (GTK_APPLICATION (app),
-                                                                  path)));
-          continue;
-        }
-      window = tb_window_new (GTK_APPLICATION (app));
-      if (path != NULL)
-        window = tb_session_open_path (GTK_APPLICATION (app), path, window);
-      else
-        {
-          g_autofree char *uri = g_file_get_uri (files[i]);
-          g_autofree char *message = g_strdup_printf (_("Only local files can be opened: %s"),
-                                                      uri);
-
-          tb_window_new_report (window);
-          tb_window_add_toast (window, message);
-        }
-      present (TB_APPLICATION (app), window);
-      /* An error about the file stays in front of its window. */
-      if (tb_window_files_get_dialog (window) != NULL)
-        gtk_window_present (GTK_WINDOW (tb_window_files_get_dialog (window)));
-    }
-  if (window != NULL && !TB_APPLICATION (app)->bench_first_frame)
-    tb_session_offer_recovery (GTK_APPLICATION (app), window);
+  /* Each file is read in a worker; its window shows once it is (the reading holds the
+   * application meanwhile). */
+  tb_session_open_files (self->session, files, n_files);
+  if (!self->bench_first_frame)
+    tb_session_offer_recovery (self->session, NULL);
 }
 
 /* --version is answered here, before the display is opened (it works without one). */
@@ -255,10 +240,21 @@ tb_application_handle_local_options (GApplication *app,
 }
 
 static void
+tb_application_dispose (GObject *object)
+{
+  TbApplication *self = TB_APPLICATION (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (tb_application_parent_class)->dispose (object);
+}
+
+static void
 tb_application_class_init (TbApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = tb_application_dispose;
   app_class->handle_local_options = tb_application_handle_local_options;
   app_class->startup = tb_application_startup;
   app_class->activate = tb_application_activate;
@@ -272,6 +268,8 @@ tb_application_init (TbApplication *self)
 
   self->start_us = start ? g_ascii_strtoll (start, NULL, 10) : g_get_real_time ();
   self->bench_first_frame = g_strcmp0 (g_getenv ("TIANBAO_BENCH_FIRST_FRAME"), "1") == 0;
+  self->session = tb_session_new (GTK_APPLICATION (self));
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added_cb), NULL);
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Show the version"), NULL);
 }

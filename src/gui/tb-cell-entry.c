@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tb-cell-entry.h"
+#include "tb-cell-entry-private.h"
 #include "tb-paste.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -382,13 +382,6 @@ tb_cell_entry_get_spec (TbCellEntry *self)
 {
   g_return_val_if_fail (TB_IS_CELL_ENTRY (self), NULL);
   return tb_format_get_cell (tb_report_get_format (self->report), self->cell);
-}
-
-TbReport *
-tb_cell_entry_get_report (TbCellEntry *self)
-{
-  g_return_val_if_fail (TB_IS_CELL_ENTRY (self), NULL);
-  return self->report;
 }
 
 void

@@ -27,7 +27,6 @@ GtkWidget  *tb_cell_entry_new          (TbReport        *report,
                                         guint            cell);
 guint       tb_cell_entry_get_cell     (TbCellEntry     *self);
 const TbCellSpec *tb_cell_entry_get_spec (TbCellEntry   *self);
-TbReport   *tb_cell_entry_get_report   (TbCellEntry     *self);
 void        tb_cell_entry_set_report   (TbCellEntry     *self,
                                         TbReport        *report);
 /* Shows the model's value (unless it is what the entry already holds) and whether the
@@ -37,7 +36,6 @@ void        tb_cell_entry_sync         (TbCellEntry     *self);
 void        tb_cell_entry_set_mark     (TbCellEntry     *self,
                                         TbCellMark       mark,
                                         const char      *tooltip);
-TbCellMark  tb_cell_entry_get_mark     (TbCellEntry     *self);
 /* TRUE when the cell shows a total the program computes (read-only). */
 gboolean    tb_cell_entry_get_computed (TbCellEntry     *self);
 /* Grabs the focus and selects the content, so that typing replaces it. */

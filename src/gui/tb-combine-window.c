@@ -7,23 +7,19 @@
  * cell ids, filtered by part and text); the columns are made when the window is: the part,
  * the official row and column labels, the sum and one column per input. The sum is read
  * from the summary report itself, so what the clerk changes in the summary's window shows
- * here too (and in the exported CSV, as tb_merge_breakdown_csv() writes it).
+ * here too (and in the exported CSV, as tb_merge_breakdown_csv() writes it, in a worker
+ * thread). Opening an input is asked of whoever shows the reports (::open-file).
  */
 #define G_LOG_DOMAIN "tb-combine-window"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
-#include "tb-combine-window.h"
-#include "tb-draft.h"
-#include "tb-rules.h"
-#include "tb-session.h"
-#include "tb-value.h"
-
-/* Problems listed per input that is not ready; the report itself shows them all. */
-#define MESSAGES_PER_INPUT 8
+#include "tb-combine-cells.h"
+#include "tb-combine-inputs.h"
+#include "tb-combine-window-private.h"
+#include "tb-file-io.h"
 
 /* Columns that are not an input's. */
 enum
@@ -63,9 +59,25 @@ struct _TbCombineWindow
   GArray            *part_sections;    /* int: section index per dropdown item, -1: all */
   int                filter_section;
   char              *filter_text;      /* casefolded, or NULL */
-  GHashTable        *sum_labels;       /* GtkLabel shown in the sum column now */
+  GHashTable        *sum_labels;       /* GtkLabel shown in the sum column now -> its cell
+                                           index + 1 */
   guint              n_not_ready;
+  GCancellable      *cancellable;      /* the CSV being written */
 };
+
+/* What a column's item factory shows. */
+typedef struct
+{
+  TbCombineWindow   *self;
+  int                column;
+} Column;
+
+enum {
+  OPEN_FILE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TbCombineWindow, tb_combine_window, ADW_TYPE_WINDOW)
 
@@ -76,41 +88,6 @@ item_spec (TbCombineWindow *self,
            gpointer         item)
 {
   return tb_format_find_cell (self->format, gtk_string_object_get_string (item));
-}
-
-static const char *
-part_heading (TbCombineWindow  *self,
-              const TbCellSpec *spec)
-{
-  return spec->section >= 0 ? tb_format_get_section (self->format, spec->section)->heading
-                            : "";
-}
-
-static const char *
-row_text (const TbCellSpec *spec)
-{
-  return *spec->row_path ? spec->row_path : spec->label;
-}
-
-/* What the table shows for @spec in @report; @state: (out) the cell's state. */
-static char *
-value_text (TbReport         *report,
-            const TbCellSpec *spec,
-            TbCellState      *state)
-{
-  const TbCellValue *v = tb_report_get_cell (report, spec->index);
-
-  *state = v->state;
-  switch (v->state)
-    {
-    case TB_CELL_VALID:
-      return tb_value_format_display (spec, v->value, v->unit);
-    case TB_CELL_INVALID:
-      return g_strdup (v->text ? v->text : "");
-    case TB_CELL_EMPTY:
-    default:
-      return g_strdup ("—");
-    }
 }
 
 static TbReport *
@@ -130,28 +107,7 @@ show_value (TbCombineWindow  *self,
             const TbCellSpec *spec,
             int               column)
 {
-  TbReport *report = column_report (self, column);
-  g_autofree char *text = NULL;
-  const char *tooltip = NULL;
-  TbCellState state;
-
-  text = value_text (report, spec, &state);
-  gtk_label_set_label (label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  if (state == TB_CELL_EMPTY)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      tooltip = column == COLUMN_SUM
-                ? _("Not summed: a report leaves this cell empty or unreadable")
-                : _("Not filled in");
-    }
-  else if (state == TB_CELL_INVALID)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      tooltip = _("Cannot be read as a number");
-    }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  tb_combine_cell_show (label, column_report (self, column), spec, column == COLUMN_SUM);
 }
 
 /* ------------------------------------------------------------------ columns */
@@ -159,9 +115,9 @@ show_value (TbCombineWindow  *self,
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             TbCombineWindow          *self)
+             Column                   *data)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "tb-column"));
+  int column = data->column;
   GtkWidget *label = gtk_label_new (NULL);
 
   if (column >= COLUMN_SUM)
@@ -184,9 +140,10 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
-            TbCombineWindow          *self)
+            Column                   *data)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "tb-column"));
+  TbCombineWindow *self = data->self;
+  int column = data->column;
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   const TbCellSpec *spec = item_spec (self, gtk_list_item_get_item (item));
   const char *text = NULL;
@@ -196,10 +153,10 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_PART:
-      text = part_heading (self, spec);
+      text = tb_combine_cell_part (self->format, spec);
       break;
     case COLUMN_ROW:
-      text = row_text (spec);
+      text = tb_combine_cell_row (spec);
       break;
     case COLUMN_COLUMN:
       text = spec->column_path;
@@ -207,10 +164,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
     default:
       show_value (self, label, spec, column);
       if (column == COLUMN_SUM)
-        {
-          g_object_set_data (G_OBJECT (label), "tb-cell", GUINT_TO_POINTER (spec->index + 1));
-          g_hash_table_add (self->sum_labels, label);
-        }
+        g_hash_table_insert (self->sum_labels, label, GUINT_TO_POINTER (spec->index + 1));
       return;
     }
   gtk_label_set_label (label, text);
@@ -220,12 +174,19 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 static void
 on_unbind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              TbCombineWindow          *self)
+              Column                   *data)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  if (label != NULL)
-    g_hash_table_remove (self->sum_labels, label);
+  if (label != NULL && data->self->sum_labels != NULL)
+    g_hash_table_remove (data->self->sum_labels, label);
+}
+
+static void
+column_free (gpointer  data,
+             GClosure *closure)
+{
+  g_free (data);
 }
 
 static void
@@ -236,11 +197,14 @@ add_column (TbCombineWindow *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) col = NULL;
+  Column *data = g_new0 (Column, 1);
 
-  g_object_set_data (G_OBJECT (factory), "tb-column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
+  /* The factory lives no longer than the window (it is the column view's). */
+  data->self = self;
+  data->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_setup_cb), data, column_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), data);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_fixed_width (col, width);
@@ -268,17 +232,13 @@ refresh_cb (gpointer data)
 {
   TbCombineWindow *self = data;
   GHashTableIter iter;
-  gpointer label;
+  gpointer label, cell;
 
   self->refresh_id = 0;
   g_hash_table_iter_init (&iter, self->sum_labels);
-  while (g_hash_table_iter_next (&iter, &label, NULL))
-    {
-      guint cell = GPOINTER_TO_UINT (g_object_get_data (label, "tb-cell"));
-
-      if (cell > 0)
-        show_value (self, label, tb_format_get_cell (self->format, cell - 1), COLUMN_SUM);
-    }
+  while (g_hash_table_iter_next (&iter, &label, &cell))
+    show_value (self, label, tb_format_get_cell (self->format, GPOINTER_TO_UINT (cell) - 1),
+                COLUMN_SUM);
   return G_SOURCE_REMOVE;
 }
 
@@ -305,34 +265,14 @@ on_summary_changed_cb (TbReport        *report,
 /* ------------------------------------------------------------------ filtering */
 
 static gboolean
-contains (const char *haystack,
-          const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || *haystack == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 filter_func (gpointer item,
              gpointer data)
 {
   TbCombineWindow *self = data;
   const TbCellSpec *spec = item_spec (self, item);
 
-  if (spec == NULL)
-    return FALSE;
-  if (self->filter_section >= 0 && spec->section != self->filter_section)
-    return FALSE;
-  if (self->filter_text == NULL)
-    return TRUE;
-  return contains (spec->id, self->filter_text) || contains (spec->label, self->filter_text) ||
-         contains (spec->row_path, self->filter_text) ||
-         contains (spec->column_path, self->filter_text) ||
-         contains (part_heading (self, spec), self->filter_text);
+  return spec != NULL &&
+         tb_combine_cell_matches (self->format, spec, self->filter_section, self->filter_text);
 }
 
 static void
@@ -408,170 +348,14 @@ build_cells (TbCombineWindow *self)
 /* ------------------------------------------------------------------ inputs */
 
 static void
-on_open_input_cb (GtkButton       *button,
-                  TbCombineWindow *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (button), "tb-path");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (app != NULL && path != NULL)
-    tb_session_open_path (app, path, NULL);
-}
-
-static GtkWidget *
-open_button (TbCombineWindow    *self,
-             const TbMergeInput *in,
-             const char         *path)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
-  g_autofree char *tooltip = g_strdup_printf (_("Open “%s”"), in->name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "tb-path", g_strdup (path), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_input_cb), self, 0);
-  return button;
-}
-
-/* Why input @in is not ready, naming only what it has: "Not ready: 2 errors, 1 other part
- * incomplete". */
-static char *
-not_ready_reason (const TbMergeInput *in)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *list = NULL;
-
-  if (in->n_errors > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
-                                                          "%u errors", in->n_errors),
-                                             in->n_errors));
-  if (in->n_unfilled > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u cell not filled or unreadable",
-                                                          "%u cells not filled or unreadable",
-                                                          in->n_unfilled),
-                                             in->n_unfilled));
-  if (in->n_incomplete > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u other part incomplete",
-                                                          "%u other parts incomplete",
-                                                          in->n_incomplete),
-                                             in->n_incomplete));
-  if (parts->len == 0)
-    return g_strdup (_("Not ready"));
-  g_ptr_array_add (parts, NULL);
-  list = g_strjoinv (_(", "), (char **) parts->pdata);
-  /* TRANSLATORS: why a combined report is not ready; %s lists what it has, e.g. "2 errors,
-   * 3 cells not filled or unreadable" */
-  return g_strdup_printf (_("Not ready: %s"), list);
-}
-
-static void
-add_input_row (TbCombineWindow    *self,
-               guint               index,
-               const TbMergeInput *in)
-{
-  const char *path = self->paths != NULL && index < g_strv_length (self->paths)
-                     ? self->paths[index] : NULL;
-  g_autofree char *file = path ? g_filename_display_basename (path) : g_strdup (in->source);
-  GtkWidget *row;
-
-  if (in->ready)
-    {
-      GtkWidget *status = gtk_label_new (_("Ready"));
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), in->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), file);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      gtk_widget_add_css_class (status, "success");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-      if (path != NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button (self, in, path));
-    }
-  else
-    {
-      g_autofree char *reason = not_ready_reason (in);
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s", file, reason);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      guint shown = 0;
-
-      self->n_not_ready++;
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), in->name);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      gtk_widget_add_css_class (icon, "warning");
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      if (path != NULL)
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), open_button (self, in, path));
-
-      for (guint i = 0; i < in->issues->len; i++)
-        {
-          const TbIssue *issue = g_ptr_array_index (in->issues, i);
-          GtkWidget *line;
-
-          if (issue->severity == TB_SEVERITY_WARNING)
-            continue;
-          if (shown == MESSAGES_PER_INPUT)
-            {
-              g_autofree char *more = g_strdup_printf (_("… open the report to see all of its "
-                                                         "%u problems"),
-                                                       in->n_errors + in->n_incomplete);
-
-              line = adw_action_row_new ();
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), more);
-              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-              break;
-            }
-          line = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), issue->message);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 0);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line),
-                                       issue->severity == TB_SEVERITY_ERROR
-                                       ? _("Error") : _("Not filled in yet"));
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-          shown++;
-        }
-    }
-  gtk_list_box_append (self->inputs_list, row);
-}
-
-static void
 build_inputs (TbCombineWindow *self,
               GPtrArray       *notes)
 {
-  guint n = tb_merge_get_n_inputs (self->merge);
-  g_autofree char *count = NULL;
   g_autofree char *heading = NULL;
 
-  for (guint i = 0; i < n; i++)
-    add_input_row (self, i, tb_merge_get_input (self->merge, i));
-
-  /* TRANSLATORS: "3 reports on 2024, format 国办公开办函〔2021〕30号" */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report on %d, format %s",
-                                        "%u reports on %d, format %s", n),
-                           n, tb_merge_get_year (self->merge),
-                           tb_format_get_document (self->format));
-  if (self->n_not_ready == 0)
-    /* TRANSLATORS: %s is "3 reports on 2024, format …" */
-    heading = g_strdup_printf (_("%s: all ready"), count);
-  else
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            /* TRANSLATORS: %s is "3 reports on 2024, format …" */
-                                            "%s: %u is not ready; where its cells are not "
-                                            "filled, the sums are left empty",
-                                            "%s: %u are not ready; where their cells are not "
-                                            "filled, the sums are left empty",
-                                            self->n_not_ready),
-                               count, self->n_not_ready);
+  self->n_not_ready = tb_combine_inputs_fill (self->inputs_list, self->merge,
+                                              (const char *const *) self->paths);
+  heading = tb_combine_inputs_dup_heading (self->merge, self->n_not_ready);
   gtk_label_set_label (self->inputs_heading, heading);
 
   if (notes != NULL && notes->len > 0)
@@ -588,6 +372,33 @@ build_inputs (TbCombineWindow *self,
 /* ------------------------------------------------------------------ actions */
 
 static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  TbCombineWindow *self = TB_COMBINE_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  const char *path = g_task_get_task_data (G_TASK (result));
+
+  if (tb_combine_window_export_csv_finish (self, result, &error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Breakdown saved as “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("Could Not Export the Breakdown"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
                        TbCombineWindow *self)
@@ -596,28 +407,13 @@ on_export_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
 
       if (path == NULL)
         adw_toast_overlay_add_toast (self->toast_overlay,
                                      adw_toast_new (_("The breakdown can only be saved to a "
                                                       "local file")));
-      else if (!tb_combine_window_export_csv_to (self, path, &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                                      _("Could Not Export the Breakdown"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
       else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *message = g_strdup_printf (_("Breakdown saved as “%s”"), name);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-        }
+        tb_combine_window_export_csv_async (self, path, on_exported_cb, NULL);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -698,6 +494,14 @@ tb_combine_window_action_show_summary (GtkWidget  *widget,
 }
 
 static void
+tb_combine_window_action_open_input (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_FILE], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
 tb_combine_window_action_find (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
@@ -712,6 +516,7 @@ tb_combine_window_dispose (GObject *object)
 {
   TbCombineWindow *self = TB_COMBINE_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->summary != NULL)
     g_clear_signal_handler (&self->changed_id, self->summary);
@@ -740,6 +545,7 @@ tb_combine_window_finalize (GObject *object)
   g_clear_pointer (&self->sum_labels, g_hash_table_unref);
   g_free (self->filter_text);
   g_strfreev (self->paths);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (tb_combine_window_parent_class)->finalize (object);
 }
 
@@ -769,12 +575,21 @@ tb_combine_window_class_init (TbCombineWindowClass *klass)
                                    tb_combine_window_action_export);
   gtk_widget_class_install_action (widget_class, "combine.show-summary", NULL,
                                    tb_combine_window_action_show_summary);
+  /* Its shortcut (Ctrl+F) is the application's, with all the others. */
   gtk_widget_class_install_action (widget_class, "combine.find", NULL,
                                    tb_combine_window_action_find);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "combine.find", NULL);
+  gtk_widget_class_install_action (widget_class, "combine.open-input", "s",
+                                   tb_combine_window_action_open_input);
+
+  /**
+   * TbCombineWindow::open-file:
+   * @path: the file of an input
+   *
+   * The clerk asked to open an input report.
+   */
+  signals[OPEN_FILE] =
+    g_signal_new ("open-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -784,6 +599,7 @@ tb_combine_window_init (TbCombineWindow *self)
   self->part_sections = g_array_new (FALSE, FALSE, sizeof (int));
   self->sum_labels = g_hash_table_new (NULL, NULL);
   self->filter_section = -1;
+  self->cancellable = g_cancellable_new ();
 }
 
 /* ------------------------------------------------------------------ public */
@@ -844,19 +660,48 @@ tb_combine_window_get_merge (TbCombineWindow *self)
   return self->merge;
 }
 
-gboolean
-tb_combine_window_export_csv_to (TbCombineWindow *self,
-                                 const char      *path,
-                                 GError         **error)
+static void
+on_csv_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (tb_file_io_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tb_combine_window_export_csv_async (TbCombineWindow     *self,
+                                    const char          *path,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   g_autoptr(GBytes) csv = NULL;
+  GTask *task;
 
-  g_return_val_if_fail (TB_IS_COMBINE_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_if_fail (TB_IS_COMBINE_WINDOW (self));
+  g_return_if_fail (path != NULL);
 
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, tb_combine_window_export_csv_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  /* Made here, from the summary as it is now; written in a worker. */
   csv = tb_merge_breakdown_csv (self->merge, self->summary);
-  return tb_file_write_atomic (path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
-                               error);
+  tb_file_io_write_async (path, csv, self->cancellable, on_csv_written_cb, task);
+}
+
+gboolean
+tb_combine_window_export_csv_finish (TbCombineWindow  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (TB_IS_COMBINE_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 char *
@@ -872,7 +717,7 @@ tb_combine_window_dup_value (TbCombineWindow *self,
   spec = tb_format_find_cell (self->format, cell_id);
   report = column_report (self, input);
   g_return_val_if_fail (spec != NULL && report != NULL, NULL);
-  return value_text (report, spec, &state);
+  return tb_combine_cell_dup_text (report, spec, &state);
 }
 
 void

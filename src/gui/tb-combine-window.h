@@ -6,7 +6,8 @@
  * Shown beside the summary's own window after Combine Reports: which inputs are not ready
  * and why, then one row per cell (its part, official row and column labels), the sum and
  * one column per agency, filtered by part or by text. Export CSV writes the same file as
- * `tianbao-cli merge --breakdown` (tb_merge_breakdown_csv()).
+ * `tianbao-cli merge --breakdown` (tb_merge_breakdown_csv()). Its ::open-file signal asks
+ * for an input to be opened.
  */
 #pragma once
 
@@ -31,24 +32,4 @@ TbCombineWindow *tb_combine_window_new           (GtkApplication  *application,
                                                   GtkWindow       *summary_window);
 TbReport        *tb_combine_window_get_summary   (TbCombineWindow *self);
 TbMerge         *tb_combine_window_get_merge     (TbCombineWindow *self);
-/* Writes the breakdown CSV to @path (atomically). */
-gboolean         tb_combine_window_export_csv_to (TbCombineWindow *self,
-                                                  const char      *path,
-                                                  GError         **error);
-
-/* Test hooks. */
-/* The text shown for @cell_id in the column of input @input, or of the sum (-1). */
-char            *tb_combine_window_dup_value     (TbCombineWindow *self,
-                                                  const char      *cell_id,
-                                                  int              input);
-/* Shows the cells of section @section_id (NULL: every part) matching @search (NULL: all),
- * as choosing them in the window does. */
-void             tb_combine_window_show_cells    (TbCombineWindow *self,
-                                                  const char      *section_id,
-                                                  const char      *search);
-guint            tb_combine_window_get_n_shown   (TbCombineWindow *self);
-guint            tb_combine_window_get_n_not_ready (TbCombineWindow *self);
-/* The column titles of the table, left to right. (transfer container) */
-GPtrArray       *tb_combine_window_list_columns  (TbCombineWindow *self);
-
 G_END_DECLS

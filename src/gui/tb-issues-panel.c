@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-form-state.h"
-#include "tb-issues-panel.h"
+#include "tb-issues-panel-private.h"
 
 /* ------------------------------------------------------------------ struct */
 
@@ -276,12 +276,6 @@ tb_issues_panel_init (TbIssuesPanel *self)
 }
 
 /* ------------------------------------------------------------------ public */
-
-GtkWidget *
-tb_issues_panel_new (void)
-{
-  return g_object_new (TB_TYPE_ISSUES_PANEL, NULL);
-}
 
 void
 tb_issues_panel_set_report (TbIssuesPanel *self,

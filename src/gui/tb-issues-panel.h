@@ -14,19 +14,10 @@ G_BEGIN_DECLS
 #define TB_TYPE_ISSUES_PANEL (tb_issues_panel_get_type ())
 G_DECLARE_FINAL_TYPE (TbIssuesPanel, tb_issues_panel, TB, ISSUES_PANEL, GtkWidget)
 
-GtkWidget  *tb_issues_panel_new          (void);
 void        tb_issues_panel_set_report   (TbIssuesPanel *self,
                                           TbReport      *report);
 /* @issues: (element-type TbIssue) (transfer none): from tb_rules_check(); copied */
 void        tb_issues_panel_set_issues   (TbIssuesPanel *self,
                                           GPtrArray     *issues);
-guint       tb_issues_panel_get_n_rows   (TbIssuesPanel *self);
-/* Activates row @index (as a click would). For tests. */
-void        tb_issues_panel_activate_row (TbIssuesPanel *self,
-                                          guint          index);
-/* Acknowledges (or not) the warning on row @index. For tests. */
-void        tb_issues_panel_acknowledge_row (TbIssuesPanel *self,
-                                             guint          index,
-                                             gboolean       acknowledged);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tb-preferences-window.h"
+#include "tb-preferences-window-private.h"
 
 /* ------------------------------------------------------------------ struct */
 
@@ -41,9 +41,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The key on the parent window under which its Preferences window is kept. */
-#define PREFERENCES_KEY "tb-preferences-window"
-
 /* ------------------------------------------------------------------ helpers */
 
 static void
@@ -59,16 +56,6 @@ bind_settings (TbPreferencesWindow *self)
   g_settings_bind (self->settings, "autosave-interval",
                    self->autosave_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
-}
-
-/* ------------------------------------------------------------------ callbacks */
-
-static void
-on_window_destroy_cb (GtkWidget *window,
-                      GObject   *parent)
-{
-  if (g_object_get_data (parent, PREFERENCES_KEY) == window)
-    g_object_set_data (parent, PREFERENCES_KEY, NULL);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -211,22 +198,21 @@ tb_preferences_window_get_settings (TbPreferencesWindow *self)
 void
 tb_preferences_window_present (GtkWindow *parent)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWidget *window = NULL;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
-  if (parent != NULL)
-    window = g_object_get_data (G_OBJECT (parent), PREFERENCES_KEY);
-  if (window == NULL)
+  /* The one open over @parent, if any: it is found, not remembered. */
+  for (guint i = 0; window == NULL && i < g_list_model_get_n_items (toplevels); i++)
     {
-      window = tb_preferences_window_new (parent, NULL);
-      if (parent != NULL)
-        {
-          /* Forget the window when it is closed (destroyed). */
-          g_object_set_data (G_OBJECT (parent), PREFERENCES_KEY, window);
-          g_signal_connect_object (window, "destroy",
-                                   G_CALLBACK (on_window_destroy_cb), parent, 0);
-        }
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TB_IS_PREFERENCES_WINDOW (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        window = GTK_WIDGET (toplevel);
     }
+  if (window == NULL)
+    window = tb_preferences_window_new (parent, NULL);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -13,11 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TbPreferencesWindow, tb_preferences_window, TB, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-/* @settings: the io.github.tianbao.Tianbao settings, or NULL for the default ones. */
-GtkWidget  *tb_preferences_window_new      (GtkWindow           *parent,
-                                            GSettings           *settings);
-GSettings  *tb_preferences_window_get_settings (TbPreferencesWindow *self);
-
 /* Shows the one Preferences window of @parent, creating it if needed (app.preferences). */
 void        tb_preferences_window_present  (GtkWindow           *parent);
 

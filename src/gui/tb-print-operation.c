@@ -14,7 +14,7 @@
 #include <cairo-pdf.h>
 
 #include "tb-pdf.h"
-#include "tb-print-operation.h"
+#include "tb-print-operation-private.h"
 #include "tb-readiness.h"
 
 struct _TbPrintOperation

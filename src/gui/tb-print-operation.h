@@ -19,7 +19,5 @@ G_DECLARE_FINAL_TYPE (TbPrintOperation, tb_print_operation, TB, PRINT_OPERATION,
 /* A4 portrait in points, full page (TbLayout draws its own margins). The report is laid
  * out when printing begins; a report with errors prints as a draft (tb_pdf.h). */
 TbPrintOperation *tb_print_operation_new         (TbReport         *report);
-/* Pages of the layout printed, 0 before printing began. */
-guint             tb_print_operation_get_n_pages (TbPrintOperation *self);
 
 G_END_DECLS

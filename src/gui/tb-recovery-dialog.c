@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tb-recovery-dialog.h"
+#include "tb-recovery-dialog-private.h"
 
 struct _TbRecoveryDialog
 {

@@ -20,11 +20,5 @@ G_DECLARE_FINAL_TYPE (TbRecoveryDialog, tb_recovery_dialog, TB, RECOVERY_DIALOG,
 TbRecoveryDialog *tb_recovery_dialog_new          (GtkWindow        *parent,
                                                    GPtrArray        *entries,
                                                    GPtrArray        *damaged);
-guint             tb_recovery_dialog_get_n_rows   (TbRecoveryDialog *self);
-/* What the Recover and Discard buttons of the row of @id do (also for tests). Recover emits
- * ::recover; the row goes away either way, and the dialog closes after the last one. */
-gboolean          tb_recovery_dialog_choose       (TbRecoveryDialog *self,
-                                                   const char       *id,
-                                                   gboolean          recover);
 
 G_END_DECLS

@@ -168,15 +168,6 @@ tb_section_page_set_report (TbSectionPage *self,
   tb_section_page_sync (self, TB_REPORT_CHANGE_BULK, NULL);
 }
 
-int
-tb_section_page_get_section (TbSectionPage *self)
-{
-  TbSectionPagePrivate *priv = tb_section_page_get_instance_private (self);
-
-  g_return_val_if_fail (TB_IS_SECTION_PAGE (self), -1);
-  return priv->section;
-}
-
 void
 tb_section_page_sync (TbSectionPage  *self,
                       TbReportChange  change,

@@ -30,8 +30,6 @@ struct _TbSectionPageClass
 TbReport   *tb_section_page_get_report   (TbSectionPage *self);
 void        tb_section_page_set_report   (TbSectionPage *self,
                                           TbReport      *report);
-/* Index of the format section shown, or -1 for the page of report details. */
-int         tb_section_page_get_section  (TbSectionPage *self);
 void        tb_section_page_sync         (TbSectionPage  *self,
                                           TbReportChange  change,
                                           const char     *id);

@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry.h"
-#include "tb-table-grid.h"
+#include "tb-table-grid-private.h"
 
 /* Width of the widest tables (三 and 四, 10 and 15 columns); fits a 1280 px window. */
 #define WIDE_TABLE_WIDTH   1180
@@ -413,13 +413,6 @@ tb_table_grid_new (TbReport          *report,
   self->table = table;
   build (self);
   return GTK_WIDGET (self);
-}
-
-const TbTableSpec *
-tb_table_grid_get_table (TbTableGrid *self)
-{
-  g_return_val_if_fail (TB_IS_TABLE_GRID (self), NULL);
-  return self->table;
 }
 
 GPtrArray *

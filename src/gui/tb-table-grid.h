@@ -16,16 +16,10 @@ G_DECLARE_FINAL_TYPE (TbTableGrid, tb_table_grid, TB, TABLE_GRID, GtkWidget)
 
 GtkWidget  *tb_table_grid_new        (TbReport          *report,
                                       const TbTableSpec *table);
-const TbTableSpec *tb_table_grid_get_table (TbTableGrid *self);
 /* (transfer none) (element-type TbCellEntry): in grid order */
 GPtrArray  *tb_table_grid_get_cells  (TbTableGrid       *self);
 /* Width in pixels of grid column @col (header and body use the same). */
 int         tb_table_grid_get_column_width (TbTableGrid *self,
                                             guint        col);
-/* The pasting logic, callable without a clipboard: fills @rows (from tb_paste_split())
- * starting at @cell. Returns the message shown to the clerk. */
-char       *tb_table_grid_paste      (TbTableGrid       *self,
-                                      GtkWidget         *cell,
-                                      GPtrArray         *rows);
 
 G_END_DECLS

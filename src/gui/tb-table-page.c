@@ -12,7 +12,7 @@
 
 #include "tb-cell-entry.h"
 #include "tb-table-grid.h"
-#include "tb-table-page.h"
+#include "tb-table-page-private.h"
 
 /* ------------------------------------------------------------------ struct */
 

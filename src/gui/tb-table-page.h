@@ -14,6 +14,5 @@ G_DECLARE_FINAL_TYPE (TbTablePage, tb_table_page, TB, TABLE_PAGE, TbSectionPage)
 
 GtkWidget  *tb_table_page_new        (TbReport    *report,
                                       guint        section);
-GtkWidget  *tb_table_page_get_grid   (TbTablePage *self);
 
 G_END_DECLS

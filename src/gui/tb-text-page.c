@@ -16,7 +16,7 @@
 
 #include "tb-cell-entry.h"
 #include "tb-sentence.h"
-#include "tb-text-page.h"
+#include "tb-text-page-private.h"
 #include "tb-text.h"
 
 /* ------------------------------------------------------------------ struct */

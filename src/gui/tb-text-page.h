@@ -14,9 +14,5 @@ G_DECLARE_FINAL_TYPE (TbTextPage, tb_text_page, TB, TEXT_PAGE, TbSectionPage)
 
 GtkWidget  *tb_text_page_new            (TbReport   *report,
                                          guint       section);
-GtkTextView *tb_text_page_get_text_view (TbTextPage *self);
-/* Inserts (or replaces) the standard sentence built from the fields; FALSE when a field
- * is not filled yet. */
-gboolean    tb_text_page_insert_sentence (TbTextPage *self);
 
 G_END_DECLS

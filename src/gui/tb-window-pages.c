@@ -97,7 +97,7 @@ static void
 reset_cells (TbWindow *self)
 {
   g_clear_pointer (&self->cells, g_free);
-  self->n_cells = self->report ? tb_format_get_n_cells (tb_report_get_format (self->report)) : 0;
+  self->n_cells = self->format ? tb_format_get_n_cells (self->format) : 0;
   self->cells = g_new0 (GtkWidget *, MAX (self->n_cells, 1));
   for (guint i = 0; i < self->pages->len; i++)
     if (g_ptr_array_index (self->pages, i) != NULL)
@@ -189,7 +189,8 @@ tb_window_pages_set_report (TbWindow *self,
                             gboolean  first,
                             gboolean  same_format)
 {
-  const TbFormat *format = tb_report_get_format (self->report);
+  TbReport *report = tb_window_get_report (self);
+  const TbFormat *format = tb_report_get_format (report);
   g_autofree char *visible = NULL;
 
   if (first)
@@ -200,13 +201,13 @@ tb_window_pages_set_report (TbWindow *self,
       tb_window_pages_ensure (self, 0);
     }
   else
-    tb_section_page_set_report (g_ptr_array_index (self->pages, 0), self->report);
+    tb_section_page_set_report (g_ptr_array_index (self->pages, 0), report);
 
   if (same_format)
     {
       for (guint i = 1; i < self->pages->len; i++)
         if (g_ptr_array_index (self->pages, i) != NULL)
-          tb_section_page_set_report (g_ptr_array_index (self->pages, i), self->report);
+          tb_section_page_set_report (g_ptr_array_index (self->pages, i), report);
       reset_cells (self);
       return;
     }
@@ -237,39 +238,33 @@ TbSectionPage *
 tb_window_pages_ensure (TbWindow *self,
                         guint     index)
 {
+  TbReport *report = tb_window_get_report (self);
   TbSectionPage *page;
   GtkWidget *widget;
 
   g_return_val_if_fail (index < self->pages->len, NULL);
 
   page = g_ptr_array_index (self->pages, index);
-  if (page != NULL || self->report == NULL)
+  if (page != NULL || report == NULL)
     return page;
 
   if (index == 0)
-    widget = tb_meta_page_new (self->report);
+    widget = tb_meta_page_new (report);
   else
     {
-      const TbSectionSpec *spec = tb_format_get_section (tb_report_get_format (self->report),
+      const TbSectionSpec *spec = tb_format_get_section (tb_report_get_format (report),
                                                          index - 1);
 
       if (spec->type == TB_SECTION_TABLE)
-        widget = tb_table_page_new (self->report, index - 1);
+        widget = tb_table_page_new (report, index - 1);
       else
-        widget = tb_text_page_new (self->report, index - 1);
+        widget = tb_text_page_new (report, index - 1);
     }
   page = TB_SECTION_PAGE (widget);
   adw_bin_set_child (ADW_BIN (g_ptr_array_index (self->holders, index)), widget);
   g_ptr_array_index (self->pages, index) = page;
   register_cells (self, page);
   return page;
-}
-
-void
-tb_window_pages_ensure_all (TbWindow *self)
-{
-  for (guint i = 0; i < self->pages->len; i++)
-    tb_window_pages_ensure (self, i);
 }
 
 void
@@ -310,7 +305,7 @@ tb_window_pages_update_badges (TbWindow          *self,
     }
 }
 
-/* ------------------------------------------------------------------ tb-window-private.h */
+/* ------------------------------------------------------------------ showing a page */
 
 void
 tb_window_show_section (TbWindow *self,
@@ -329,7 +324,7 @@ tb_window_show_section (TbWindow *self,
 
   if (cell >= 0 && (guint) cell < self->n_cells)
     {
-      int other = tb_format_get_cell (tb_report_get_format (self->report), cell)->section;
+      int other = tb_format_get_cell (self->format, cell)->section;
 
       /* The cell may live on another page (a rule across sections). */
       if (other != section && other >= -1 && (guint) (other + 1) < self->holders->len)
@@ -370,9 +365,9 @@ tb_window_get_cell_widget (TbWindow   *self,
   const TbCellSpec *spec;
 
   g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
-  if (self->report == NULL)
+  if (self->format == NULL)
     return NULL;
-  spec = tb_format_find_cell (tb_report_get_format (self->report), cell_id);
+  spec = tb_format_find_cell (self->format, cell_id);
   if (spec == NULL || spec->index >= self->n_cells)
     return NULL;
   if (self->cells[spec->index] == NULL)

@@ -1,12 +1,14 @@
-/* tb-window-print.c: the window's Print and Export as PDF actions
+/* tb-window-print.c: what the window's Print and Export as PDF do
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both draw the pages of TbLayout (src/core/tb-layout.h): printing through
+ * Both draw the pages of TbLayout (src/render/tb-layout.h): printing through
  * TbPrintOperation, exporting with tb_pdf_export(). A report that still has errors or
  * unfilled cells can be exported only as a draft, after the clerk confirmed it; the draft
- * says so on every page.
+ * says so on every page. The export is drawn and written in a worker thread, from a copy
+ * of the report as it was when the clerk chose the file (the report is serialized here and
+ * read back there; Pango gives each thread its own font map).
  */
 #define G_LOG_DOMAIN "tb-window-print"
 
@@ -14,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-draft.h"
+#include "tb-file-io.h"
 #include "tb-pdf.h"
 #include "tb-print-operation.h"
 #include "tb-readiness.h"
@@ -22,38 +26,131 @@
 /* Print settings (printer, copies…) are kept for the next Print of this session. */
 static GtkPrintSettings *last_print_settings;
 
+/* An export under way: the window, and the number of problems that make it a draft. */
+typedef struct
+{
+  TbWindow *self;
+  guint     draft_issues;
+} Export;
+
+/* What the worker gets. */
+typedef struct
+{
+  GBytes          *report;   /* tb_draft_serialize() */
+  char            *path;
+  TbLayoutOptions  options;
+} PdfJob;
+
 /* ------------------------------------------------------------------ export */
+
+static Export *
+export_new (TbWindow *self,
+            guint     draft_issues)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->self = g_object_ref (self);
+  export->draft_issues = draft_issues;
+  return export;
+}
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_free (export);
+}
+
+static void
+pdf_job_free (gpointer data)
+{
+  PdfJob *job = data;
+
+  g_bytes_unref (job->report);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  PdfJob *job = data;
+  g_autoptr(TbReport) copy = NULL;
+  GError *error = NULL;
+  gsize len;
+  const char *bytes = g_bytes_get_data (job->report, &len);
+
+  if (!tb_file_io_worker_begin (cancellable))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+  copy = tb_draft_parse (bytes, len, &error);
+  if (copy != NULL && tb_pdf_export (copy, &job->options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Export *export = data;
+  TbWindow *self = export->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!tb_window_export_pdf_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tb_window_add_toast (self, error->message);
+    }
+  else
+    {
+      PdfJob *job = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = g_filename_display_basename (job->path);
+      g_autofree char *message = export->draft_issues > 0
+        ? g_strdup_printf (_("Exported “%s” as a draft"), name)
+        : g_strdup_printf (_("Exported “%s”"), name);
+
+      tb_window_add_toast (self, message);
+    }
+  export_free (export);
+}
+
+static void
+export_closure_free (gpointer  data,
+                     GClosure *closure)
+{
+  export_free (data);
+}
 
 static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
-                               TbWindow        *self)
+                               Export          *export)
 {
-  guint draft_issues = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "tb-draft"));
+  TbWindow *self = export->self;
+  guint draft_issues = export->draft_issues;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
 
       if (path == NULL)
         tb_window_add_toast (self, _("The PDF can only be written to a local file"));
-      else if (!tb_window_export_pdf_to (self, path, draft_issues, &error))
-        tb_window_add_toast (self, error->message);
       else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *message = draft_issues > 0
-            ? g_strdup_printf (_("Exported “%s” as a draft"), name)
-            : g_strdup_printf (_("Exported “%s”"), name);
-
-          tb_window_add_toast (self, message);
-        }
+        tb_window_export_pdf_async (self, path, draft_issues, on_exported_cb,
+                                    export_new (self, draft_issues));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
+  export_free (export);
 }
 
 static void
@@ -62,7 +159,7 @@ choose_export_file (TbWindow *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = tb_report_dup_title (self->report);
+  g_autofree char *title = tb_report_dup_title (tb_window_get_report (self));
   g_autofree char *name = g_strconcat (title, draft_issues > 0 ? _("(draft)") : "", ".pdf",
                                        NULL);
 
@@ -75,42 +172,37 @@ choose_export_file (TbWindow *self,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (self->path != NULL)
+  if (tb_window_get_path (self) != NULL)
     {
-      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *dir = g_path_get_dirname (tb_window_get_path (self));
       g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  g_object_set_data (G_OBJECT (chooser), "tb-draft", GUINT_TO_POINTER (draft_issues));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
-                    g_object_ref (self));
+                    export_new (self, draft_issues));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 on_draft_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
-                             TbWindow         *self)
+                             Export           *export)
 {
   if (g_str_equal (response, "draft"))
-    choose_export_file (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "tb-draft")));
-  g_object_unref (self);
+    choose_export_file (export->self, export->draft_issues);
 }
 
-static void
-tb_window_action_export_pdf (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+void
+tb_window_export_pdf (TbWindow *self)
 {
-  TbWindow *self = TB_WINDOW (widget);
   GtkWidget *dialog;
   guint n;
 
-  if (self->report == NULL)
+  if (self->document == NULL)
     return;
   tb_window_validate_now (self);
-  n = tb_readiness_count_blocking_issues (self->report);
+  n = tb_readiness_count_blocking_issues (tb_window_get_report (self));
   if (n == 0)
     {
       choose_export_file (self, 0);
@@ -132,9 +224,8 @@ tb_window_action_export_pdf (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "tb-draft", GUINT_TO_POINTER (n));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_draft_dialog_response_cb),
-                    g_object_ref (self));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_draft_dialog_response_cb),
+                         export_new (self, n), export_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -160,20 +251,17 @@ on_print_done_cb (GtkPrintOperation       *op,
   g_object_unref (self);
 }
 
-static void
-tb_window_action_print (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+void
+tb_window_print (TbWindow *self)
 {
-  TbWindow *self = TB_WINDOW (widget);
   TbPrintOperation *op;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  if (self->report == NULL)
+  if (self->document == NULL)
     return;
   tb_window_validate_now (self);
-  op = tb_print_operation_new (self->report);
+  op = tb_print_operation_new (tb_window_get_report (self));
   if (last_print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (op), last_print_settings);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
@@ -190,26 +278,37 @@ tb_window_action_print (GtkWidget  *widget,
     }
 }
 
-/* ------------------------------------------------------------------ private API */
-
-gboolean
-tb_window_export_pdf_to (TbWindow   *self,
-                         const char *path,
-                         guint       draft_issues,
-                         GError    **error)
-{
-  TbLayoutOptions options = { FALSE, draft_issues };
-
-  g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return tb_pdf_export (self->report, &options, path, error);
-}
+/* ------------------------------------------------------------------ tb-window-private.h */
 
 void
-tb_window_print_class_init (GtkWidgetClass *widget_class)
+tb_window_export_pdf_async (TbWindow            *self,
+                            const char          *path,
+                            guint                draft_issues,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL,
-                                   tb_window_action_export_pdf);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, tb_window_action_print);
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
+
+  g_return_if_fail (TB_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->document != NULL);
+
+  job = g_new0 (PdfJob, 1);
+  job->report = tb_draft_serialize (tb_window_get_report (self));
+  job->path = g_strdup (path);
+  job->options.draft_issues = draft_issues;
+  task = tb_file_io_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, tb_window_export_pdf_async);
+  g_task_set_task_data (task, job, pdf_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+tb_window_export_pdf_finish (TbWindow      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

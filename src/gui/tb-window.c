@@ -4,11 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One page per part of the report in an AdwViewStack, switched from the header bar. The
- * window owns the report's one ::changed handler: it syncs the cell that changed, lets the
+ * window holds its TbDocument and binds to it: a GBindingGroup puts the document's titles
+ * on the window and the header, and retargets two GSignalGroups at the document's report
+ * and history whenever those change (a year that changes the format gives a new report).
+ * The report's one ::changed handler is here: it syncs the cell that changed, lets the
  * pages sync the rest, and schedules the rules check. The check runs once per main-loop
- * turn, after the pending input and before the next frame (so a pasted block or a burst
- * of keys is checked once, and highlights never lag a frame behind); it computes the
- * totals, runs tb_rules_check(), derives a TbFormState and applies only what changed.
+ * turn, after the pending input and before the next frame (so a pasted block or a burst of
+ * keys is checked once, and highlights never lag a frame behind); it computes the totals,
+ * runs tb_rules_check(), derives a TbFormState and applies only what changed.
  */
 #define G_LOG_DOMAIN "tb-window"
 
@@ -18,14 +21,8 @@
 
 #include "tb-cell-entry.h"
 #include "tb-form-state.h"
-#include "tb-draft.h"
-#include "tb-meta-page.h"
 #include "tb-report-convert.h"
 #include "tb-rules.h"
-#include "tb-table-page.h"
-#include "tb-text-page.h"
-#include "tb-window-carry.h"
-#include "tb-window-files.h"
 #include "tb-window-private.h"
 
 /* Before GTK paints (GDK_PRIORITY_REDRAW) but after input events. */
@@ -35,56 +32,14 @@ G_DEFINE_FINAL_TYPE (TbWindow, tb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   VALIDATED,
+  OPEN_FILE,
+  CLOSE_CANCELLED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void schedule_validation (TbWindow *self);
-
-/* ------------------------------------------------------------------ helpers */
-
-static void
-update_title (TbWindow *self)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (self->report == NULL)
-    return;
-  if (tb_report_get_agency (self->report) != NULL && *tb_report_get_agency (self->report))
-    title = tb_report_dup_title (self->report);
-  else
-    title = g_strdup_printf (_("New Report for %d"), tb_report_get_year (self->report));
-  if (self->path != NULL)
-    subtitle = g_filename_display_basename (self->path);
-  else
-    subtitle = g_strdup (_("Not saved yet"));
-  /* Unsaved changes: "• " before the title (tb-window-files.c keeps it up to date). */
-  if (tb_report_get_modified (self->report))
-    {
-      char *marked = g_strconcat ("• ", title, NULL);
-
-      g_free (title);
-      title = marked;
-    }
-
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  {
-    /* TRANSLATORS: window title: the report's title, then its file name */
-    g_autofree char *full = g_strdup_printf (_("%s — %s"), title, subtitle);
-
-    gtk_window_set_title (GTK_WINDOW (self), full);
-  }
-}
-
-void
-tb_window_update_title (TbWindow *self)
-{
-  g_return_if_fail (TB_IS_WINDOW (self));
-  update_title (self);
-}
+/* ------------------------------------------------------------------ the rules check */
 
 static void
 update_issues_button (TbWindow *self)
@@ -150,20 +105,21 @@ apply_form_state (TbWindow    *self,
 static void
 run_validation (TbWindow *self)
 {
+  TbReport *report = tb_window_get_report (self);
   g_autoptr(GPtrArray) issues = NULL;
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
-  if (self->report == NULL)
+  if (report == NULL)
     return;
 
-  if (!tb_report_get_manual_totals (self->report))
+  if (!tb_report_get_manual_totals (report))
     {
       self->computing = TRUE;
-      tb_rules_compute_totals (self->report);
+      tb_rules_compute_totals (report);
       self->computing = FALSE;
     }
-  issues = tb_rules_check (self->report);
-  apply_form_state (self, tb_form_state_new (tb_report_get_format (self->report), issues));
+  issues = tb_rules_check (report);
+  apply_form_state (self, tb_form_state_new (tb_report_get_format (report), issues));
   tb_issues_panel_set_issues (self->issues_panel, issues);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   self->issues = g_steal_pointer (&issues);
@@ -188,10 +144,49 @@ schedule_validation (TbWindow *self)
     self->validate_id = g_idle_add_full (VALIDATE_PRIORITY, validate_cb, self, NULL);
 }
 
+/* ------------------------------------------------------------------ the report shown */
+
+/* The document is new, or its report is (another format): the pages, the issues and every
+ * cell's look follow. */
+static void
+show_report (TbWindow *self)
+{
+  TbReport *report = tb_window_get_report (self);
+  const TbFormat *format = tb_report_get_format (report);
+  gboolean first = self->format == NULL;
+  gboolean same_format = self->format == format;
+
+  self->format = format;
+  g_clear_handle_id (&self->convert_id, g_source_remove);
+  tb_window_pages_set_report (self, first, same_format);
+
+  if (first && self->restore_page != NULL &&
+      adw_view_stack_get_child_by_name (self->view_stack, self->restore_page) != NULL)
+    {
+      self->building = TRUE;
+      adw_view_stack_set_visible_child_name (self->view_stack, self->restore_page);
+      self->building = FALSE;
+      tb_window_pages_visible_changed (self);
+    }
+  g_clear_pointer (&self->restore_page, g_free);
+
+  tb_issues_panel_set_report (self->issues_panel, report);
+
+  /* Every cell gets its look anew. */
+  g_clear_pointer (&self->form_state, tb_form_state_free);
+  for (guint i = 0; i < self->n_cells; i++)
+    if (self->cells[i] != NULL)
+      tb_cell_entry_sync (TB_CELL_ENTRY (self->cells[i]));
+  /* Last year's report the draft names, for the cross-year rules. */
+  tb_window_carry_report_set (self);
+  run_validation (self);
+}
+
 static gboolean
 convert_cb (gpointer data)
 {
   TbWindow *self = data;
+  TbReport *report = tb_window_get_report (self);
   const TbFormat *format;
   g_autoptr(TbReport) converted = NULL;
   g_autoptr(TbReport) old = NULL;
@@ -200,15 +195,16 @@ convert_cb (gpointer data)
   guint dropped = 0;
 
   self->convert_id = 0;
-  if (self->report == NULL)
+  if (report == NULL)
     return G_SOURCE_REMOVE;
-  format = tb_format_for_year (tb_report_get_year (self->report));
-  if (format == NULL || format == tb_report_get_format (self->report))
+  format = tb_format_for_year (tb_report_get_year (report));
+  if (format == NULL || format == tb_report_get_format (report))
     return G_SOURCE_REMOVE;
 
-  old = g_object_ref (self->report);
+  /* The same document, file and recovery copy; the report in its new format. */
+  old = g_object_ref (report);
   converted = tb_report_convert (old, format, &dropped);
-  tb_window_set_report (self, converted, self->path);
+  tb_document_set_report (self->document, converted);
   g_set_object (&self->before_convert, old);
   tb_window_update_actions (self);
 
@@ -228,7 +224,7 @@ convert_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* ------------------------------------------------------------------ callbacks */
+/* ------------------------------------------------------------------ document signals */
 
 static void
 on_report_changed_cb (TbReport       *report,
@@ -252,14 +248,11 @@ on_report_changed_cb (TbReport       *report,
 
   tb_window_pages_sync (self, change, id);
 
-  if (change == TB_REPORT_CHANGE_META || change == TB_REPORT_CHANGE_BULK)
-    {
-      update_title (self);
-      if (self->convert_id == 0 &&
-          tb_format_for_year (tb_report_get_year (report)) != NULL &&
-          tb_format_for_year (tb_report_get_year (report)) != tb_report_get_format (report))
-        self->convert_id = g_idle_add (convert_cb, self);
-    }
+  /* A year of another format: the report moves into that format once the year is typed. */
+  if ((change == TB_REPORT_CHANGE_META || change == TB_REPORT_CHANGE_BULK) &&
+      self->convert_id == 0 && tb_format_for_year (tb_report_get_year (report)) != NULL &&
+      tb_format_for_year (tb_report_get_year (report)) != tb_report_get_format (report))
+    self->convert_id = g_idle_add (convert_cb, self);
 
   /* Totals written by the check itself need no second check. */
   if (!self->computing)
@@ -267,12 +260,60 @@ on_report_changed_cb (TbReport       *report,
 }
 
 static void
+on_history_applied_cb (TbHistory      *history,
+                       TbReportChange  change,
+                       const char     *id,
+                       TbWindow       *self)
+{
+  const TbFormat *format = self->format;
+
+  if (format == NULL || id == NULL)
+    return;
+  /* Show the clerk what the undo or redo changed. */
+  if (change == TB_REPORT_CHANGE_CELL)
+    {
+      const TbCellSpec *spec = tb_format_find_cell (format, id);
+
+      if (spec != NULL)
+        tb_window_show_section (self, spec->section, spec->index);
+    }
+  else if (change == TB_REPORT_CHANGE_TEXT)
+    {
+      const TbSectionSpec *spec = tb_format_find_section (format, id);
+
+      if (spec != NULL)
+        tb_window_show_section (self, spec->index, -1);
+    }
+  else if (change == TB_REPORT_CHANGE_META)
+    tb_window_show_section (self, -1, -1);
+}
+
+static void
+on_autosave_failed_cb (TbDocument   *document,
+                       const GError *error,
+                       TbWindow     *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Once per document: the clerk can still save; repeating it at every change would nag. */
+  if (self->autosave_warned)
+    return;
+  self->autosave_warned = TRUE;
+  message = g_strdup_printf (_("No recovery copy could be kept: %s Save your report to keep "
+                               "your changes."),
+                             error->message);
+  tb_window_add_toast (self, message);
+}
+
+/* ------------------------------------------------------------------ template callbacks */
+
+static void
 on_visible_child_cb (TbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   tb_window_pages_visible_changed (self);
-  if (self->settings != NULL && name != NULL && self->report != NULL && !self->building)
+  if (self->settings != NULL && name != NULL && self->document != NULL && !self->building)
     g_settings_set_string (self->settings, "last-page", name);
 }
 
@@ -318,32 +359,47 @@ on_close_request_cb (TbWindow *self)
   return FALSE;
 }
 
-/* ------------------------------------------------------------------ overrides */
+/* ------------------------------------------------------------------ GObject */
 
 static void
 tb_window_dispose (GObject *object)
 {
   TbWindow *self = TB_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->convert_id, g_source_remove);
-  if (self->report != NULL)
-    g_clear_signal_handler (&self->changed_id, self->report);
+  if (self->document_bindings != NULL)
+    g_binding_group_set_source (self->document_bindings, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
   tb_window_pages_dispose (self);
-
   tb_window_files_dispose (self);
+  tb_window_carry_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TB_TYPE_WINDOW);
 
   tb_window_pages_finalize (self);
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->report_signals);
+  g_clear_object (&self->history_signals);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   g_clear_pointer (&self->form_state, tb_form_state_free);
-  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->restore_page, g_free);
-  g_clear_object (&self->report);
+  g_clear_object (&self->document);
   g_clear_object (&self->before_convert);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tb_window_parent_class)->dispose (object);
+}
+
+static void
+tb_window_finalize (GObject *object)
+{
+  TbWindow *self = TB_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (tb_window_parent_class)->finalize (object);
 }
 
 static void
@@ -353,6 +409,7 @@ tb_window_class_init (TbWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tb_window_dispose;
+  object_class->finalize = tb_window_finalize;
 
   /**
    * TbWindow::validated:
@@ -361,6 +418,23 @@ tb_window_class_init (TbWindowClass *klass)
    */
   signals[VALIDATED] =
     g_signal_new ("validated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TbWindow::open-file:
+   * @path: the file
+   *
+   * The clerk asked this window to open @path (Open, Open Recent, a file dropped on it).
+   */
+  signals[OPEN_FILE] =
+    g_signal_new ("open-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * TbWindow::close-cancelled:
+   *
+   * Asked to close, the window stays open: the clerk cancelled, or saving failed.
+   */
+  signals[CLOSE_CANCELLED] =
+    g_signal_new ("close-cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TB_TYPE_ISSUES_PANEL);
@@ -376,14 +450,52 @@ tb_window_class_init (TbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbWindow, issues_label);
   gtk_widget_class_bind_template_child (widget_class, TbWindow, issues_popover);
   gtk_widget_class_bind_template_child (widget_class, TbWindow, issues_panel);
+  gtk_widget_class_bind_template_child (widget_class, TbWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_issue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
 
   tb_window_class_add_actions (widget_class);
-  tb_window_files_class_init (widget_class);
-  tb_window_carry_class_init (widget_class);
+}
+
+static void
+bind_document (TbWindow *self)
+{
+  self->document_bindings = g_binding_group_new ();
+  self->document_signals = g_signal_group_new (TB_TYPE_DOCUMENT);
+  self->report_signals = g_signal_group_new (TB_TYPE_REPORT);
+  self->history_signals = g_signal_group_new (TB_TYPE_HISTORY);
+
+  /* The document's title is the window's; its heading and file name are the header's. */
+  g_binding_group_bind (self->document_bindings, "title", self, "title",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "heading", self->switcher_title, "title",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "display-name", self->switcher_title,
+                        "subtitle", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "report", self->report_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "history", self->history_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+
+  g_signal_group_connect_object (self->document_signals, "notify::report",
+                                 G_CALLBACK (show_report), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::saving",
+                                 G_CALLBACK (tb_window_update_actions), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "autosave-failed",
+                                 G_CALLBACK (on_autosave_failed_cb), self, 0);
+  g_signal_group_connect_object (self->report_signals, "changed",
+                                 G_CALLBACK (on_report_changed_cb), self, 0);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (tb_window_update_actions), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (tb_window_update_actions), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "applied",
+                                 G_CALLBACK (on_history_applied_cb), self, 0);
 }
 
 static void
@@ -393,6 +505,8 @@ tb_window_init (TbWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  bind_document (self);
   tb_window_pages_init (self);
 
   if (source != NULL)
@@ -414,8 +528,8 @@ tb_window_init (TbWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
     }
 
-  tb_window_init_actions (self);
   tb_window_files_init (self);
+  tb_window_update_actions (self);
 }
 
 /* ------------------------------------------------------------------ public */
@@ -426,71 +540,58 @@ tb_window_new (GtkApplication *application)
   return g_object_new (TB_TYPE_WINDOW, "application", application, NULL);
 }
 
+TbDocument *
+tb_window_get_document (TbWindow *self)
+{
+  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
 void
-tb_window_set_report (TbWindow   *self,
-                      TbReport   *report,
-                      const char *path)
+tb_window_set_document (TbWindow   *self,
+                        TbDocument *document)
 {
-  gboolean first, same_format;
-  g_autoptr(TbReport) keep = NULL;
-
   g_return_if_fail (TB_IS_WINDOW (self));
-  g_return_if_fail (TB_IS_REPORT (report));
+  g_return_if_fail (TB_IS_DOCUMENT (document));
 
-  keep = g_object_ref (report);
-  first = self->report == NULL;
-  same_format = !first && tb_report_get_format (self->report) == tb_report_get_format (report);
-
-  if (self->report != NULL)
-    g_clear_signal_handler (&self->changed_id, self->report);
-  g_clear_handle_id (&self->convert_id, g_source_remove);
+  if (self->document == document)
+    return;
+  g_set_object (&self->document, document);
   g_clear_object (&self->before_convert);
-  g_set_object (&self->report, report);
-  if (path != self->path)
-    {
-      g_free (self->path);
-      self->path = g_strdup (path);
-    }
-
-  tb_window_pages_set_report (self, first, same_format);
-
-  if (first && self->restore_page != NULL &&
-      adw_view_stack_get_child_by_name (self->view_stack, self->restore_page) != NULL)
-    {
-      self->building = TRUE;
-      adw_view_stack_set_visible_child_name (self->view_stack, self->restore_page);
-      self->building = FALSE;
-      tb_window_pages_visible_changed (self);
-    }
-  g_clear_pointer (&self->restore_page, g_free);
-
-  tb_issues_panel_set_report (self->issues_panel, report);
-  self->changed_id = g_signal_connect (report, "changed", G_CALLBACK (on_report_changed_cb), self);
-
-  /* Every cell gets its look anew. */
-  g_clear_pointer (&self->form_state, tb_form_state_free);
-  for (guint i = 0; i < self->n_cells; i++)
-    if (self->cells[i] != NULL)
-      tb_cell_entry_sync (TB_CELL_ENTRY (self->cells[i]));
-  tb_window_files_report_set (self, report, path);
-  /* Last year's report the draft names, for the cross-year rules. */
-  tb_window_carry_report_set (self, report, path);
-  update_title (self);
-  run_validation (self);
+  self->autosave_warned = FALSE;
+  g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
+  tb_window_files_document_set (self);
+  show_report (self);
 }
 
-TbReport *
-tb_window_get_report (TbWindow *self)
+TbWindow *
+tb_window_show_document (TbWindow   *self,
+                         TbDocument *document)
 {
+  TbWindow *window = self;
+
   g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
-  return self->report;
+  g_return_val_if_fail (TB_IS_DOCUMENT (document), NULL);
+
+  if (!tb_window_is_pristine (self))
+    window = tb_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  tb_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
-const char *
-tb_window_get_path (TbWindow *self)
+gboolean
+tb_window_is_pristine (TbWindow *self)
 {
-  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
-  return self->path;
+  g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    return self->dialog == NULL;
+  return tb_document_get_path (self->document) == NULL &&
+         !tb_document_get_modified (self->document) &&
+         !tb_history_get_can_undo (tb_document_get_history (self->document)) &&
+         self->dialog == NULL;
 }
 
 void
@@ -500,6 +601,7 @@ tb_window_new_report (TbWindow *self)
   int year = g_date_time_get_year (now) - 1;   /* the report is on last year */
   const TbFormat *format = tb_format_for_year (year);
   g_autoptr(TbReport) report = NULL;
+  g_autoptr(TbDocument) document = NULL;
 
   g_return_if_fail (TB_IS_WINDOW (self));
 
@@ -519,49 +621,8 @@ tb_window_new_report (TbWindow *self)
     }
   tb_report_thaw (report);
   tb_report_set_modified (report, FALSE);
-  tb_window_set_report (self, report, NULL);
-}
-
-gboolean
-tb_window_open_file (TbWindow   *self,
-                     const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TbReport) report = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (TB_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  name = g_filename_display_basename (path);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      tb_window_new_report (self);
-      {
-        /* The document knows the file, so that Save writes there. */
-        g_autoptr(TbDocument) document = tb_document_new_for_report (self->report, path);
-
-        tb_window_set_document (self, document);
-      }
-      message = g_strdup_printf (_("New report: it will be saved as “%s”"), name);
-      tb_window_add_toast (self, message);
-      return TRUE;
-    }
-
-  report = tb_draft_load (path, &error);
-  if (report == NULL)
-    {
-      /* Never bind the empty report to a file that could not be read: saving would
-       * overwrite it. */
-      tb_window_new_report (self);
-      message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-      tb_window_add_toast (self, message);
-      return FALSE;
-    }
-  tb_report_set_modified (report, FALSE);
-  tb_window_set_report (self, report, path);
-  return TRUE;
+  document = tb_document_new_for_report (report, NULL);
+  tb_window_set_document (self, document);
 }
 
 void
@@ -578,25 +639,56 @@ tb_window_add_toast (TbWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* ------------------------------------------------------------------ private */
+/* ------------------------------------------------------------------ tb-window-private.h */
+
+TbReport *
+tb_window_get_report (TbWindow *self)
+{
+  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
+  return self->document ? tb_document_get_report (self->document) : NULL;
+}
+
+const char *
+tb_window_get_path (TbWindow *self)
+{
+  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
+  return self->document ? tb_document_get_path (self->document) : NULL;
+}
+
+void
+tb_window_emit_open_file (TbWindow   *self,
+                          const char *path)
+{
+  g_signal_emit (self, signals[OPEN_FILE], 0, path);
+}
+
+void
+tb_window_emit_close_cancelled (TbWindow *self)
+{
+  g_signal_emit (self, signals[CLOSE_CANCELLED], 0);
+}
+
+void
+tb_window_recheck (TbWindow *self)
+{
+  g_return_if_fail (TB_IS_WINDOW (self));
+  schedule_validation (self);
+}
 
 void
 tb_window_undo_convert (TbWindow *self)
 {
   g_autoptr(TbReport) old = NULL;
+  const TbFormat *format;
 
-  if (self->before_convert == NULL)
+  if (self->before_convert == NULL || self->document == NULL)
     return;
   old = g_steal_pointer (&self->before_convert);
   /* Its year was already moved out of its format's years: bring it back inside. */
-  {
-    const TbFormat *format = tb_report_get_format (old);
-    int year = CLAMP (tb_report_get_year (old), tb_format_get_first_year (format),
-                      tb_format_get_last_year (format));
-
-    tb_report_set_year (old, year);
-  }
-  tb_window_set_report (self, old, self->path);
+  format = tb_report_get_format (old);
+  tb_report_set_year (old, CLAMP (tb_report_get_year (old), tb_format_get_first_year (format),
+                                  tb_format_get_last_year (format)));
+  tb_document_set_report (self->document, old);
   tb_window_update_actions (self);
 }
 
@@ -619,6 +711,13 @@ tb_window_get_form_state (TbWindow *self)
 {
   g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
   return self->form_state;
+}
+
+GPtrArray *
+tb_window_get_issues (TbWindow *self)
+{
+  g_return_val_if_fail (TB_IS_WINDOW (self), NULL);
+  return self->issues;
 }
 
 void
