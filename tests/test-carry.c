@@ -713,6 +713,19 @@ test_labels (void)
   g_assert_cmpuint (g_strv_length ((char **) labels->sources), ==, 2);
   g_assert_cmpstr (labels->sources[0], ==, "上一年项目数量");
   g_assert_cmpstr (labels->sources[1], ==, "本年增/减");
+
+  /* The same, written for messages. */
+  {
+    g_autofree char *d2021 = tb_carry_describe (tb_format_get ("2021"));
+    g_autofree char *d2019 = tb_carry_describe (tb_format_get ("2019"));
+    g_autofree char *s2019 = tb_carry_join_sources (tb_format_get ("2019"));
+
+    g_assert_cmpstr (d2021, ==, "二、上年结转政府信息公开申请数量 ← 四、结转下年度继续办理");
+    g_assert_cmpstr (d2019, ==, "二、上年结转政府信息公开申请数量 ← 四、结转下年度继续办理；"
+                                "上一年项目数量 ← 上一年项目数量、本年增/减");
+    /* Each of last year's rows once. */
+    g_assert_cmpstr (s2019, ==, "四、结转下年度继续办理、上一年项目数量、本年增/减");
+  }
 }
 
 int

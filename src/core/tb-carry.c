@@ -137,6 +137,41 @@ tb_carry_list_labels (const TbFormat *format)
   return list;
 }
 
+char *
+tb_carry_describe (const TbFormat *format)
+{
+  g_autoptr(GPtrArray) labels = tb_carry_list_labels (format);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TbCarryLabels *entry = g_ptr_array_index (labels, i);
+      g_autofree char *sources = g_strjoinv ("、", (char **) entry->sources);
+
+      g_string_append_printf (out, "%s%s ← %s", i > 0 ? "；" : "",
+                              entry->target != NULL ? entry->target : "", sources);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+tb_carry_join_sources (const TbFormat *format)
+{
+  g_autoptr(GPtrArray) labels = tb_carry_list_labels (format);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TbCarryLabels *entry = g_ptr_array_index (labels, i);
+
+      for (guint j = 0; entry->sources[j] != NULL; j++)
+        if (!g_ptr_array_find_with_equal_func (sources, entry->sources[j], g_str_equal, NULL))
+          g_ptr_array_add (sources, (gpointer) entry->sources[j]);
+    }
+  g_ptr_array_add (sources, NULL);
+  return g_strjoinv ("、", (char **) sources->pdata);
+}
+
 /* ------------------------------------------------------------------ carrying cells */
 
 static gboolean

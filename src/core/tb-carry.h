@@ -50,6 +50,12 @@ GQuark     tb_carry_error_quark       (void);
 /* (transfer full) (element-type TbCarryLabels): one entry per carry rule of @format (a rule
  * with a foreach counts once), in the order of the rules. */
 GPtrArray *tb_carry_list_labels       (const TbFormat *format);
+/* (transfer full): for messages, from tb_carry_list_labels(): what each carry rule fills
+ * and from what ("二、上年结转政府信息公开申请数量 ← 四、结转下年度继续办理"), the rules joined
+ * by "；" */
+char      *tb_carry_describe          (const TbFormat *format);
+/* (transfer full): last year's rows the carry rules read, each once, joined by "、" */
+char      *tb_carry_join_sources      (const TbFormat *format);
 
 /* (transfer full): a report on @year in the format for that year, filled from @previous
  * (which must be on @year - 1 if its year is set), with @previous attached as its previous

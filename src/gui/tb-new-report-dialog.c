@@ -81,8 +81,8 @@ update_previous (TbNewReportDialog *self)
     {
       gtk_label_set_label (self->previous_label, _("Start from Last Year's Report…"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
-                                   _("Fill in 上年结转 and the agency from last year's report, "
-                                     "and check this year's against it"));
+                                   _("Carry last year's figures and the agency over into the new "
+                                     "report, and check this year's against it"));
       set_status (self, NULL, FALSE);
       adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create", TRUE);
       return;
@@ -113,19 +113,26 @@ update_previous (TbNewReportDialog *self)
   status = g_string_new (NULL);
   n_filled = tb_report_count_filled (trial);
   if (n_filled > 0)
-    g_string_append_printf (status,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "%u figure of 上年结转 is carried over from its "
-                                         "结转下年度继续办理; the new report is checked "
-                                         "against it.",
-                                         "%u figures of 上年结转 are carried over from its "
-                                         "结转下年度继续办理; the new report is checked "
-                                         "against it.",
-                                         n_filled),
-                            n_filled);
+    {
+      g_autofree char *carried = tb_carry_describe (tb_report_get_format (trial));
+
+      g_string_append_printf (status,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u figure is carried over (%s); the new report "
+                                           "is checked against last year's.",
+                                           "%u figures are carried over (%s); the new "
+                                           "report is checked against last year's.",
+                                           n_filled),
+                              n_filled, carried);
+    }
   else
-    g_string_append (status, _("Its 结转下年度继续办理 is not filled in: nothing is "
-                               "carried over, but the new report is checked against it."));
+    {
+      g_autofree char *sources = tb_carry_join_sources (tb_report_get_format (trial));
+
+      g_string_append_printf (status, _("Its %s is not filled in: nothing is carried over, "
+                                        "but the new report is checked against it."),
+                              sources);
+    }
   if (tb_report_get_format (trial) != tb_report_get_format (self->previous))
     {
       g_string_append_c (status, '\n');
