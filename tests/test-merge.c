@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -702,6 +703,7 @@ random_report (const char *format_id,
   for (guint c = 0; c < tb_format_get_n_cells (f); c++)
     {
       const TbCellSpec *spec = tb_format_get_cell (f, c);
+      const char *unit_here = unit;
       gint64 quantum = 1;
 
       if (spec->total_rule >= 0)
@@ -723,9 +725,14 @@ random_report (const char *format_id,
           break;
         case TB_CELL_AMOUNT_UNIT:
         default:
+          /* In 元, by halves: half a 元 is where rounding to 1 元 goes up. */
+          if (unit == NULL)
+            unit_here = g_rand_boolean (rand) ? "元" : "万元";
           tb_report_set_cell_value (report, c,
-                                    (gint64) g_rand_int_range (rand, 0, 100000000) * quantum,
-                                    unit ? unit : g_rand_boolean (rand) ? "元" : "万元");
+                                    g_str_equal (unit_here, "元")
+                                    ? (gint64) g_rand_int_range (rand, 0, 2000000) * 5000
+                                    : (gint64) g_rand_int_range (rand, 0, 100000000) * quantum,
+                                    unit_here);
           break;
         }
       if (blanks && g_rand_int_range (rand, 0, 300) == 0)
@@ -1434,6 +1441,32 @@ test_stream_limits (void)
     g_assert_nonnull (strstr (error->message, "folder.csv"));
     g_assert_cmpuint (seen.n_items, ==, 0);
     g_string_free (seen.log, TRUE);
+  }
+
+  /* A file too large to be a draft is not read. */
+  {
+    g_autoptr(TbMergeStream) merge = tb_merge_stream_new ();
+    g_autoptr(TbReport) report = tb_test_make_report ("2021", 2024, "甲局", 1);
+    g_autofree char *big = tmp_file (&tmp, "big.tianbao");
+    g_autofree char *good = tmp_file (&tmp, "good.tianbao");
+    const TbMergeItem *item;
+    int fd;
+
+    fd = g_open (big, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, TB_DRAFT_MAX_SIZE + 1), ==, 0);
+    close (fd);
+    g_assert_true (tb_draft_save (report, good, NULL));
+    tb_merge_stream_add_file (merge, big);
+    tb_merge_stream_add_file (merge, good);
+    g_assert_true (tb_merge_stream_run (merge, NULL, NULL));
+    g_assert_cmpuint (tb_merge_stream_get_n_counted (merge), ==, 1);
+    item = tb_merge_stream_get_problem (merge, 0);
+    g_assert_cmpint (item->status, ==, TB_MERGE_ITEM_FAILED);
+    g_assert_error ((GError *) item->error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (item->error->message, "big.tianbao"));
+    g_remove (big);
+    g_remove (good);
   }
 
   /* The same report given twice is counted once. */

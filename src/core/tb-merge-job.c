@@ -28,14 +28,96 @@
 
 /* ------------------------------------------------------------------ reading */
 
-static GBytes *
+static gboolean
 open_error (GError    **error,
-            const char *display,
+            const char *path,
             int         errsv)
 {
+  g_autofree char *display = g_filename_display_name (path);
+
   g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO, _("Could not open “%s”: %s."),
                display, g_strerror (errsv));
-  return NULL;
+  return FALSE;
+}
+
+/* Reads the file into @buffer (replacing what it held), with a NUL after it. One open(),
+ * fstat(), read() and close() for a draft: a read() that gives less than asked for is the
+ * end of a regular file. */
+static gboolean
+read_into (const char *path,
+           GByteArray *buffer,
+           guint64    *dev,
+           guint64    *ino,
+           GError    **error)
+{
+  gsize len = 0, want;
+  struct stat st;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    return open_error (error, path, errno);
+  if (fstat (fd, &st) < 0)
+    {
+      int errsv = errno;
+
+      close (fd);
+      return open_error (error, path, errsv);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      close (fd);
+      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO,
+                   _("Could not open “%s”: it is not a regular file."), display);
+      return FALSE;
+    }
+  *dev = (guint64) st.st_dev;
+  *ino = (guint64) st.st_ino;
+
+  /* What fstat() says and one byte more, to see the end; never more than the limit. */
+  want = MIN ((guint64) st.st_size, (guint64) TB_DRAFT_MAX_SIZE) + 1;
+  while ((guint64) st.st_size <= TB_DRAFT_MAX_SIZE && len <= TB_DRAFT_MAX_SIZE)
+    {
+      gssize n;
+
+      if (len == want)
+        want = MIN (want * 2, (gsize) TB_DRAFT_MAX_SIZE + 1);
+      g_byte_array_set_size (buffer, want + 1);
+      n = read (fd, buffer->data + len, want - len);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          close (fd);
+          return open_error (error, path, errsv);
+        }
+      len += (gsize) n;
+      if ((gsize) n == 0 || len < want)
+        break;
+    }
+  close (fd);
+
+  if ((guint64) st.st_size > TB_DRAFT_MAX_SIZE || len > TB_DRAFT_MAX_SIZE)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *shown = g_format_size (MAX ((guint64) st.st_size, len));
+      g_autofree char *limit = g_format_size (TB_DRAFT_MAX_SIZE);
+
+      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_TOO_LARGE,
+                   _("Could not open “%s”: the file is too large to be a Tianbao report (%s; "
+                     "the limit is %s)."),
+                   display, shown, limit);
+      return FALSE;
+    }
+  g_byte_array_set_size (buffer, len + 1);
+  buffer->data[len] = '\0';
+  g_byte_array_set_size (buffer, len);
+  return TRUE;
 }
 
 GBytes *
@@ -44,74 +126,11 @@ tb_merge_read_file (const char *path,
                     guint64    *ino,
                     GError    **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *data = NULL;
-  gsize len = 0, size;
-  struct stat st;
-  int fd;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
 
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
-  if (fd < 0)
-    return open_error (error, display, errno);
-  if (fstat (fd, &st) < 0)
-    {
-      int errsv = errno;
-
-      close (fd);
-      return open_error (error, display, errsv);
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO,
-                   _("Could not open “%s”: it is not a regular file."), display);
-      return NULL;
-    }
-  *dev = (guint64) st.st_dev;
-  *ino = (guint64) st.st_ino;
-
-  /* One read for the size fstat() gives, one more to see the end; never more than the limit. */
-  size = MIN ((gsize) st.st_size, (gsize) TB_DRAFT_MAX_SIZE) + 1;
-  data = g_malloc (size + 1);
-  while ((guint64) st.st_size <= TB_DRAFT_MAX_SIZE && len <= TB_DRAFT_MAX_SIZE)
-    {
-      gssize n;
-
-      if (len == size)
-        {
-          size = MIN (size * 2, (gsize) TB_DRAFT_MAX_SIZE + 1);
-          data = g_realloc (data, size + 1);
-        }
-      n = read (fd, data + len, size - len);
-      if (n < 0 && (errno == EINTR || errno == EAGAIN))
-        continue;
-      if (n < 0)
-        {
-          int errsv = errno;
-
-          close (fd);
-          return open_error (error, display, errsv);
-        }
-      if (n == 0)
-        break;
-      len += (gsize) n;
-    }
-  close (fd);
-
-  if ((guint64) st.st_size > TB_DRAFT_MAX_SIZE || len > TB_DRAFT_MAX_SIZE)
-    {
-      g_autofree char *shown = g_format_size (MAX ((guint64) st.st_size, len));
-      g_autofree char *limit = g_format_size (TB_DRAFT_MAX_SIZE);
-
-      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_TOO_LARGE,
-                   _("Could not open “%s”: the file is too large to be a Tianbao report (%s; "
-                     "the limit is %s)."),
-                   display, shown, limit);
-      return NULL;
-    }
-  data[len] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), len);
+  if (!read_into (path, buffer, dev, ino, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 /* MurmurHash64A's mixing (public domain, Austin Appleby), eight bytes at a time: about ten
@@ -166,6 +185,27 @@ first_issues (GPtrArray *issues)
   return first;
 }
 
+/* tb_csv_field (csv, tb_value_format (kind, value), TRUE) for a count, without the
+ * allocations: most fields are counts. */
+static void
+field_count (TbCsv  *csv,
+             gint64  value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (csv->row_started)
+    g_string_append_c (csv->s, ',');
+  csv->row_started = TRUE;
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (csv->s, p, digits + sizeof digits - p);
+}
+
 /* The values, and the breakdown fields as tb_merge_breakdown_csv() writes them. */
 static void
 keep_cells (TbMergeJob *job,
@@ -191,7 +231,10 @@ keep_cells (TbMergeJob *job,
                                                                : NULL;
       if (job->offsets != NULL)
         job->offsets[c] = (guint32) csv.s->len;
-      if (v->state == TB_CELL_VALID)
+      if (v->state == TB_CELL_VALID &&
+          (spec->kind == TB_CELL_COUNT || spec->kind == TB_CELL_SIGNED))
+        field_count (&csv, v->value);
+      else if (v->state == TB_CELL_VALID)
         {
           g_autofree char *text = tb_value_format_display (spec, v->value, v->unit);
 
@@ -212,18 +255,21 @@ tb_merge_job_run (TbMergeJob *job)
 
   if (job->path != NULL)
     {
-      g_autoptr(GBytes) bytes = NULL;
+      /* Each worker thread reads into its own buffer, kept from file to file. */
+      static GPrivate buffer_key = G_PRIVATE_INIT ((GDestroyNotify) g_byte_array_unref);
+      GByteArray *buffer = g_private_get (&buffer_key);
       GError *local = NULL;
-      const char *data;
-      gsize len;
 
-      bytes = tb_merge_read_file (job->path, &job->dev, &job->ino, &job->error);
-      if (bytes == NULL)
+      if (buffer == NULL)
+        {
+          buffer = g_byte_array_sized_new (64 * 1024);
+          g_private_set (&buffer_key, buffer);
+        }
+      if (!read_into (job->path, buffer, &job->dev, &job->ino, &job->error))
         return;
       job->has_file_id = TRUE;
-      data = g_bytes_get_data (bytes, &len);
-      job->content_hash = tb_merge_content_hash ((const guint8 *) data, len);
-      report = tb_draft_parse (data, len, &local);
+      job->content_hash = tb_merge_content_hash (buffer->data, buffer->len);
+      report = tb_draft_parse ((const char *) buffer->data, buffer->len, &local);
       if (report == NULL)
         {
           g_autofree char *display = g_filename_display_name (job->path);

@@ -646,7 +646,13 @@ tb_merge_stream_run (TbMergeStream *self,
   window = MIN (n, JOBS_PER_THREAD * n_threads);
   ring = g_new0 (TbMergeJob *, window);
   self->cancellable = cancellable;
-  pool = g_thread_pool_new (work, self, (int) n_threads, TRUE, NULL);
+  pool = g_thread_pool_new (work, self, (int) n_threads, TRUE, error);
+  if (pool == NULL)
+    {
+      g_clear_pointer (&self->breakdown, tb_breakdown_free);
+      self->cancellable = NULL;
+      return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
