@@ -491,9 +491,13 @@ take (TbMergeStream *self,
 
 /* ------------------------------------------------------------------ running */
 
-/* What the worker threads share, set up once on one thread: libxml2's globals (its parser
- * initialisation is not thread-safe), the format registry, the report type and the error
- * quarks. Translations (gettext) and interned strings are thread-safe. */
+/* What the worker threads share, set up once before them: libxml2's globals (its parser
+ * initialisation is not thread-safe; the format registry, which parses the formats with it,
+ * usually did it already), the format registry (itself behind a g_once), the report class
+ * and the error quarks (G_DEFINE_QUARK caches without a lock). Translations (gettext),
+ * quarks and interned strings are thread-safe; the rest of what the workers call
+ * (tb_draft_parse(), tb_rules_check(), tb_value_*()) reads only the formats and its own
+ * objects. */
 static gpointer
 prepare_threads (gpointer data)
 {
@@ -501,7 +505,7 @@ prepare_threads (gpointer data)
 
   xmlInitParser ();
   formats = tb_format_list ();
-  g_type_ensure (TB_TYPE_REPORT);
+  g_type_class_unref (g_type_class_ref (TB_TYPE_REPORT));
   (void) tb_draft_error_quark ();
   (void) tb_parse_error_quark ();
   (void) tb_merge_error_quark ();
