@@ -613,15 +613,16 @@ template_init (Template *t,
 {
   g_autofree char *agency = g_strdup (tb_report_get_agency (report));
   g_autoptr(GBytes) bytes = NULL;
-  const char *mark;
+  const char *data, *mark;
 
   t->report = report;
   tb_report_set_agency (report, AGENCY_MARK);
   bytes = tb_draft_serialize (report);
   tb_report_set_agency (report, agency);
-  mark = strstr (g_bytes_get_data (bytes, NULL), AGENCY_MARK);
+  data = g_bytes_get_data (bytes, NULL);
+  mark = strstr (data, AGENCY_MARK);
   g_assert_nonnull (mark);
-  t->head = g_strndup (g_bytes_get_data (bytes, NULL), mark - (const char *) g_bytes_get_data (bytes, NULL));
+  t->head = g_strndup (data, mark - data);
   t->tail = g_strdup (mark + strlen (AGENCY_MARK));
 }
 
@@ -1486,7 +1487,8 @@ test_stream_limits (void)
     g_assert_cmpuint (item->duplicate_of, ==, 0);
     g_assert_error ((GError *) item->error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE);
     summary = tb_merge_stream_build (merge, NULL, &notes, NULL);
-    g_assert_cmpint (tb_test_get (summary, "t3.r1_new.np"), ==, tb_test_get (report, "t3.r1_new.np"));
+    g_assert_cmpint (tb_test_get (summary, "t3.r1_new.np"), ==,
+                     tb_test_get (report, "t3.r1_new.np"));
     g_assert_cmpuint (notes->len, ==, 0);
   }
 }

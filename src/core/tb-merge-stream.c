@@ -409,11 +409,14 @@ count (TbMergeStream *self,
         g_hash_table_insert (self->agencies, g_string_chunk_insert (self->strings, job->agency),
                              GUINT_TO_POINTER (job->index + 1));
       else
-        g_ptr_array_add (self->agency_notes,
-                         tb_merge_note_same_agency (job->agency,
-                                                    g_array_index (self->inputs, Input,
-                                                                   GPOINTER_TO_UINT (first) - 1).source,
-                                                    in->source));
+        {
+          const Input *earlier = &g_array_index (self->inputs, Input,
+                                                 GPOINTER_TO_UINT (first) - 1);
+
+          g_ptr_array_add (self->agency_notes,
+                           tb_merge_note_same_agency (job->agency, earlier->source,
+                                                      in->source));
+        }
     }
   if (self->names != NULL)
     {
@@ -564,7 +567,8 @@ check_fits (TbMergeStream *self,
 
   if (!self->has_breakdown)
     return TRUE;
-  if (self->shape == TB_BREAKDOWN_BY_CELL && tb_breakdown_count_columns (n) > TB_BREAKDOWN_MAX_COLUMNS)
+  if (self->shape == TB_BREAKDOWN_BY_CELL &&
+      tb_breakdown_count_columns (n) > TB_BREAKDOWN_MAX_COLUMNS)
     {
       g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_TOO_MANY,
                    _("The breakdown by cell has a column for each report, and a spreadsheet "
@@ -573,7 +577,8 @@ check_fits (TbMergeStream *self,
                    TB_BREAKDOWN_MAX_COLUMNS, n);
       return FALSE;
     }
-  if (self->shape == TB_BREAKDOWN_BY_REPORT && tb_breakdown_count_rows (n) > TB_BREAKDOWN_MAX_ROWS)
+  if (self->shape == TB_BREAKDOWN_BY_REPORT &&
+      tb_breakdown_count_rows (n) > TB_BREAKDOWN_MAX_ROWS)
     {
       g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_TOO_MANY,
                    _("The breakdown has a row for each report, and a spreadsheet has at most "
