@@ -14,14 +14,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "tb-merge.h"
-#include "tb-rules.h"
+#include "tb-merge-private.h"
 #include "tb-value.h"
 
 G_DEFINE_QUARK (tb-merge-error-quark, tb_merge_error)
 
-/* The unit a mixed-unit sum is given in. */
-#define COMMON_UNIT "万元"
 
 typedef struct
 {
@@ -74,9 +71,9 @@ tb_merge_free (TbMerge *self)
   g_free (self);
 }
 
-static gboolean
-is_table_cell (const TbFormat   *format,
-               const TbCellSpec *spec)
+gboolean
+tb_merge_is_table_cell (const TbFormat   *format,
+                        const TbCellSpec *spec)
 {
   return tb_format_find_table (format, spec->table_id) != NULL;
 }
@@ -91,10 +88,33 @@ describe (const char *agency,
   return g_strdup (source ? source : agency ? agency : "?");
 }
 
-static char *
-unique_name (TbMerge    *self,
-             const char *agency,
-             const char *source)
+void
+tb_merge_set_mixed_error (GError        **error,
+                          const char     *agency,
+                          const char     *source,
+                          const TbFormat *format,
+                          int             year,
+                          const char     *first_agency,
+                          const char     *first_source,
+                          const TbFormat *first_format,
+                          int             first_year)
+{
+  g_autofree char *a = describe (agency, source);
+  g_autofree char *b = describe (first_agency, first_source);
+
+  g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_MIXED,
+               _("%s is a report on %d in the %s format, but %s is on %d in the %s "
+                 "format: only reports on the same year in the same format can be "
+                 "combined"),
+               a, year, tb_format_get_id (format),
+               b, first_year, tb_format_get_id (first_format));
+}
+
+char *
+tb_merge_unique_name (GHashTable *names,
+                      const char *agency,
+                      const char *source,
+                      guint       n_before)
 {
   g_autofree char *base = source ? g_path_get_basename (source) : NULL;
   g_autofree char *name = NULL;
@@ -104,24 +124,44 @@ unique_name (TbMerge    *self,
   else if (base != NULL)
     name = g_strdup (base);
   else
-    name = g_strdup_printf (_("Report %u"), self->inputs->len + 1);
+    name = g_strdup_printf (_("Report %u"), n_before + 1);
   /* The same agency twice (its report given twice, or two offices with one name): tell
    * the columns apart by file. */
-  if (g_hash_table_contains (self->names, name) && *agency != '\0' && base != NULL)
+  if (g_hash_table_contains (names, name) && *agency != '\0' && base != NULL)
     {
       g_free (name);
       name = g_strdup_printf ("%s (%s)", agency, base);
     }
-  if (!g_hash_table_contains (self->names, name))
+  if (!g_hash_table_contains (names, name))
     return g_steal_pointer (&name);
   for (guint n = 2;; n++)
     {
       char *candidate = g_strdup_printf ("%s #%u", name, n);
 
-      if (!g_hash_table_contains (self->names, candidate))
+      if (!g_hash_table_contains (names, candidate))
         return candidate;
       g_free (candidate);
     }
+}
+
+guint
+tb_merge_count_unfilled (TbReport *report)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  guint n_cells = tb_format_get_n_cells (format);
+  gboolean manual = tb_report_get_manual_totals (report);
+  guint n = 0;
+
+  /* What the clerk has to fill: computed totals follow from their parts. */
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const TbCellSpec *spec = tb_format_get_cell (format, i);
+
+      if (tb_report_get_cell (report, i)->state != TB_CELL_VALID &&
+          tb_merge_is_table_cell (format, spec) && (manual || spec->total_rule < 0))
+        n++;
+    }
+  return n;
 }
 
 gboolean
@@ -132,8 +172,6 @@ tb_merge_add (TbMerge    *self,
 {
   const TbFormat *format;
   Input *in;
-  guint n_cells;
-  gboolean manual;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (TB_IS_REPORT (report), FALSE);
@@ -144,15 +182,10 @@ tb_merge_add (TbMerge    *self,
       (format != self->format || tb_report_get_year (report) != self->year))
     {
       const Input *first = g_ptr_array_index (self->inputs, 0);
-      g_autofree char *a = describe (tb_report_get_agency (report), source);
-      g_autofree char *b = describe (first->agency, first->source);
 
-      g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_MIXED,
-                   _("%s is a report on %d in the %s format, but %s is on %d in the %s "
-                     "format: only reports on the same year in the same format can be "
-                     "combined"),
-                   a, tb_report_get_year (report), tb_format_get_id (format),
-                   b, self->year, tb_format_get_id (self->format));
+      tb_merge_set_mixed_error (error, tb_report_get_agency (report), source, format,
+                                tb_report_get_year (report), first->agency, first->source,
+                                self->format, self->year);
       return FALSE;
     }
   if (self->inputs->len == 0)
@@ -165,7 +198,7 @@ tb_merge_add (TbMerge    *self,
   in->source = g_strdup (source);
   in->agency = g_strstrip (g_strdup (tb_report_get_agency (report) ? tb_report_get_agency (report)
                                                                    : ""));
-  in->name = unique_name (self, in->agency, source);
+  in->name = tb_merge_unique_name (self->names, in->agency, source, self->inputs->len);
   g_hash_table_add (self->names, in->name);
   in->pub.report = g_object_ref (report);
   in->pub.source = in->source;
@@ -173,17 +206,7 @@ tb_merge_add (TbMerge    *self,
   in->pub.issues = tb_rules_check (report);
   in->pub.n_errors = tb_rules_count (in->pub.issues, TB_SEVERITY_ERROR);
   in->pub.n_incomplete = tb_rules_count (in->pub.issues, TB_SEVERITY_INCOMPLETE);
-  /* What the clerk has to fill: computed totals follow from their parts. */
-  n_cells = tb_format_get_n_cells (format);
-  manual = tb_report_get_manual_totals (report);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const TbCellSpec *spec = tb_format_get_cell (format, i);
-
-      if (tb_report_get_cell (report, i)->state != TB_CELL_VALID &&
-          is_table_cell (format, spec) && (manual || spec->total_rule < 0))
-        in->pub.n_unfilled++;
-    }
+  in->pub.n_unfilled = tb_merge_count_unfilled (report);
   in->pub.ready = in->pub.n_errors == 0 && in->pub.n_incomplete == 0 && in->pub.n_unfilled == 0;
   g_ptr_array_add (self->inputs, in);
   return TRUE;
@@ -221,16 +244,8 @@ tb_merge_get_year (TbMerge *self)
 
 /* ------------------------------------------------------------------ sums */
 
-typedef enum
-{
-  SUM_OK,
-  SUM_UNFILLED,     /* an input cell is empty or unreadable */
-  SUM_TOO_LARGE,
-  SUM_UNIT,         /* a unit that cannot be converted */
-} SumResult;
-
 /* The sum of the cell @spec over every input, in @unit for amounts with their own unit. */
-static SumResult
+static TbSumResult
 sum_cell (TbMerge          *self,
           const TbCellSpec *spec,
           gint64           *out,
@@ -262,16 +277,16 @@ sum_cell (TbMerge          *self,
         }
     }
   if (*n_unfilled > 0)
-    return SUM_UNFILLED;
+    return TB_SUM_UNFILLED;
 
   if (spec->kind == TB_CELL_AMOUNT_UNIT && mixed)
     {
       /* Exactly, in ten-thousandths of a 元, then once into 万元. */
-      gint64 common = tb_value_unit_in_yuan (COMMON_UNIT);
+      gint64 common = tb_value_unit_in_yuan (TB_MERGE_COMMON_UNIT);
       gint64 quantum = 1;
 
-      if (spec->units == NULL || !g_strv_contains (spec->units, COMMON_UNIT))
-        return SUM_UNIT;
+      if (spec->units == NULL || !g_strv_contains (spec->units, TB_MERGE_COMMON_UNIT))
+        return TB_SUM_UNIT;
       for (guint i = 0; i < self->inputs->len; i++)
         {
           const Input *in = g_ptr_array_index (self->inputs, i);
@@ -280,10 +295,10 @@ sum_cell (TbMerge          *self,
           gint64 yuan;
 
           if (factor == 0)
-            return SUM_UNIT;
+            return TB_SUM_UNIT;
           if (__builtin_mul_overflow (v->value, factor, &yuan) ||
               __builtin_add_overflow (sum, yuan, &sum))
-            return SUM_TOO_LARGE;
+            return TB_SUM_TOO_LARGE;
         }
       for (guint d = spec->decimals; d < 4; d++)
         quantum *= 10;
@@ -295,7 +310,7 @@ sum_cell (TbMerge          *self,
         *rounded = r != 0;
         sum = (q + (r * 2 >= step ? 1 : 0)) * quantum;
       }
-      *unit = COMMON_UNIT;
+      *unit = TB_MERGE_COMMON_UNIT;
       *converted = TRUE;
     }
   else
@@ -306,21 +321,31 @@ sum_cell (TbMerge          *self,
 
           if (__builtin_add_overflow (sum, tb_report_get_cell (in->pub.report,
                                                                spec->index)->value, &sum))
-            return SUM_TOO_LARGE;
+            return TB_SUM_TOO_LARGE;
         }
       *unit = spec->kind == TB_CELL_AMOUNT_UNIT ? first_unit : NULL;
     }
   if (!tb_value_fits (spec->kind, sum))
-    return SUM_TOO_LARGE;
+    return TB_SUM_TOO_LARGE;
   *out = sum;
-  return SUM_OK;
+  return TB_SUM_OK;
 }
 
-static const char *
-section_heading (const TbFormat   *format,
-                 const TbCellSpec *spec)
+const char *
+tb_merge_section_heading (const TbFormat   *format,
+                          const TbCellSpec *spec)
 {
   return spec->section >= 0 ? tb_format_get_section (format, spec->section)->heading : "";
+}
+
+char *
+tb_merge_note_same_agency (const char *agency,
+                           const char *first_source,
+                           const char *source)
+{
+  return g_strdup_printf (_("%s is the agency of both %s and %s: its figures are counted "
+                            "twice"),
+                          agency, first_source, source);
 }
 
 static void
@@ -340,10 +365,68 @@ note_duplicates (TbMerge   *self,
       if (other == NULL)
         g_hash_table_insert (seen, in->agency, (gpointer) in);
       else
+        g_ptr_array_add (notes, tb_merge_note_same_agency (in->agency, other->source,
+                                                           in->source));
+    }
+}
+
+void
+tb_merge_apply_sum (TbReport         *summary,
+                    const TbCellSpec *spec,
+                    TbSumResult       result,
+                    gint64            sum,
+                    const char       *unit,
+                    gboolean          converted,
+                    gboolean          rounded,
+                    guint             n_unfilled,
+                    GPtrArray        *notes)
+{
+  const TbFormat *format = tb_report_get_format (summary);
+  const char *heading = tb_merge_section_heading (format, spec);
+
+  switch (result)
+    {
+    case TB_SUM_OK:
+      tb_report_set_cell_value (summary, spec->index, sum, unit);
+      if (converted)
         g_ptr_array_add (notes,
-                         g_strdup_printf (_("%s is the agency of both %s and %s: its figures "
-                                            "are counted twice"),
-                                          in->agency, other->source, in->source));
+                         g_strdup_printf (rounded
+                                          ? _("%s %s: the reports use different units; "
+                                              "the sum is given in %s, rounded to the "
+                                              "nearest 元")
+                                          : _("%s %s: the reports use different units; "
+                                              "the sum is given in %s"),
+                                          heading, spec->label, TB_MERGE_COMMON_UNIT));
+      break;
+    case TB_SUM_UNFILLED:
+      /* Table cells: the input is listed as not ready. Fields of text sections are
+       * optional: say why the summary leaves them empty. */
+      if (!tb_merge_is_table_cell (format, spec))
+        g_ptr_array_add (notes,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s %s: %u report leaves it empty, so the summary does too",
+                                                       "%s %s: %u reports leave it empty, so the summary does too",
+                                                       n_unfilled),
+                                          heading, spec->label, n_unfilled));
+      break;
+    case TB_SUM_TOO_LARGE:
+      /* A total is computed again from the summed parts (tb_rules_compute_totals()); the
+       * rules report it if it is too large, and the parts that are too large get a note of
+       * their own. */
+      if (spec->total_rule >= 0)
+        break;
+      g_ptr_array_add (notes,
+                       g_strdup_printf (_("%s %s: the sum is too large for the cell and "
+                                          "was left empty"),
+                                        heading, spec->label));
+      break;
+    case TB_SUM_UNIT:
+    default:
+      g_ptr_array_add (notes,
+                       g_strdup_printf (_("%s %s: the units cannot be converted to %s; "
+                                          "the sum was left empty"),
+                                        heading, spec->label, TB_MERGE_COMMON_UNIT));
+      break;
     }
 }
 
@@ -383,54 +466,11 @@ tb_merge_build (TbMerge     *self,
       gboolean converted, rounded;
       guint n_unfilled;
       gint64 sum = 0;
+      TbSumResult result;
 
-      switch (sum_cell (self, spec, &sum, &unit, &converted, &rounded, &n_unfilled))
-        {
-        case SUM_OK:
-          tb_report_set_cell_value (summary, i, sum, unit);
-          if (converted)
-            g_ptr_array_add (out_notes,
-                             g_strdup_printf (rounded
-                                              ? _("%s %s: the reports use different units; "
-                                                  "the sum is given in %s, rounded to the "
-                                                  "nearest 元")
-                                              : _("%s %s: the reports use different units; "
-                                                  "the sum is given in %s"),
-                                              section_heading (self->format, spec),
-                                              spec->label, COMMON_UNIT));
-          break;
-        case SUM_UNFILLED:
-          /* Table cells: the input is listed as not ready. Fields of text sections are
-           * optional: say why the summary leaves them empty. */
-          if (!is_table_cell (self->format, spec))
-            g_ptr_array_add (out_notes,
-                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "%s %s: %u report leaves it empty, so the summary does too",
-                                                           "%s %s: %u reports leave it empty, so the summary does too",
-                                                           n_unfilled),
-                                              section_heading (self->format, spec),
-                                              spec->label, n_unfilled));
-          break;
-        case SUM_TOO_LARGE:
-          /* A total is computed again below from the summed parts; the rules report it
-           * if it is too large, and the parts that are too large get a note of their own. */
-          if (spec->total_rule >= 0)
-            break;
-          g_ptr_array_add (out_notes,
-                           g_strdup_printf (_("%s %s: the sum is too large for the cell and "
-                                              "was left empty"),
-                                            section_heading (self->format, spec),
-                                            spec->label));
-          break;
-        case SUM_UNIT:
-        default:
-          g_ptr_array_add (out_notes,
-                           g_strdup_printf (_("%s %s: the units cannot be converted to %s; "
-                                              "the sum was left empty"),
-                                            section_heading (self->format, spec),
-                                            spec->label, COMMON_UNIT));
-          break;
-        }
+      result = sum_cell (self, spec, &sum, &unit, &converted, &rounded, &n_unfilled);
+      tb_merge_apply_sum (summary, spec, result, sum, unit, converted, rounded, n_unfilled,
+                          out_notes);
     }
   /* The sums of consistent reports are consistent; an input whose totals do not add up
    * must not carry its mistake into the summary. */
@@ -444,56 +484,11 @@ tb_merge_build (TbMerge     *self,
 
 /* ------------------------------------------------------------------ breakdown */
 
-typedef struct
-{
-  GString  *s;
-  gboolean  row_started;
-} Csv;
-
-/* One CSV field (RFC 4180). Text from the reports could start a spreadsheet formula
- * (=, +, -, @): such text gets a leading apostrophe, as spreadsheet programs expect.
- * Numbers are written as they are. */
-static void
-append_field (Csv        *csv,
-              const char *text,
-              gboolean    is_number)
-{
-  g_autofree char *safe = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (csv->row_started)
-    g_string_append_c (csv->s, ',');
-  csv->row_started = TRUE;
-  if (!is_number && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
-    text = safe = g_strconcat ("'", text, NULL);
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv->s, text);
-      return;
-    }
-  g_string_append_c (csv->s, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv->s, '"');
-      g_string_append_c (csv->s, *p);
-    }
-  g_string_append_c (csv->s, '"');
-}
-
-static void
-end_row (Csv *csv)
-{
-  g_string_append (csv->s, "\r\n");
-  csv->row_started = FALSE;
-}
-
 GBytes *
 tb_merge_breakdown_csv (TbMerge  *self,
                         TbReport *summary)
 {
-  Csv csv = { NULL, FALSE };
+  TbCsv csv = { NULL, FALSE };
   guint n_cells;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -504,26 +499,25 @@ tb_merge_breakdown_csv (TbMerge  *self,
 
   n_cells = tb_format_get_n_cells (self->format);
   csv.s = g_string_sized_new (64 + (gsize) n_cells * (64 + 8 * self->inputs->len));
-  /* UTF-8 byte order mark: without it Excel and WPS read the file in the legacy code page */
-  g_string_append (csv.s, "\xEF\xBB\xBF");
-  append_field (&csv, _("Cell"), FALSE);
-  append_field (&csv, _("Section"), FALSE);
-  append_field (&csv, _("Row"), FALSE);
-  append_field (&csv, _("Column"), FALSE);
+  g_string_append (csv.s, TB_CSV_BOM);
+  tb_csv_field (&csv, _("Cell"), FALSE);
+  tb_csv_field (&csv, _("Section"), FALSE);
+  tb_csv_field (&csv, _("Row"), FALSE);
+  tb_csv_field (&csv, _("Column"), FALSE);
   for (guint i = 0; i < self->inputs->len; i++)
-    append_field (&csv, ((const Input *) g_ptr_array_index (self->inputs, i))->name, FALSE);
-  append_field (&csv, _("Sum"), FALSE);
-  end_row (&csv);
+    tb_csv_field (&csv, ((const Input *) g_ptr_array_index (self->inputs, i))->name, FALSE);
+  tb_csv_field (&csv, _("Sum"), FALSE);
+  tb_csv_end_row (&csv);
 
   for (guint c = 0; c < n_cells; c++)
     {
       const TbCellSpec *spec = tb_format_get_cell (self->format, c);
       g_autofree char *sum = summary ? tb_report_dup_cell_text (summary, c) : NULL;
 
-      append_field (&csv, spec->id, FALSE);
-      append_field (&csv, section_heading (self->format, spec), FALSE);
-      append_field (&csv, spec->row_path, FALSE);
-      append_field (&csv, spec->column_path, FALSE);
+      tb_csv_field (&csv, spec->id, FALSE);
+      tb_csv_field (&csv, tb_merge_section_heading (self->format, spec), FALSE);
+      tb_csv_field (&csv, spec->row_path, FALSE);
+      tb_csv_field (&csv, spec->column_path, FALSE);
       for (guint i = 0; i < self->inputs->len; i++)
         {
           const Input *in = g_ptr_array_index (self->inputs, i);
@@ -533,13 +527,13 @@ tb_merge_breakdown_csv (TbMerge  *self,
             {
               g_autofree char *text = tb_value_format_display (spec, v->value, v->unit);
 
-              append_field (&csv, text, TRUE);
+              tb_csv_field (&csv, text, TRUE);
             }
           else
-            append_field (&csv, v->state == TB_CELL_INVALID ? v->text : "", FALSE);
+            tb_csv_field (&csv, v->state == TB_CELL_INVALID ? v->text : "", FALSE);
         }
-      append_field (&csv, sum, TRUE);
-      end_row (&csv);
+      tb_csv_field (&csv, sum, TRUE);
+      tb_csv_end_row (&csv);
     }
   return g_string_free_to_bytes (csv.s);
 }

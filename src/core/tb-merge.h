@@ -13,6 +13,9 @@
  * Amounts with their own unit (2019 采购总金额): when every input uses the same unit the sum
  * keeps it; when they differ (元 and 万元) every value is converted and the sum is given in
  * 万元, rounded to the cell's decimals (4: 1 元) if needed — a note says so.
+ *
+ * TbMerge holds every input in memory: fine for a county. For a city, a province or the
+ * whole country use TbMergeStream (tb-merge-stream.h), which gives the same summary.
  */
 #pragma once
 
@@ -26,6 +29,8 @@ typedef enum
 {
   TB_MERGE_ERROR_MIXED,     /* an input on another year or in another format */
   TB_MERGE_ERROR_EMPTY,     /* nothing to merge */
+  TB_MERGE_ERROR_DUPLICATE, /* an input given twice: the same file or the same contents */
+  TB_MERGE_ERROR_TOO_MANY,  /* more inputs than a breakdown sheet can hold */
 } TbMergeError;
 
 typedef struct
