@@ -327,13 +327,16 @@ read_nested_table (Reader  *r,
       g_string_append_c (out, '\n');
       for (xmlNode *tc = tr->children; tc != NULL; tc = tc->next)
         {
+          g_autoptr(GString) cell = g_string_new (NULL);
           gboolean nested = FALSE;
 
           if (!tb_docx_is_w (tc, "tc"))
             continue;
+          read_cell_content (r, tc, cell, &nested);
+          g_strdelimit (cell->str, "\n", ' ');
           if (!first)
             g_string_append_c (out, ' ');
-          read_cell_content (r, tc, out, &nested);
+          g_string_append (out, cell->str);
           first = FALSE;
         }
     }

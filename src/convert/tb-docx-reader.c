@@ -154,8 +154,10 @@ set_not_word (TbZip   *zip,
 {
   GBytes *mimetype = tb_zip_get (zip, "mimetype");
 
-  if (mimetype != NULL && g_bytes_get_size (mimetype) >= 35 &&
-      memcmp (g_bytes_get_data (mimetype, NULL), "application/vnd.oasis.opendocument", 35) == 0)
+  static const char odf[] = "application/vnd.oasis.opendocument";
+
+  if (mimetype != NULL && g_bytes_get_size (mimetype) >= sizeof odf - 1 &&
+      memcmp (g_bytes_get_data (mimetype, NULL), odf, sizeof odf - 1) == 0)
     g_set_error_literal (error, TB_DOCX_ERROR, TB_DOCX_ERROR_UNSUPPORTED,
                          _("This is an OpenDocument file (LibreOffice, WPS), not a Word "
                            "document: save it as Word (.docx) or as a web page first."));
