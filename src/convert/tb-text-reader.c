@@ -1,0 +1,604 @@
+/* tb-text-reader.c: plain text, as copied from a web page or a PDF viewer, read as a TbSource
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tb-text-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tb-charset.h"
+#include "tb-text-reader.h"
+
+/* A cell of a table row is short; a longer piece of text is prose. */
+#define MAX_CELL_CHARS   80
+/* A line between two rows of a table that is at most this long is part of the table. */
+#define MAX_BRIDGE_CHARS 40
+/* Tables beyond this many are not read (hostile input). */
+#define MAX_TABLES       500
+
+typedef enum
+{
+  LINE_BLANK,
+  LINE_RULE,   /* a Markdown table rule: |---|:--:| */
+  LINE_ROW,    /* cells of a table row */
+  LINE_TEXT,   /* a line of prose */
+} LineKind;
+
+typedef struct
+{
+  LineKind   kind;
+  char      *text;      /* the line, without its end */
+  GPtrArray *fields;    /* LINE_ROW: char*, the cells in order ("" for an empty one) */
+  gboolean   markdown;  /* LINE_ROW from "| a | b |" */
+} Line;
+
+static void
+line_clear (gpointer p)
+{
+  Line *line = p;
+
+  g_free (line->text);
+  g_clear_pointer (&line->fields, g_ptr_array_unref);
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR ||
+         c == 0x200B || c == 0xFEFF;
+}
+
+static gboolean
+is_blank_text (const char *s)
+{
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+strip (const char *s,
+       gssize      len)
+{
+  const char *start = s;
+  const char *end = len < 0 ? s + strlen (s) : s + len;
+
+  while (start < end && is_space (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!is_space (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
+/* Ends a sentence (or a heading's colon): text after it starts a new paragraph. */
+static gboolean
+ends_sentence (const char *s)
+{
+  static const char *const ends[] = {
+    "。", "！", "？", "；", "：", "…", "!", "?", ";", ":", "”", "」", ".",
+  };
+  g_autofree char *t = strip (s, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (g_str_has_suffix (t, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A token that is a number as a report prints it (12, 1,234, 0.5, 12件, 3.5万元, "－")
+ * or a dash or slash for "none". */
+static gboolean
+is_value_token (const char *token)
+{
+  g_autofree char *t = g_utf8_normalize (token, -1, G_NORMALIZE_NFKC);
+  const char *p = t;
+  gboolean digit = FALSE;
+
+  if (t == NULL || *t == '\0')
+    return FALSE;
+  if (g_str_equal (t, "/") || g_str_equal (t, "-") || g_str_equal (t, "—") ||
+      g_str_equal (t, "——") || g_str_equal (t, "--") || g_str_equal (t, "\\"))
+    return TRUE;
+  if (*p == '+' || *p == '-' || g_str_has_prefix (p, "−"))
+    p = g_utf8_next_char (p);
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != ',' && *p != '.')
+        break;
+    }
+  if (!digit)
+    return FALSE;
+  return *p == '\0' || g_str_equal (p, "件") || g_str_equal (p, "元") ||
+         g_str_equal (p, "万元") || g_str_equal (p, "个") || g_str_equal (p, "条");
+}
+
+static GPtrArray *
+new_fields (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+static gboolean
+is_markdown_rule (const char *t)
+{
+  gboolean dash = FALSE;
+
+  if (strchr (t, '-') == NULL)
+    return FALSE;
+  for (const char *p = t; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        dash = TRUE;
+      else if (*p != '|' && *p != ':' && *p != ' ' && *p != '\t' && *p != '+')
+        return FALSE;
+    }
+  return dash && strchr (t, '|') != NULL;
+}
+
+/* "| a | b |" → a, b ("\|" is a bar inside a cell). */
+static GPtrArray *
+split_markdown (const char *t)
+{
+  GPtrArray *fields = new_fields ();
+  GString *cell = g_string_new (NULL);
+  const char *p = t;
+
+  if (*p == '|')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (p[0] == '\\' && p[1] == '|')
+        {
+          g_string_append_c (cell, '|');
+          p++;
+        }
+      else if (*p == '|')
+        {
+          g_ptr_array_add (fields, strip (cell->str, cell->len));
+          g_string_truncate (cell, 0);
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  if (!is_blank_text (cell->str))
+    g_ptr_array_add (fields, strip (cell->str, cell->len));
+  g_string_free (cell, TRUE);
+  return fields;
+}
+
+static GPtrArray *
+split_tabs (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\t", -1);
+  GPtrArray *fields = new_fields ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_ptr_array_add (fields, strip (parts[i], -1));
+  return fields;
+}
+
+/* Splits at runs of two or more spaces (an ideographic space counts as two). */
+static GPtrArray *
+split_spaces (const char *text)
+{
+  GPtrArray *fields = new_fields ();
+  const char *start;
+  const char *p = text;
+
+  while (*p != '\0' && is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  start = p;
+  while (*p != '\0')
+    {
+      const char *run = p;
+      guint width = 0;
+
+      while (*p != '\0' && is_space (g_utf8_get_char (p)))
+        {
+          width += g_utf8_get_char (p) == 0x3000 || g_utf8_get_char (p) == '\t' ? 2 : 1;
+          p = g_utf8_next_char (p);
+        }
+      if (width >= 2 && *p != '\0')
+        {
+          g_ptr_array_add (fields, strip (start, run - start));
+          start = p;
+        }
+      if (p == run)
+        p = g_utf8_next_char (p);
+    }
+  if (*start != '\0' && !is_blank_text (start))
+    g_ptr_array_add (fields, strip (start, -1));
+  return fields;
+}
+
+/* "规章 0 0 2": a label (maybe none) followed by at least two numbers, single spaces. */
+static GPtrArray *
+split_number_tail (const char *text)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  GPtrArray *fields;
+  guint n_values = 0;
+  GString *label;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (*tokens[i] != '\0')
+      g_ptr_array_add (words, tokens[i]);
+  for (guint i = words->len; i > 0 && is_value_token (g_ptr_array_index (words, i - 1)); i--)
+    n_values++;
+  if (n_values < 2)
+    return NULL;
+  label = g_string_new (NULL);
+  for (guint i = 0; i + n_values < words->len; i++)
+    {
+      if (label->len > 0)
+        g_string_append_c (label, ' ');
+      g_string_append (label, g_ptr_array_index (words, i));
+    }
+  if (label->len > 0 && (ends_sentence (label->str) ||
+                         g_utf8_strlen (label->str, -1) > MAX_CELL_CHARS))
+    {
+      g_string_free (label, TRUE);
+      return NULL;
+    }
+  fields = new_fields ();
+  if (label->len > 0)
+    g_ptr_array_add (fields, g_string_free (label, FALSE));
+  else
+    g_string_free (label, TRUE);
+  for (guint i = words->len - n_values; i < words->len; i++)
+    g_ptr_array_add (fields, g_strdup (g_ptr_array_index (words, i)));
+  return fields;
+}
+
+static guint
+count_filled (GPtrArray *fields,
+              gboolean  *long_field,
+              gboolean  *value)
+{
+  guint n = 0;
+
+  *long_field = FALSE;
+  *value = FALSE;
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *f = g_ptr_array_index (fields, i);
+
+      if (*f == '\0')
+        continue;
+      n++;
+      if (g_utf8_strlen (f, -1) > MAX_CELL_CHARS)
+        *long_field = TRUE;
+      if (is_value_token (f))
+        *value = TRUE;
+    }
+  return n;
+}
+
+static void
+classify (Line *line)
+{
+  g_autofree char *t = strip (line->text, -1);
+  GPtrArray *fields;
+  gboolean long_field, value;
+  guint filled;
+
+  if (*t == '\0' || is_blank_text (t))
+    {
+      line->kind = LINE_BLANK;
+      return;
+    }
+  if (t[0] == '|' || g_str_has_prefix (t, "｜"))
+    {
+      if (is_markdown_rule (t))
+        {
+          line->kind = LINE_RULE;
+          return;
+        }
+      if (t[0] == '|' && strchr (t + 1, '|') != NULL)
+        {
+          line->kind = LINE_ROW;
+          line->markdown = TRUE;
+          line->fields = split_markdown (t);
+          return;
+        }
+    }
+
+  if (strchr (line->text, '\t') != NULL)
+    {
+      fields = split_tabs (line->text);
+      filled = count_filled (fields, &long_field, &value);
+      /* A tab before a paragraph is its indent, not a cell. */
+      if (filled >= 2 ||
+          (filled == 1 && *(char *) g_ptr_array_index (fields, fields->len - 1) == '\0'))
+        {
+          line->kind = LINE_ROW;
+          line->fields = fields;
+          return;
+        }
+      g_ptr_array_unref (fields);
+    }
+
+  fields = split_spaces (t);
+  filled = count_filled (fields, &long_field, &value);
+  if (!long_field && (filled >= 3 || (filled == 2 && value)))
+    {
+      line->kind = LINE_ROW;
+      line->fields = fields;
+      return;
+    }
+  g_ptr_array_unref (fields);
+
+  fields = split_number_tail (t);
+  if (fields != NULL)
+    {
+      line->kind = LINE_ROW;
+      line->fields = fields;
+      return;
+    }
+  line->kind = LINE_TEXT;
+}
+
+/* Markdown and plain-text decoration around a paragraph: "# ", "**…**". */
+static char *
+clean_paragraph (const char *text)
+{
+  g_autofree char *t = strip (text, -1);
+  const char *p = t;
+  GString *out;
+
+  while (*p == '#')
+    p++;
+  if (p != t && *p == ' ')
+    p++;
+  else if (p != t)
+    p = t;
+  out = g_string_new (p);
+  if (g_str_has_prefix (out->str, "**") && g_str_has_suffix (out->str, "**") && out->len > 4)
+    {
+      g_string_erase (out, out->len - 2, 2);
+      g_string_erase (out, 0, 2);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_row (GArray *lines,
+        guint   i)
+{
+  return i < lines->len && g_array_index (lines, Line, i).kind == LINE_ROW;
+}
+
+/* The next line that is not blank, from @i on. */
+static guint
+next_filled (GArray *lines,
+             guint   i)
+{
+  while (i < lines->len && g_array_index (lines, Line, i).kind == LINE_BLANK)
+    i++;
+  return i;
+}
+
+static void
+add_row (TbSourceBlock *table,
+         guint          table_number,
+         guint          line_number,
+         GPtrArray     *fields,
+         gboolean       header)
+{
+  guint row = table->n_rows;
+
+  for (guint j = 0; j < fields->len; j++)
+    {
+      TbSourcePos pos = { .line = line_number, .table = table_number, .row = row + 1,
+                          .column = j + 1 };
+
+      if (tb_source_table_add_cell (table, row, j, 1, 1, g_ptr_array_index (fields, j),
+                                    header, &pos) == NULL)
+        break;
+    }
+  /* A row of empty cells still counts, so the next row does not land on it. */
+  if (table->n_rows == row && fields->len > 0)
+    table->n_rows = MIN (row + 1, 2000);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The width of the lines of a wrapped paragraph: most prose lines are about this long. */
+static guint
+wrap_width (GArray *lines)
+{
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      guint n;
+
+      if (line->kind != LINE_TEXT)
+        continue;
+      n = g_utf8_strlen (line->text, -1);
+      if (n >= 10)
+        g_array_append_val (lengths, n);
+    }
+  if (lengths->len < 4)
+    return G_MAXUINT;
+  g_array_sort (lengths, compare_uint);
+  return g_array_index (lengths, guint, lengths->len * 3 / 4);
+}
+
+TbSource *
+tb_text_reader_read_string (const char *text)
+{
+  TbSource *source = tb_source_new (TB_SOURCE_TEXT);
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_auto(GStrv) raw = NULL;
+  guint n_tables = 0;
+  guint width;
+
+  g_return_val_if_fail (text != NULL, source);
+
+  g_array_set_clear_func (lines, line_clear);
+  raw = g_strsplit_set (text, "\n\f", -1);
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      Line line = { 0, };
+      gsize len = strlen (raw[i]);
+
+      if (len > 0 && raw[i][len - 1] == '\r')
+        raw[i][len - 1] = '\0';
+      line.text = g_steal_pointer (&raw[i]);
+      classify (&line);
+      g_array_append_val (lines, line);
+    }
+  width = wrap_width (lines);
+
+  for (guint i = 0; i < lines->len;)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->kind == LINE_BLANK || line->kind == LINE_RULE)
+        {
+          i++;
+          continue;
+        }
+      if (line->kind == LINE_TEXT)
+        {
+          g_autofree char *clean = clean_paragraph (line->text);
+          TbSourcePos pos = { .line = i + 1 };
+          TbSourceBlock *block = tb_source_add_paragraph (source, clean, &pos);
+          guint len = g_utf8_strlen (clean, -1);
+
+          /* A line as long as the others that stops mid-sentence and runs straight into
+           * the next line was wrapped by the program it was copied from. */
+          if (block != NULL && width != G_MAXUINT && len * 10 >= width * 9 &&
+              i + 1 < lines->len && g_array_index (lines, Line, i + 1).kind == LINE_TEXT &&
+              !ends_sentence (clean))
+            block->continues = TRUE;
+          i++;
+          continue;
+        }
+
+      /* A table: rows, rules, blank lines before more rows, short lines between rows. */
+      if (n_tables >= MAX_TABLES)
+        {
+          if (n_tables == MAX_TABLES)
+            tb_source_add_note (source, _("The text has more than %u tables; the rest were "
+                                          "not read"), MAX_TABLES);
+          n_tables++;
+          i++;
+          continue;
+        }
+      {
+        TbSourcePos pos = { .line = i + 1, .table = ++n_tables };
+        TbSourceBlock *table = tb_source_add_table (source, &pos);
+        gboolean first = TRUE;
+
+        table->ragged = TRUE;
+        while (i < lines->len)
+          {
+            Line *l = &g_array_index (lines, Line, i);
+
+            if (l->kind == LINE_ROW)
+              {
+                gboolean header = l->markdown && first &&
+                                  i + 1 < lines->len &&
+                                  g_array_index (lines, Line, i + 1).kind == LINE_RULE;
+
+                add_row (table, n_tables, i + 1, l->fields, header);
+                first = FALSE;
+                i++;
+              }
+            else if (l->kind == LINE_RULE)
+              i++;
+            else if (l->kind == LINE_BLANK)
+              {
+                guint next = next_filled (lines, i);
+
+                if (next < lines->len &&
+                    (g_array_index (lines, Line, next).kind == LINE_ROW ||
+                     g_array_index (lines, Line, next).kind == LINE_RULE))
+                  i = next;
+                else
+                  break;
+              }
+            else if (is_row (lines, i + 1) && i > 0 && is_row (lines, i - 1) &&
+                     g_utf8_strlen (l->text, -1) <= MAX_BRIDGE_CHARS &&
+                     !ends_sentence (l->text))
+              {
+                g_autoptr(GPtrArray) one = new_fields ();
+
+                g_ptr_array_add (one, strip (l->text, -1));
+                add_row (table, n_tables, i + 1, one, FALSE);
+                i++;
+              }
+            else
+              break;
+          }
+      }
+    }
+  return source;
+}
+
+TbSource *
+tb_text_reader_read (GBytes  *data,
+                     GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  const char *bytes;
+  const char *used = NULL;
+  gsize len;
+  TbSource *source;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  bytes = g_bytes_get_data (data, &len);
+  if (len > TB_SOURCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *max = g_format_size (TB_SOURCE_MAX_SIZE);
+
+      g_set_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_TOO_LARGE,
+                   _("The file is too large to be a report (%s; at most %s are read)"),
+                   size, max);
+      return NULL;
+    }
+  text = tb_charset_decode (bytes, len, NULL, &used, &note, error);
+  if (text == NULL)
+    return NULL;
+  if (is_blank_text (text))
+    {
+      g_set_error_literal (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_EMPTY,
+                           _("The file holds no text"));
+      return NULL;
+    }
+  source = tb_text_reader_read_string (text);
+  if (g_str_equal (used, "GB18030"))
+    tb_source_add_note (source, _("The text was read as GB18030 (GBK)"));
+  else if (g_str_has_prefix (used, "UTF-16"))
+    tb_source_add_note (source, _("The text was read as UTF-16"));
+  if (note != NULL)
+    g_ptr_array_insert (source->notes, 0, g_steal_pointer (&note));
+  return source;
+}
