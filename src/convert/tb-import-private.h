@@ -195,6 +195,9 @@ void              tb_import_resolve           (TbImportContext *ctx,
 GArray           *tb_import_collect_rows      (TbImportContext *ctx);
 gboolean          tb_import_row_has_kind      (const SrcRow    *row,
                                                TbTokenKind      kind);
+/* Whether a cell of @kind follows a label in @row. */
+gboolean          tb_import_row_has_kind_after_label (const SrcRow *row,
+                                                      TbTokenKind   kind);
 int               tb_import_row_header_table  (TbImportTables  *tables,
                                                const SrcRow    *row);
 ColumnMap        *tb_import_column_map_new    (TbImportTables  *tables,

@@ -472,23 +472,25 @@ why_uncertain (RowRead  *rr,
 {
   guint m = rr->tokens->len, n = rr->row->n_cells;
   const char *joined = run_together (rr);
+  g_autofree char *values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value",
+                                                          "%u values", m), m);
 
   if (rr->problem != NULL)
     return g_strdup (rr->problem);
   if (m + 1 < n && joined != NULL)
-    return g_strdup_printf (_("the row has %u values for %u columns; “%s” may be several "
-                              "numbers run together, which are not split by guessing"),
-                            m, n, joined);
+    return g_strdup_printf (_("the row has %s for %u columns; “%s” may be several numbers "
+                              "run together, which are not split by guessing"),
+                            values, n, joined);
   if (m + 1 < n || m > n + 1)
-    return g_strdup_printf (_("the row has %u values for %u columns"), m, n);
+    return g_strdup_printf (_("the row has %s for %u columns"), values, n);
   if (s->n_fit == 0)
-    return g_strdup_printf (_("the row has %u values for %u columns, and no way of reading "
-                              "it agrees with the table's arithmetic"), m, n);
+    return g_strdup_printf (_("the row has %s for %u columns, and no way of reading it "
+                              "agrees with the table's arithmetic"), values, n);
   if (s->undetermined)
-    return g_strdup_printf (_("the row has %u values for %u columns, and the table's "
-                              "arithmetic does not tell which one is missing"), m, n);
-  return g_strdup_printf (_("the row has %u values for %u columns, and it can be read in "
-                            "more than one way that agrees with the table's arithmetic"), m, n);
+    return g_strdup_printf (_("the row has %s for %u columns, and the table's arithmetic "
+                              "does not tell which one is missing"), values, n);
+  return g_strdup_printf (_("the row has %s for %u columns, and it can be read in more "
+                            "than one way that agrees with the table's arithmetic"), values, n);
 }
 
 /* Tries to place @rr. TRUE when it was placed. */
@@ -524,10 +526,13 @@ resolve_row (Resolver *rs,
   if (rr->problem == NULL && s.n_fit > 0 && s.agree && !s.undetermined &&
       s.n_tried <= MAX_READINGS)
     {
-      g_autofree char *derived = g_strdup_printf (_("the row has %u values for %u columns; "
-                                                    "every reading of it that fits the table's "
+      g_autofree char *values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value",
+                                                              "%u values", rr->tokens->len),
+                                                 rr->tokens->len);
+      g_autofree char *derived = g_strdup_printf (_("the row has %s for %u columns; every "
+                                                    "reading of it that fits the table's "
                                                     "arithmetic gives this value"),
-                                                  rr->tokens->len, n);
+                                                  values, n);
 
       for (guint k = 0; k < n; k++)
         place_cell (rs, rr, k, &fit[k], derived);

@@ -294,8 +294,9 @@ tb_import_read_tables (TbImportContext *ctx)
   g_autoptr(GArray) rows = tb_import_collect_rows (ctx);
   Reading r = { ctx, { ctx->vocab, NULL }, NULL, };
   int context = -1;
-  g_autofree char *pending = NULL;
+  g_autofree char *pending = NULL;        /* a label without values (maybe cut in two) */
   const TbSourceBlock *pending_table = NULL;
+  const TbVocabRow *pending_row = NULL;   /* the row it names, if any */
   RowRead *open_row = NULL;       /* a short row that the next row may continue */
   guint n_found;
 
@@ -347,6 +348,7 @@ tb_import_read_tables (TbImportContext *ctx)
           context = header;
           open_row = NULL;
           g_clear_pointer (&pending, g_free);
+          pending_row = NULL;
           i = j - 1;
           continue;
         }
@@ -355,10 +357,25 @@ tb_import_read_tables (TbImportContext *ctx)
       if (label != NULL)
         {
           int block = tb_vocab_match_block (ctx->vocab, label);
+          int heading = tb_vocab_match_heading (ctx->vocab, label);
 
           if (block >= 0 && !tb_import_row_has_kind (row, TB_TOKEN_VALUE))
             {
               context = block;
+              continue;
+            }
+          /* A section heading that text copied from a PDF put between two rows. */
+          if (heading >= 0 && !tb_import_row_has_kind (row, TB_TOKEN_VALUE))
+            {
+              const TbSectionSpec *spec = tb_format_get_section (format, heading);
+
+              context = -1;
+              for (guint t = 0; spec->table != NULL && t < n_tables; t++)
+                if (tb_format_get_table (format, t) == spec->table)
+                  context = (int) t;
+              open_row = NULL;
+              g_clear_pointer (&pending, g_free);
+              pending_row = NULL;
               continue;
             }
           official = tb_vocab_match_row (ctx->vocab, label,
@@ -380,15 +397,21 @@ tb_import_read_tables (TbImportContext *ctx)
                   match = m2;
                 }
             }
+          /* A label without values: a row of blank cells where the grid shows them, else
+           * a label whose values (or the rest of it) come on the next line. */
+          if (!tb_import_row_has_kind (row, TB_TOKEN_VALUE) &&
+              (official == NULL || match < TB_MATCH_NUMBERLESS ||
+               (row->table->ragged &&
+                !tb_import_row_has_kind_after_label (row, TB_TOKEN_EMPTY))))
+            {
+              g_free (pending);
+              pending = g_strdup (label);
+              pending_table = row->table;
+              pending_row = official;
+              continue;
+            }
           if (official == NULL)
             {
-              if (!tb_import_row_has_kind (row, TB_TOKEN_VALUE))
-                {
-                  g_free (pending);
-                  pending = g_strdup (label);
-                  pending_table = row->table;
-                  continue;
-                }
               {
                 TbSourcePos pos = row_pos (row);
                 g_autofree char *where = tb_import_format_pos (&pos);
@@ -402,6 +425,11 @@ tb_import_read_tables (TbImportContext *ctx)
               g_clear_pointer (&pending, g_free);
               continue;
             }
+        }
+      else if (pending_row != NULL && pending_table == row->table)
+        {
+          /* The values of the label on the line before. */
+          official = pending_row;
         }
       else
         {
@@ -453,6 +481,7 @@ tb_import_read_tables (TbImportContext *ctx)
         }
 
       g_clear_pointer (&pending, g_free);
+      pending_row = NULL;
       context = (int) official->table;
       rr = tb_import_row_read_new (official);
       rr->pos = row_pos (row);

@@ -87,6 +87,24 @@ tb_import_row_has_kind (const SrcRow *row,
   return FALSE;
 }
 
+gboolean
+tb_import_row_has_kind_after_label (const SrcRow *row,
+                                    TbTokenKind   kind)
+{
+  gboolean after = FALSE;
+
+  for (guint i = 0; i < row->entries->len; i++)
+    {
+      const Entry *e = &g_array_index (row->entries, Entry, i);
+
+      if (e->kind == TB_TOKEN_LABEL)
+        after = TRUE;
+      else if (after && e->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The official table whose column labels @row holds, or -1. */
 static int
 header_table (TbImportTables *tables,

@@ -250,9 +250,47 @@ continues (const TbSourceBlock *prev,
   len = g_utf8_strlen (prev->text, -1);
   if (tb_import_ends_sentence (prev->text) || len < JOIN_MIN_CHARS)
     return FALSE;
-  if (tb_import_starts_numbered (prev->text) && len <= SUBHEADING_CHARS)
+  /* “（一）主动公开”: a sub-heading, not a sentence cut short. */
+  if (tb_import_starts_numbered (prev->text) && len <= SUBHEADING_CHARS &&
+      strstr (prev->text, "。") == NULL && strstr (prev->text, "；") == NULL)
     return FALSE;
   return !tb_import_starts_numbered (next->text);
+}
+
+static gboolean
+is_wide_punct (gunichar c)
+{
+  return c >= 0x3000 && g_unichar_ispunct (c);
+}
+
+/* A paragraph's text without the spaces next to full-width punctuation (an editor's &nbsp;
+ * after “，”): they have no meaning in Chinese text. Other spaces (“2020 年”) stay. */
+static char *
+clean_prose (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gunichar before = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        {
+          const char *q = p;
+
+          while (*q == ' ')
+            q++;
+          if (is_wide_punct (before) || is_wide_punct (g_utf8_get_char (q)))
+            {
+              p = q - 1;
+              continue;
+            }
+        }
+      g_string_append_unichar (out, c);
+      before = c;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* A date line or the agency's name at the end: the sign-off, not part of the text. */
@@ -407,12 +445,21 @@ tb_import_read_texts (TbImportContext *ctx)
             }
           g_ptr_array_add (joined, g_strdup (block->text));
         }
+      for (guint i = 0; i < joined->len; i++)
+        {
+          char *raw = g_ptr_array_index (joined, i);
+
+          g_ptr_array_index (joined, i) = clean_prose (raw);
+          g_free (raw);
+        }
       if (n_joins > 0)
         tb_import_log_add_note (ctx->log, g_dngettext (GETTEXT_PACKAGE,
                                                        "Section %s: %u paragraph cut by a "
-                                                       "page break was joined again",
+                                                       "page break or a line end was joined "
+                                                       "again",
                                                        "Section %s: %u paragraphs cut by a "
-                                                       "page break were joined again",
+                                                       "page break or a line end were joined "
+                                                       "again",
                                                        n_joins), section->numeral, n_joins);
       g_ptr_array_add (joined, NULL);
       text = g_strjoinv ("\n", (char **) joined->pdata);

@@ -34,6 +34,8 @@ typedef struct
   char      *text;      /* the line, without its end */
   GPtrArray *fields;    /* LINE_ROW: char*, the cells in order ("" for an empty one) */
   gboolean   markdown;  /* LINE_ROW from "| a | b |" */
+  gboolean   indented;  /* starts with two spaces, an ideographic space or a tab */
+  GPtrArray *alt_fields; /* LINE_TEXT: its cells, should it be a row after all */
 } Line;
 
 static void
@@ -43,6 +45,7 @@ line_clear (gpointer p)
 
   g_free (line->text);
   g_clear_pointer (&line->fields, g_ptr_array_unref);
+  g_clear_pointer (&line->alt_fields, g_ptr_array_unref);
 }
 
 static gboolean
@@ -88,6 +91,19 @@ ends_sentence (const char *s)
   static const char *const ends[] = {
     "。", "！", "？", "；", "：", "…", "!", "?", ";", ":", "”", "」", ".",
   };
+  g_autofree char *t = strip (s, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (g_str_has_suffix (t, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ends like prose (。！？；), which a table label never does. */
+static gboolean
+ends_prose (const char *s)
+{
+  static const char *const ends[] = { "。", "！", "？", "；", "!", "?", ";", "。”" };
   g_autofree char *t = strip (s, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
@@ -224,9 +240,11 @@ split_spaces (const char *text)
   return fields;
 }
 
-/* "规章 0 0 2": a label (maybe none) followed by at least two numbers, single spaces. */
+/* "规章 0 0 2": a label (maybe none) followed by at least @min_values numbers, single
+ * spaces. */
 static GPtrArray *
-split_number_tail (const char *text)
+split_number_tail (const char *text,
+                   guint       min_values)
 {
   g_auto(GStrv) tokens = g_strsplit_set (text, " \t", -1);
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
@@ -239,7 +257,7 @@ split_number_tail (const char *text)
       g_ptr_array_add (words, tokens[i]);
   for (guint i = words->len; i > 0 && is_value_token (g_ptr_array_index (words, i - 1)); i--)
     n_values++;
-  if (n_values < 2)
+  if (n_values < min_values)
     return NULL;
   label = g_string_new (NULL);
   for (guint i = 0; i + n_values < words->len; i++)
@@ -248,7 +266,7 @@ split_number_tail (const char *text)
         g_string_append_c (label, ' ');
       g_string_append (label, g_ptr_array_index (words, i));
     }
-  if (label->len > 0 && (ends_sentence (label->str) ||
+  if (label->len > 0 && (ends_prose (label->str) ||
                          g_utf8_strlen (label->str, -1) > MAX_CELL_CHARS))
     {
       g_string_free (label, TRUE);
@@ -288,6 +306,19 @@ count_filled (GPtrArray *fields,
   return n;
 }
 
+/* "- 3 -", "— 12 —", "第 3 页", "第3页 共9页": a page number a PDF viewer copied. */
+static gboolean
+is_page_number (const char *t)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:[-—–－]+\\s*\\d{1,4}\\s*[-—–－]+|"
+                                         "第\\s*\\d{1,4}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?)$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, t, 0, NULL);
+}
+
 static void
 classify (Line *line)
 {
@@ -296,7 +327,10 @@ classify (Line *line)
   gboolean long_field, value;
   guint filled;
 
-  if (*t == '\0' || is_blank_text (t))
+  line->indented = g_str_has_prefix (line->text, "  ") || line->text[0] == '\t' ||
+                   g_str_has_prefix (line->text, "\u3000");
+  /* A page number is a page break. */
+  if (*t == '\0' || is_blank_text (t) || is_page_number (t))
     {
       line->kind = LINE_BLANK;
       return;
@@ -342,7 +376,7 @@ classify (Line *line)
     }
   g_ptr_array_unref (fields);
 
-  fields = split_number_tail (t);
+  fields = split_number_tail (t, 2);
   if (fields != NULL)
     {
       line->kind = LINE_ROW;
@@ -350,6 +384,84 @@ classify (Line *line)
       return;
     }
   line->kind = LINE_TEXT;
+
+  /* What is a row only next to other rows: a label and one number ("行政许可 1520"), or a
+   * short line of cells apart by spaces (a header: "信息内容   本年处理决定数量"). */
+  fields = split_number_tail (t, 1);
+  if (fields != NULL && fields->len == 2 &&
+      g_utf8_strlen (g_ptr_array_index (fields, 0), -1) <= MAX_BRIDGE_CHARS)
+    {
+      line->alt_fields = fields;
+      return;
+    }
+  g_clear_pointer (&fields, g_ptr_array_unref);
+  fields = split_spaces (t);
+  filled = count_filled (fields, &long_field, &value);
+  if (!long_field && filled == 2 && !ends_prose (t))
+    line->alt_fields = fields;
+  else
+    g_ptr_array_unref (fields);
+}
+
+/* A short line that may be a label between two rows (a block label, a label cut in two). */
+static gboolean
+is_bridge (const Line *line)
+{
+  return line->kind == LINE_TEXT && line->alt_fields == NULL &&
+         g_utf8_strlen (line->text, -1) <= MAX_BRIDGE_CHARS && !ends_prose (line->text) &&
+         !g_str_has_suffix (line->text, "：");
+}
+
+/* Makes rows of the lines that are rows only next to rows: Line.alt_fields next to a row,
+ * even across blank lines; a short label line right between a row and a row or such a
+ * line. */
+static void
+promote_rows (GArray *lines)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = &g_array_index (lines, Line, i);
+          Line *prev = NULL, *next = NULL;
+          gboolean adjacent_prev = FALSE, adjacent_next = FALSE;
+
+          if (line->kind != LINE_TEXT)
+            continue;
+          for (guint j = i; j > 0 && prev == NULL; j--)
+            if (g_array_index (lines, Line, j - 1).kind != LINE_BLANK)
+              {
+                prev = &g_array_index (lines, Line, j - 1);
+                adjacent_prev = j == i;
+              }
+          for (guint j = i + 1; j < lines->len && next == NULL; j++)
+            if (g_array_index (lines, Line, j).kind != LINE_BLANK)
+              {
+                next = &g_array_index (lines, Line, j);
+                adjacent_next = j == i + 1;
+              }
+          if (line->alt_fields != NULL &&
+              ((prev != NULL && prev->kind == LINE_ROW) ||
+               (next != NULL && next->kind == LINE_ROW)))
+            {
+              line->kind = LINE_ROW;
+              line->fields = g_steal_pointer (&line->alt_fields);
+              changed = TRUE;
+            }
+          else if (is_bridge (line) && adjacent_prev && adjacent_next &&
+                   prev->kind == LINE_ROW &&
+                   (next->kind == LINE_ROW || next->alt_fields != NULL))
+            {
+              line->kind = LINE_ROW;
+              line->fields = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (line->fields, strip (line->text, -1));
+              changed = TRUE;
+            }
+        }
+    }
 }
 
 /* Markdown and plain-text decoration around a paragraph: "# ", "**…**". */
@@ -447,6 +559,40 @@ wrap_width (GArray *lines)
   return g_array_index (lengths, guint, lengths->len * 3 / 4);
 }
 
+/* Whether paragraphs start with an indent (as in text copied from a PDF viewer): then a line
+ * without one that follows prose goes on with it. */
+static gboolean
+indent_mode (GArray *lines)
+{
+  guint prose = 0, indented = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->kind != LINE_TEXT || g_utf8_strlen (line->text, -1) < 20)
+        continue;
+      prose++;
+      if (line->indented)
+        indented++;
+    }
+  return indented >= 3 && indented * 10 >= prose * 3 && indented < prose;
+}
+
+/* Starts like a heading or an item: 一、 （一） (1) 1. (not 一是, which goes on a sentence) */
+static gboolean
+starts_item (const char *text)
+{
+  static GRegex *re;
+  g_autofree char *t = strip (text, -1);
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:[（(][一二三四五六七八九十\\d]+[）)]|"
+                                         "[一二三四五六七八九十]+[、.．]|\\d+[、.．)）])",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, t, 0, NULL);
+}
+
 TbSource *
 tb_text_reader_read_string (const char *text)
 {
@@ -455,6 +601,7 @@ tb_text_reader_read_string (const char *text)
   g_auto(GStrv) raw = NULL;
   guint n_tables = 0;
   guint width;
+  gboolean indents;
 
   g_return_val_if_fail (text != NULL, source);
 
@@ -471,7 +618,9 @@ tb_text_reader_read_string (const char *text)
       classify (&line);
       g_array_append_val (lines, line);
     }
+  promote_rows (lines);
   width = wrap_width (lines);
+  indents = indent_mode (lines);
 
   for (guint i = 0; i < lines->len;)
     {
@@ -490,11 +639,18 @@ tb_text_reader_read_string (const char *text)
           guint len = g_utf8_strlen (clean, -1);
 
           /* A line as long as the others that stops mid-sentence and runs straight into
-           * the next line was wrapped by the program it was copied from. */
-          if (block != NULL && width != G_MAXUINT && len * 10 >= width * 9 &&
-              i + 1 < lines->len && g_array_index (lines, Line, i + 1).kind == LINE_TEXT &&
-              !ends_sentence (clean))
-            block->continues = TRUE;
+           * the next line was wrapped by the program it was copied from; so was a line
+           * followed by one without the indent that starts every paragraph. */
+          if (block != NULL && i + 1 < lines->len &&
+              g_array_index (lines, Line, i + 1).kind == LINE_TEXT)
+            {
+              Line *next = &g_array_index (lines, Line, i + 1);
+
+              if (width != G_MAXUINT && len * 10 >= width * 9 && !ends_sentence (clean))
+                block->continues = TRUE;
+              if (indents && !next->indented && !starts_item (next->text))
+                block->continues = TRUE;
+            }
           i++;
           continue;
         }
