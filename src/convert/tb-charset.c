@@ -55,6 +55,30 @@ tb_charset_is_gb (const char *name)
   return FALSE;
 }
 
+char *
+tb_charset_fold_width (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      else if (c == 0x3000)
+        c = ' ';
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 is_utf8_name (const char *name)
 {

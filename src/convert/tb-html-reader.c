@@ -509,29 +509,69 @@ find_anchors (xmlNode   *node,
     }
 }
 
-static xmlNode *
-common_ancestor (GPtrArray *nodes,
-                 xmlNode   *fallback)
+/* What an anchor weighs: a heading counts like a table of 50 cells. */
+static guint
+anchor_weight (xmlNode *anchor)
 {
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  guint cells = 0;
 
-  if (nodes->len < 2)
-    return fallback;
-  for (xmlNode *p = g_ptr_array_index (nodes, 0); p != NULL; p = p->parent)
-    g_ptr_array_insert (chain, 0, p);
-  for (guint i = 1; i < nodes->len; i++)
+  if (!is_elem (anchor, "table"))
+    return 50;
+  rows = table_rows (anchor);
+  for (guint i = 0; i < rows->len && cells < 1000; i++)
+    for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
+      if (is_elem (c, "td") || is_elem (c, "th"))
+        cells++;
+  return MIN (cells, 1000);
+}
+
+/* The deepest element that holds three quarters of the anchors' weight: the report's
+ * content, without a sidebar's stray table or numbered line. */
+static xmlNode *
+main_content (GPtrArray *anchors,
+              xmlNode   *fallback)
+{
+  g_autoptr(GHashTable) weights = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer node, weight;
+  xmlNode *best = fallback;
+  guint best_depth = 0;
+  guint64 total = 0;
+
+  for (guint i = 0; i < anchors->len; i++)
     {
-      g_autoptr(GPtrArray) other = g_ptr_array_new ();
-      guint n = 0;
+      xmlNode *anchor = g_ptr_array_index (anchors, i);
+      guint w = anchor_weight (anchor);
 
-      for (xmlNode *p = g_ptr_array_index (nodes, i); p != NULL; p = p->parent)
-        g_ptr_array_insert (other, 0, p);
-      while (n < chain->len && n < other->len &&
-             g_ptr_array_index (chain, n) == g_ptr_array_index (other, n))
-        n++;
-      g_ptr_array_set_size (chain, n);
+      total += w;
+      for (xmlNode *p = anchor; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+        g_hash_table_insert (weights, p,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (weights,
+                                                                                     p)) + w));
     }
-  return chain->len > 0 ? g_ptr_array_index (chain, chain->len - 1) : fallback;
+  if (total == 0)
+    return fallback;
+  g_hash_table_iter_init (&iter, weights);
+  while (g_hash_table_iter_next (&iter, &node, &weight))
+    {
+      guint depth = 0;
+
+      if ((guint64) GPOINTER_TO_UINT (weight) * 4 < total * 3)
+        continue;
+      for (xmlNode *p = node; p != NULL; p = p->parent)
+        depth++;
+      if (depth > best_depth)
+        {
+          best = node;
+          best_depth = depth;
+        }
+    }
+  /* An anchor alone (the only table) is not the container: its parent is. */
+  for (guint i = 0; i < anchors->len; i++)
+    if (g_ptr_array_index (anchors, i) == best && best->parent != NULL)
+      return best->parent;
+  return best;
 }
 
 /* Whether @text reads like the report's title: a year and 报告, not long. */
@@ -663,7 +703,9 @@ tb_html_reader_read (GBytes  *data,
   const char *bytes;
   const char *used = NULL;
   gsize len;
+  htmlParserCtxtPtr ctxt;
   htmlDocPtr doc;
+  gboolean stopped;
   xmlNode *root, *body = NULL, *main, *title = NULL;
   gboolean reached = FALSE;
   Reader r = { 0, };
@@ -686,9 +728,19 @@ tb_html_reader_read (GBytes  *data,
   if (text == NULL)
     return NULL;
 
-  doc = htmlReadMemory (text, (int) strlen (text), "page.html", "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error_literal (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_INVALID,
+                           _("The page could not be read as HTML"));
+      return NULL;
+    }
+  /* Never HTML_PARSE_HUGE: libxml2 then keeps the tree within 256 levels. */
+  doc = htmlCtxtReadMemory (ctxt, text, (int) strlen (text), "page.html", "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
+  stopped = ctxt->disableSAX != 0;
+  htmlFreeParserCtxt (ctxt);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
@@ -701,6 +753,9 @@ tb_html_reader_read (GBytes  *data,
 
   r.source = tb_source_new (TB_SOURCE_HTML);
   r.para = g_string_new (NULL);
+  if (stopped)
+    tb_source_add_note (r.source, _("The page is damaged or nested too deep (more than 256 "
+                                    "levels); it was read only up to that point"));
   if (note != NULL)
     g_ptr_array_add (r.source->notes, g_steal_pointer (&note));
   else if (g_str_equal (used, "GB18030"))
@@ -725,7 +780,7 @@ tb_html_reader_read (GBytes  *data,
     body = root;
 
   find_anchors (body, anchors, 0);
-  main = common_ancestor (anchors, body);
+  main = main_content (anchors, body);
   if (main != body)
     {
       find_title_before (body, main, &title, &reached, 0);

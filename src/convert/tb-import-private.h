@@ -39,6 +39,8 @@ typedef enum
 } TbMatch;
 
 TbVocab          *tb_vocab_new                (const TbFormat *format);
+/* The vocabulary of a registered format, made once and shared (thread-safe). */
+TbVocab          *tb_vocab_get                (const TbFormat *format);
 void              tb_vocab_free               (TbVocab        *vocab);
 const TbFormat   *tb_vocab_get_format         (TbVocab        *vocab);
 /* Variants in the format data whose "of" names no label of the format (a data error). */

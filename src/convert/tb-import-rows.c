@@ -18,6 +18,9 @@
 
 #include "tb-import-private.h"
 
+/* The rows of a report's tables are some fifty; more than this many are not read. */
+#define MAX_ROWS 5000
+
 /* ------------------------------------------------------------------ rows to official rows */
 
 typedef struct
@@ -319,6 +322,12 @@ tb_import_read_tables (TbImportContext *ctx)
         }
     }
 
+  if (rows->len > MAX_ROWS)
+    {
+      tb_import_log_add_note (ctx->log, _("The document's tables have more than %u rows; "
+                                          "the rest were not read"), MAX_ROWS);
+      g_array_set_size (rows, MAX_ROWS);
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       SrcRow *row = &g_array_index (rows, SrcRow, i);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-charset.h"
 #include "tb-import-private.h"
 #include "tb-value.h"
 
@@ -96,7 +97,7 @@ parse_title (const char  *text,
              int         *year)
 {
   static GRegex *after, *before;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = g_utf8_validate (text, -1, NULL) ? tb_charset_fold_width (text) : NULL;
   g_autoptr(GMatchInfo) match = NULL;
   GString *compact;
   gboolean found = FALSE;

@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "tb-charset.h"
 #include "tb-import-private.h"
 
 /* A partial match needs this many characters of the shorter text and half of the longer. */
@@ -32,7 +33,16 @@ struct _TbVocab
   GHashTable     *blocks;        /* normal form of a block label -> table index + 1 */
   GHashTable     *cues;          /* cell index -> GPtrArray of char* (NULL-terminated) */
   GPtrArray      *unknown_variants;
+  GHashTable     *memo;          /* text -> Keys, for the official labels compared often */
+  GMutex          lock;          /* of memo: a vocabulary is shared (tb_vocab_get()) */
 };
+
+/* The two normal forms of a text. */
+typedef struct
+{
+  char *full;
+  char *numberless;
+} Keys;
 
 /* ------------------------------------------------------------------ normal forms */
 
@@ -58,12 +68,13 @@ static char *
 normalize (const char *text,
            gboolean    numberless)
 {
-  g_autofree char *nfkc = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = NULL;
   GString *out;
   const char *p;
 
-  if (nfkc == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
+  nfkc = tb_charset_fold_width (text);
   p = nfkc;
   while (*p && is_dropped (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
@@ -132,27 +143,70 @@ partial (const char *a,
   return ns >= PARTIAL_MIN_CHARS && ns * 2 >= nl && g_str_has_prefix (longer, shorter);
 }
 
+static void
+keys_free (gpointer p)
+{
+  Keys *keys = p;
+
+  g_free (keys->full);
+  g_free (keys->numberless);
+  g_free (keys);
+}
+
+static Keys *
+keys_new (const char *text)
+{
+  Keys *keys = g_new (Keys, 1);
+
+  keys->full = normalize (text, FALSE);
+  keys->numberless = normalize (text, TRUE);
+  return keys;
+}
+
+/* The normal forms of an official label, computed once. */
+static const Keys *
+official_keys (TbVocab    *vocab,
+               const char *official)
+{
+  Keys *keys;
+
+  g_mutex_lock (&vocab->lock);
+  keys = g_hash_table_lookup (vocab->memo, official);
+  if (keys == NULL)
+    {
+      keys = keys_new (official);
+      g_hash_table_insert (vocab->memo, g_strdup (official), keys);
+    }
+  g_mutex_unlock (&vocab->lock);
+  return keys;
+}
+
+static TbMatch
+match_keys (TbVocab    *vocab,
+            const Keys *o,
+            const Keys *t)
+{
+  if (*t->full == '\0')
+    return TB_MATCH_NONE;
+  if (g_str_equal (canon (vocab, t->full, FALSE), o->full))
+    return TB_MATCH_EXACT;
+  if (*t->numberless != '\0' && g_str_equal (canon (vocab, t->numberless, TRUE), o->numberless))
+    return TB_MATCH_NUMBERLESS;
+  if (partial (canon (vocab, t->numberless, TRUE), o->numberless))
+    return TB_MATCH_PARTIAL;
+  return TB_MATCH_NONE;
+}
+
 TbMatch
 tb_vocab_match_label (TbVocab    *vocab,
                       const char *official,
                       const char *text)
 {
-  g_autofree char *o = normalize (official, FALSE);
-  g_autofree char *t = normalize (text, FALSE);
-  g_autofree char *on = NULL;
-  g_autofree char *tn = NULL;
+  Keys *t = keys_new (text);
+  TbMatch m = match_keys (vocab, official_keys (vocab, official), t);
 
-  if (*t == '\0')
-    return TB_MATCH_NONE;
-  if (g_str_equal (canon (vocab, t, FALSE), o))
-    return TB_MATCH_EXACT;
-  on = normalize (official, TRUE);
-  tn = normalize (text, TRUE);
-  if (*tn != '\0' && g_str_equal (canon (vocab, tn, TRUE), on))
-    return TB_MATCH_NUMBERLESS;
-  if (partial (canon (vocab, tn, TRUE), on))
-    return TB_MATCH_PARTIAL;
-  return TB_MATCH_NONE;
+  keys_free (t);
+  return m;
 }
 
 /* ------------------------------------------------------------------ loading */
@@ -270,6 +324,8 @@ tb_vocab_new (const TbFormat *format)
   vocab->cues = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   vocab->unknown_variants = g_ptr_array_new_with_free_func (g_free);
   vocab->column_keys = g_new0 (GHashTable *, n_tables);
+  vocab->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, keys_free);
+  g_mutex_init (&vocab->lock);
 
   for (guint t = 0; t < n_tables; t++)
     {
@@ -322,6 +378,30 @@ tb_vocab_new (const TbFormat *format)
   return vocab;
 }
 
+TbVocab *
+tb_vocab_get (const TbFormat *format)
+{
+  static GMutex lock;
+  static GHashTable *cache;
+  TbVocab *vocab;
+
+  g_return_val_if_fail (format != NULL, NULL);
+  /* Only the registered formats live as long as the cache. */
+  g_return_val_if_fail (tb_format_get (tb_format_get_id (format)) == format, NULL);
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  vocab = g_hash_table_lookup (cache, format);
+  if (vocab == NULL)
+    {
+      vocab = tb_vocab_new (format);
+      g_hash_table_insert (cache, (gpointer) format, vocab);
+    }
+  g_mutex_unlock (&lock);
+  return vocab;
+}
+
 void
 tb_vocab_free (TbVocab *vocab)
 {
@@ -337,6 +417,8 @@ tb_vocab_free (TbVocab *vocab)
   g_hash_table_unref (vocab->blocks);
   g_hash_table_unref (vocab->cues);
   g_ptr_array_unref (vocab->unknown_variants);
+  g_hash_table_unref (vocab->memo);
+  g_mutex_clear (&vocab->lock);
   g_free (vocab);
 }
 
@@ -380,6 +462,7 @@ best_row (TbVocab    *vocab,
   const TbVocabRow *hinted = NULL;
   guint n_hinted = 0;
   TbMatch best_match = TB_MATCH_NONE;
+  Keys *t = keys_new (label);
 
   for (guint i = 0; i < vocab->rows->len; i++)
     {
@@ -388,7 +471,7 @@ best_row (TbVocab    *vocab,
 
       if (*row->label == '\0')
         continue;
-      m = tb_vocab_match_label (vocab, row->label, label);
+      m = match_keys (vocab, official_keys (vocab, row->label), t);
       if (m == TB_MATCH_NONE || m < best_match)
         continue;
       if (m > best_match)
@@ -398,6 +481,7 @@ best_row (TbVocab    *vocab,
         }
       g_ptr_array_add (best, (gpointer) row);
     }
+  keys_free (t);
   *match = best_match;
   *ambiguous = FALSE;
   if (best->len == 1)
@@ -484,7 +568,7 @@ int
 tb_vocab_match_heading (TbVocab    *vocab,
                         const char *text)
 {
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = g_utf8_validate (text, -1, NULL) ? tb_charset_fold_width (text) : NULL;
   g_autofree char *numberless = normalize (text, TRUE);
   const char *key = canon (vocab, numberless, TRUE);
   const char *p;
@@ -546,7 +630,7 @@ tb_import_ends_sentence (const char *text)
 gboolean
 tb_import_starts_numbered (const char *text)
 {
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = g_utf8_validate (text, -1, NULL) ? tb_charset_fold_width (text) : NULL;
   const char *p = nfkc;
   gboolean paren;
 
@@ -576,7 +660,7 @@ tb_import_token_kind (const char *text)
     "－", "一", "—", "\u2015", "\u2500",
   };
   static const char *const units[] = { "", "件", "个", "项", "条", "次", "元", "万元", "%" };
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = g_utf8_validate (text, -1, NULL) ? tb_charset_fold_width (text) : NULL;
   g_autofree char *t = NULL;
   const char *p;
   gboolean digit = FALSE;

@@ -62,8 +62,11 @@ tb_import_read_source (GBytes      *data,
 
   if (g_bytes_get_size (data) == 0)
     {
-      g_set_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_EMPTY, _("%s is empty"),
-                   name ? name : _("The file"));
+      g_set_error_literal (&local, TB_SOURCE_ERROR, TB_SOURCE_ERROR_EMPTY,
+                           _("The file is empty"));
+      if (name != NULL)
+        g_prefix_error (&local, "%s: ", name);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   switch (tb_import_sniff (data))
@@ -110,13 +113,13 @@ format_by_labels (const TbSource  *source,
                   char           **reason)
 {
   g_autoptr(GPtrArray) formats = tb_format_list ();
-  g_autoptr(GPtrArray) vocabs = g_ptr_array_new_with_free_func ((GDestroyNotify) tb_vocab_free);
+  g_autoptr(GPtrArray) vocabs = g_ptr_array_new ();
   const TbFormat *best = NULL;
   guint best_n = 0;
   gboolean tie = FALSE;
 
   for (guint f = 0; f < formats->len; f++)
-    g_ptr_array_add (vocabs, tb_vocab_new (g_ptr_array_index (formats, f)));
+    g_ptr_array_add (vocabs, tb_vocab_get (g_ptr_array_index (formats, f)));
   for (guint f = 0; f < formats->len; f++)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -191,7 +194,7 @@ newest_format (void)
 static void
 context_clear (TbImportContext *ctx)
 {
-  g_clear_pointer (&ctx->vocab, tb_vocab_free);
+  ctx->vocab = NULL;
   g_clear_object (&ctx->report);
   g_clear_pointer (&ctx->log, tb_import_log_free);
   g_clear_pointer (&ctx->block_section, g_free);
@@ -204,7 +207,7 @@ context_init (TbImportContext *ctx,
               const char      *name)
 {
   ctx->source = source;
-  ctx->vocab = tb_vocab_new (format);
+  ctx->vocab = tb_vocab_get (format);
   ctx->report = tb_report_new (format);
   ctx->log = tb_import_log_new (format, name, source->kind);
   ctx->block_section = g_new0 (int, MAX (source->blocks->len, 1));
@@ -275,9 +278,11 @@ tb_import_source (const TbSource         *source,
 
   if (n_sections == 0 && n_rows == 0)
     {
-      g_set_error (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_NOT_A_REPORT,
-                   _("%s holds no heading and no table of an annual report on government "
-                     "information disclosure"), name ? name : _("The document"));
+      g_set_error_literal (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_NOT_A_REPORT,
+                           _("No heading and no table of an annual report on government "
+                             "information disclosure was found"));
+      if (name != NULL)
+        g_prefix_error (error, "%s: ", name);
       context_clear (&ctx);
       return NULL;
     }

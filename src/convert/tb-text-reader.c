@@ -19,6 +19,8 @@
 #define MAX_BRIDGE_CHARS 40
 /* Tables beyond this many are not read (hostile input). */
 #define MAX_TABLES       500
+/* A report has a few hundred lines; lines beyond this many are not read (hostile input). */
+#define MAX_LINES        5000
 
 typedef enum
 {
@@ -117,7 +119,7 @@ ends_prose (const char *s)
 static gboolean
 is_value_token (const char *token)
 {
-  g_autofree char *t = g_utf8_normalize (token, -1, G_NORMALIZE_NFKC);
+  g_autofree char *t = tb_charset_fold_width (token);
   const char *p = t;
   gboolean digit = FALSE;
 
@@ -415,52 +417,62 @@ is_bridge (const Line *line)
 /* Makes rows of the lines that are rows only next to rows: Line.alt_fields next to a row,
  * even across blank lines; a short label line right between a row and a row or such a
  * line. */
+static gboolean
+promote_line (GArray *lines,
+              guint   i)
+{
+  Line *line = &g_array_index (lines, Line, i);
+  Line *prev = NULL, *next = NULL;
+  gboolean adjacent_prev = FALSE, adjacent_next = FALSE;
+
+  if (line->kind != LINE_TEXT)
+    return FALSE;
+  for (guint j = i; j > 0 && prev == NULL; j--)
+    if (g_array_index (lines, Line, j - 1).kind != LINE_BLANK)
+      {
+        prev = &g_array_index (lines, Line, j - 1);
+        adjacent_prev = j == i;
+      }
+  for (guint j = i + 1; j < lines->len && next == NULL; j++)
+    if (g_array_index (lines, Line, j).kind != LINE_BLANK)
+      {
+        next = &g_array_index (lines, Line, j);
+        adjacent_next = j == i + 1;
+      }
+  if (line->alt_fields != NULL &&
+      ((prev != NULL && prev->kind == LINE_ROW) || (next != NULL && next->kind == LINE_ROW)))
+    {
+      line->kind = LINE_ROW;
+      line->fields = g_steal_pointer (&line->alt_fields);
+      return TRUE;
+    }
+  if (is_bridge (line) && adjacent_prev && adjacent_next && prev->kind == LINE_ROW &&
+      (next->kind == LINE_ROW || next->alt_fields != NULL))
+    {
+      line->kind = LINE_ROW;
+      line->fields = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (line->fields, strip (line->text, -1));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Makes rows of the lines that are rows only next to rows: Line.alt_fields next to a row,
+ * even across blank lines; a short label line right between a row and a row or such a
+ * line. Sweeps down and up until nothing changes (a few times: each sweep carries a run of
+ * such lines along). */
 static void
 promote_rows (GArray *lines)
 {
   gboolean changed = TRUE;
 
-  while (changed)
+  for (guint sweep = 0; changed && sweep < 16; sweep++)
     {
       changed = FALSE;
       for (guint i = 0; i < lines->len; i++)
-        {
-          Line *line = &g_array_index (lines, Line, i);
-          Line *prev = NULL, *next = NULL;
-          gboolean adjacent_prev = FALSE, adjacent_next = FALSE;
-
-          if (line->kind != LINE_TEXT)
-            continue;
-          for (guint j = i; j > 0 && prev == NULL; j--)
-            if (g_array_index (lines, Line, j - 1).kind != LINE_BLANK)
-              {
-                prev = &g_array_index (lines, Line, j - 1);
-                adjacent_prev = j == i;
-              }
-          for (guint j = i + 1; j < lines->len && next == NULL; j++)
-            if (g_array_index (lines, Line, j).kind != LINE_BLANK)
-              {
-                next = &g_array_index (lines, Line, j);
-                adjacent_next = j == i + 1;
-              }
-          if (line->alt_fields != NULL &&
-              ((prev != NULL && prev->kind == LINE_ROW) ||
-               (next != NULL && next->kind == LINE_ROW)))
-            {
-              line->kind = LINE_ROW;
-              line->fields = g_steal_pointer (&line->alt_fields);
-              changed = TRUE;
-            }
-          else if (is_bridge (line) && adjacent_prev && adjacent_next &&
-                   prev->kind == LINE_ROW &&
-                   (next->kind == LINE_ROW || next->alt_fields != NULL))
-            {
-              line->kind = LINE_ROW;
-              line->fields = g_ptr_array_new_with_free_func (g_free);
-              g_ptr_array_add (line->fields, strip (line->text, -1));
-              changed = TRUE;
-            }
-        }
+        changed |= promote_line (lines, i);
+      for (guint i = lines->len; i > 0; i--)
+        changed |= promote_line (lines, i - 1);
     }
 }
 
@@ -564,19 +576,23 @@ wrap_width (GArray *lines)
 static gboolean
 indent_mode (GArray *lines)
 {
-  guint prose = 0, indented = 0;
+  guint prose = 0, indented = 0, flush = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
 
-      if (line->kind != LINE_TEXT || g_utf8_strlen (line->text, -1) < 20)
+      if (line->kind != LINE_TEXT)
+        continue;
+      if (!line->indented)
+        flush++;
+      if (g_utf8_strlen (line->text, -1) < 20)
         continue;
       prose++;
       if (line->indented)
         indented++;
     }
-  return indented >= 3 && indented * 10 >= prose * 3 && indented < prose;
+  return indented >= 3 && indented * 10 >= prose * 3 && flush > 0;
 }
 
 /* Starts like a heading or an item: 一、 （一） (1) 1. (not 一是, which goes on a sentence) */
@@ -598,7 +614,6 @@ tb_text_reader_read_string (const char *text)
 {
   TbSource *source = tb_source_new (TB_SOURCE_TEXT);
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_auto(GStrv) raw = NULL;
   guint n_tables = 0;
   guint width;
   gboolean indents;
@@ -606,17 +621,24 @@ tb_text_reader_read_string (const char *text)
   g_return_val_if_fail (text != NULL, source);
 
   g_array_set_clear_func (lines, line_clear);
-  raw = g_strsplit_set (text, "\n\f", -1);
-  for (guint i = 0; raw[i] != NULL; i++)
+  for (const char *p = text; *p != '\0' || p == text;)
     {
       Line line = { 0, };
-      gsize len = strlen (raw[i]);
+      gsize len = strcspn (p, "\n\f");
 
-      if (len > 0 && raw[i][len - 1] == '\r')
-        raw[i][len - 1] = '\0';
-      line.text = g_steal_pointer (&raw[i]);
+      if (lines->len >= MAX_LINES)
+        {
+          tb_source_add_note (source, _("The text has more than %u lines; the rest was not "
+                                        "read"), MAX_LINES);
+          break;
+        }
+      line.text = g_strndup (p, len > 0 && p[len - 1] == '\r' ? len - 1 : len);
       classify (&line);
       g_array_append_val (lines, line);
+      p += len;
+      if (*p == '\0')
+        break;
+      p++;
     }
   promote_rows (lines);
   width = wrap_width (lines);
