@@ -331,6 +331,44 @@ test_published_total_kept (void)
   g_assert_nonnull (tb_test_find_issue (issues, "T3-3:r1_new"));
 }
 
+/* A table whose data rows do not line up with its header (a CMS's colspans): read by the
+ * header's order, a blank cell kept blank. */
+static void
+test_misaligned_html (void)
+{
+  const char *page =
+    "<html><body><p>某县审计局2020年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文。</p>"
+    "<table border=\"1\"><tr><td colspan=\"5\">第二十条第（一）项</td></tr>"
+    "<tr><td>信息内容</td><td>本年新<br/>制作数量</td><td colspan=\"2\">本年新<br/>公开数量</td>"
+    "<td>对外公开总数量</td></tr>"
+    "<tr><td>规章</td><td>1</td><td colspan=\"2\">2</td><td>30</td></tr>"
+    "<tr><td colspan=\"5\">第二十条第（五）项</td></tr>"
+    "<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=\"2\">本年增/减</td>"
+    "<td>处理决定数量</td></tr>"
+    "<tr><td>行政许可</td><td colspan=\"2\">7</td><td>-1</td><td>9</td></tr>"
+    "<tr><td>其他对外管理服务事项</td><td colspan=\"2\">&nbsp;</td><td>0</td><td>0</td></tr>"
+    "</table></body></html>";
+  g_autoptr(GBytes) data = g_bytes_new_static (page, strlen (page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) got = tb_import_read (data, "misaligned.html", NULL, &log, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->format_id, ==, "2019");
+  g_assert_cmpint (tb_test_get (got, "t2.reg.made"), ==, 1);
+  g_assert_cmpint (tb_test_get (got, "t2.reg.published"), ==, 2);
+  g_assert_cmpint (tb_test_get (got, "t2.reg.total"), ==, 30);
+  g_assert_cmpint (tb_test_get (got, "t2.licence.previous"), ==, 7);
+  g_assert_cmpint (tb_test_get (got, "t2.licence.change"), ==, -1);
+  g_assert_cmpint (tb_test_get (got, "t2.licence.decisions"), ==, 9);
+  g_assert_cmpint (status_of (log, got, "t2.service.previous"), ==, TB_IMPORT_CELL_BLANK);
+  g_assert_cmpint (tb_test_state (got, "t2.service.previous"), ==, TB_CELL_EMPTY);
+  g_assert_cmpint (tb_test_get (got, "t2.service.decisions"), ==, 0);
+  /* Tables not in the page are named as such. */
+  g_assert_cmpint (status_of (log, got, "t3.r1_new.np"), ==, TB_IMPORT_CELL_MISSING);
+  g_assert_true (strstr (log->format_reason, "\n") == NULL);
+}
+
 /* ------------------------------------------------------------------ kinds and refusals */
 
 static GBytes *
@@ -452,6 +490,7 @@ main (int    argc,
   g_test_add_func ("/import/options", test_options);
   g_test_add_func ("/import/quirks", test_quirks);
   g_test_add_func ("/import/published-total-kept", test_published_total_kept);
+  g_test_add_func ("/import/misaligned-html", test_misaligned_html);
   g_test_add_func ("/import/sniff", test_sniff);
   g_test_add_func ("/import/vocab", test_vocab);
   return g_test_run ();

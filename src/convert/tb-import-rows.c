@@ -137,6 +137,14 @@ take_values (const SrcRow *row,
     if (g_array_index (row->entries, Entry, i).kind == TB_TOKEN_LABEL)
       first = i + 1;
   last = row->entries->len;
+  /* Where the reader saw the grid, a row with as many cells after its label as the row has
+   * columns holds its blank cells among them. */
+  if (!row->table->ragged && last - first == rr->row->n_cells)
+    {
+      for (guint i = first; i < last; i++)
+        add_token (rr, &g_array_index (row->entries, Entry, i));
+      return;
+    }
   while (first < last && g_array_index (row->entries, Entry, first).kind == TB_TOKEN_EMPTY)
     {
       first++;

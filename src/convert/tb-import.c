@@ -123,7 +123,7 @@ format_by_labels (const TbSource  *source,
   for (guint f = 0; f < formats->len; f++)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GPtrArray) named = g_ptr_array_new ();
+      g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
 
       for (guint b = 0; b < source->blocks->len; b++)
         {
@@ -149,7 +149,7 @@ format_by_labels (const TbSource  *source,
                 continue;
               g_hash_table_add (seen, g_steal_pointer (&key));
               if (named->len < MAX_NAMED_LABELS)
-                g_ptr_array_add (named, cell->text);
+                g_ptr_array_add (named, tb_source_normalize_text (cell->text, FALSE));
             }
         }
       if (g_hash_table_size (seen) > best_n)
