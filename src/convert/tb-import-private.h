@@ -6,7 +6,9 @@
  * tb-import-vocab.c  the official labels of a format and their variants, matched after
  *                    normalisation;
  * tb-import-text.c   headings, sections, texts, title, agency and year, fee fields;
- * tb-import-table.c  table rows placed on official rows and columns, certain or empty;
+ * tb-import-table.c  the rows of the document's tables, and the columns their headers name;
+ * tb-import-rows.c   those rows matched to official rows, their values to official columns;
+ * tb-import-resolve.c the values placed on the cells, certain or empty;
  * tb-import-log.c    the import log and its text for people;
  * tb-import.c        the public entry points and the dispatcher.
  */

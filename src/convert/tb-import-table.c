@@ -1,19 +1,15 @@
-/* tb-import-table.c: the rows of the document's tables placed on the official cells
+/* tb-import-table.c: the rows of the document's tables, and the columns their headers name
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every row of every table in the document is classified: a header row (column labels of an
- * official table: they give the order of the value columns until the next header), a block
- * row (第二十条第（一）项), or a data row whose label names an official row (table 四 has
- * none: its row of values follows its header). A data row's values go to the official
- * columns by the header's labels: by grid position where the reader saw a real grid (HTML,
- * Word) and that fits, else in the header's order. A row with as many values as columns is
- * read as it is. Otherwise every reading of it is tried (a value lost at any place, one too
- * many, a blank at the edge, two numbers run together) against the table's arithmetic
- * (tb-equations.h, with counts >= 0): the row is placed only when the readings that fit all
- * give the same cells, and left empty and listed otherwise. This file reads the rows and
- * their headers; tb-import-resolve.c places them.
+ * The rows of every table of the document, each cell with its kind (empty, a value, a
+ * label); which official table a header row belongs to (its labels are that table's column
+ * labels); and the value columns a run of header rows names, left to right, each matched to
+ * an official column by its label and the group labels above it (结果维持 under 复议后起诉).
+ * Where the reader saw the grid (HTML, Word) a column is its grid columns; where it did not
+ * (text), a label is a group when the row below has labels between it and the next one.
+ * tb-import-rows.c uses these to match the data rows; tb-import-resolve.c places them.
  */
 #define G_LOG_DOMAIN "tb-import"
 
