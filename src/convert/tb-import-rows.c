@@ -31,7 +31,38 @@ typedef struct
   gboolean        *noted_order;   /* per official table: "no header" noted */
   GPtrArray       *reads;         /* RowRead* */
   GHashTable      *by_row;        /* TbVocabRow* -> RowRead* */
+  GHashTable      *matches;       /* "hint\x1flabel" -> Match: a label is matched once */
 } Reading;
+
+typedef struct
+{
+  const TbVocabRow *row;
+  TbMatch           match;
+  gboolean          ambiguous;
+} Match;
+
+/* tb_vocab_match_row(), remembered: the same labels come back in repeated headers and
+ * split tables, and in hostile input thousands of times. */
+static const TbVocabRow *
+match_row (Reading    *r,
+           const char *label,
+           int         hint,
+           TbMatch    *match,
+           gboolean   *ambiguous)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s", hint, label);
+  Match *m = g_hash_table_lookup (r->matches, key);
+
+  if (m == NULL)
+    {
+      m = g_new0 (Match, 1);
+      m->row = tb_vocab_match_row (r->ctx->vocab, label, hint, &m->match, &m->ambiguous);
+      g_hash_table_insert (r->matches, g_steal_pointer (&key), m);
+    }
+  *match = m->match;
+  *ambiguous = m->ambiguous;
+  return m->row;
+}
 
 /* The index of @spec's column among the official columns of its table. */
 static int
@@ -316,6 +347,7 @@ tb_import_read_tables (TbImportContext *ctx)
   r.noted_order = g_new0 (gboolean, n_tables);
   r.reads = g_ptr_array_new_with_free_func (tb_import_row_read_free);
   r.by_row = g_hash_table_new (NULL, NULL);
+  r.matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint t = 0; t < n_tables; t++)
     {
       const TbTableSpec *spec = tb_format_get_table (format, t);
@@ -395,18 +427,17 @@ tb_import_read_tables (TbImportContext *ctx)
               pending_row = NULL;
               continue;
             }
-          official = tb_vocab_match_row (ctx->vocab, label,
-                                         context >= 0 ? context : row->table_hint,
-                                         &match, &ambiguous);
+          official = match_row (&r, label, context >= 0 ? context : row->table_hint,
+                                &match, &ambiguous);
           /* A label cut in two by a line or page break. */
           if (match < TB_MATCH_NUMBERLESS && pending != NULL && pending_table == row->table)
             {
               g_autofree char *joined = g_strconcat (pending, label, NULL);
               TbMatch m2;
               gboolean amb2;
-              const TbVocabRow *o2 = tb_vocab_match_row (ctx->vocab, joined,
-                                                         context >= 0 ? context :
-                                                         row->table_hint, &m2, &amb2);
+              const TbVocabRow *o2 = match_row (&r, joined,
+                                                context >= 0 ? context : row->table_hint,
+                                                &m2, &amb2);
 
               if (o2 != NULL && m2 > match)
                 {
@@ -533,6 +564,7 @@ tb_import_read_tables (TbImportContext *ctx)
   g_free (r.maps);
   g_free (r.noted_order);
   g_hash_table_unref (r.by_row);
+  g_hash_table_unref (r.matches);
   g_ptr_array_unref (r.reads);
   return n_found;
 }
