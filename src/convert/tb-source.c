@@ -26,6 +26,8 @@ typedef struct
   gboolean       dirty;
 } Grid;
 
+G_DEFINE_QUARK (tb-source-error-quark, tb_source_error)
+
 static void
 cell_free (TbSourceCell *cell)
 {
@@ -245,6 +247,20 @@ tb_source_table_get_cell (TbSourceBlock *table,
   return grid->grid[(gsize) row * grid->columns + col];
 }
 
+void
+tb_source_add_note (TbSource   *self,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+
+  g_return_if_fail (self != NULL && format != NULL);
+
+  va_start (args, format);
+  g_ptr_array_add (self->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 char *
 tb_source_dump (const TbSource *self)
 {
@@ -263,7 +279,8 @@ tb_source_dump (const TbSource *self)
           g_string_append_printf (out, "¶ %s%s\n", block->text, block->continues ? " …" : "");
           continue;
         }
-      g_string_append_printf (out, "table %u×%u\n", block->n_rows, block->n_columns);
+      g_string_append_printf (out, "table %u×%u%s\n", block->n_rows, block->n_columns,
+                              block->ragged ? " ragged" : "");
       for (guint r = 0; r < block->n_rows; r++)
         {
           gboolean first = TRUE;

@@ -16,6 +16,22 @@
 
 G_BEGIN_DECLS
 
+/* The largest input a reader accepts; larger input is refused unread. */
+#define TB_SOURCE_MAX_SIZE (16 * 1024 * 1024)
+
+#define TB_SOURCE_ERROR (tb_source_error_quark ())
+
+/* Why a reader refused its input (the message says it for people). */
+typedef enum
+{
+  TB_SOURCE_ERROR_TOO_LARGE,    /* over TB_SOURCE_MAX_SIZE */
+  TB_SOURCE_ERROR_EMPTY,        /* nothing to read */
+  TB_SOURCE_ERROR_BINARY,       /* not text, and no reader recognises it */
+  TB_SOURCE_ERROR_ENCODING,     /* text in no encoding a reader knows */
+  TB_SOURCE_ERROR_INVALID,      /* damaged input of a known kind */
+  TB_SOURCE_ERROR_UNSUPPORTED,  /* a kind no reader of this build reads */
+} TbSourceError;
+
 typedef enum
 {
   TB_SOURCE_HTML,
@@ -62,6 +78,10 @@ typedef struct
                                      paragraph block (cut by a page break) */
   /* TB_BLOCK_TABLE */
   guint        n_rows, n_columns; /* the grid */
+  gboolean     ragged;            /* the reader could not see the grid (text split at tabs or
+                                     spaces, a PDF's text): a cell's column is only its
+                                     order in its row, spans are unknown, and a row may have
+                                     more or fewer cells than the table has columns */
   GPtrArray   *cells;             /* TbSourceCell*, row-major by top-left corner */
   gpointer     grid;              /* private: lookup index of the cells */
 } TbSourceBlock;
@@ -75,6 +95,8 @@ typedef struct
   GPtrArray    *notes;            /* char*: what the reader skipped or doubted, for the
                                      import report (translated) */
 } TbSource;
+
+GQuark         tb_source_error_quark    (void);
 
 TbSource      *tb_source_new            (TbSourceKind     kind);
 void           tb_source_free           (TbSource        *self);
@@ -107,6 +129,11 @@ TbSourceCell  *tb_source_table_get_cell (TbSourceBlock   *table,
  * @keep_lines, else turns them into spaces too. (transfer full) */
 char          *tb_source_normalize_text (const char      *text,
                                          gboolean         keep_lines);
+
+/* Adds a note for the import report (printf-style, already translated). */
+void           tb_source_add_note       (TbSource        *self,
+                                         const char      *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
 
 /* A plain-text dump for tests and `tianbao-cli import --dump`: one line per paragraph,
  * tables as rows of "|"-separated cells with "(r×c)" spans. (transfer full) */
