@@ -171,7 +171,7 @@ tb_pdf_cell_gap (const TbPdfChar *a,
                  const TbPdfChar *b,
                  double           em)
 {
-  return b->x0 - a->x1 > 0.75 * em;
+  return b->x0 - a->x1 > 0.4 * em;
 }
 
 void

@@ -45,6 +45,7 @@ typedef struct
   int       *owner;          /* n_rows × n_columns: index into cells of the covering cell */
   GPtrArray *cells;          /* TbPdfCell*, row-major by top-left corner */
   gboolean   ruled;          /* found from ruling lines (else from text alone) */
+  gboolean   ragged;         /* from text alone: a cell's column is its order in its row */
 } TbPdfTable;
 
 void        tb_pdf_line_free        (TbPdfLine   *line);

@@ -437,6 +437,7 @@ emit (TbSource  *source,
         }
       pos.table = ++n_tables;
       table = tb_source_add_table (source, &pos);
+      table->ragged = b->table->ragged;
       for (guint k = 0; k < b->table->cells->len; k++)
         {
           TbPdfCell *c = g_ptr_array_index (b->table->cells, k);

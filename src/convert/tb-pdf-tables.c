@@ -8,9 +8,9 @@
  * falls in a cell, their lines joined again.
  *
  * A table without rulings is found from its text: lines with wide gaps between groups of
- * characters; the columns are the bands those groups occupy; a line close below a row and
- * only adding text to its cells (never a second number) is that row's wrapped text. Merged
- * cells show only as a group wider than one band.
+ * characters. Each line holding numbers is a row; the lines of text between rows (labels
+ * wrapped over several lines) join a row; groups of text one above the other are a cell.
+ * Its grid is not known: it is a ragged table (tb-source.h), no spans.
  *
  * A table cut by a page break is joined again: the header rows repeated at the top of the
  * next page are dropped, and a label cell spanning rows on both sides of the break becomes
@@ -193,150 +193,120 @@ line_segments (TbPdfLine *line)
   return segs;
 }
 
+/* A group of characters placed in a row of a table without rulings. */
 typedef struct
 {
-  double x0, x1;
-} Band;
+  double      x0, x1, y;
+  gboolean    numeric;
+  const char *text;
+} Piece;
 
 static int
-compare_bands (gconstpointer pa,
-               gconstpointer pb)
+compare_pieces (gconstpointer pa,
+                gconstpointer pb)
 {
-  const Band *a = pa, *b = pb;
+  const Piece *a = pa, *b = pb;
 
-  return a->x0 < b->x0 ? -1 : a->x0 > b->x0;
+  if (a->x0 != b->x0)
+    return a->x0 < b->x0 ? -1 : 1;
+  return a->y < b->y ? -1 : a->y > b->y;
 }
 
-/* The columns: the x-ranges covered by the groups of the lines with the most groups. */
-static GArray *
-find_bands (GPtrArray *segs,
-            guint      from,
-            guint      to)
+static int
+compare_pieces_y (gconstpointer pa,
+                  gconstpointer pb)
 {
-  GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Band));
-  guint most = 0;
+  const Piece *a = pa, *b = pb;
 
-  for (guint i = from; i < to; i++)
-    most = MAX (most, ((GArray *) g_ptr_array_index (segs, i))->len);
-  for (guint i = from; i < to; i++)
-    {
-      GArray *line = g_ptr_array_index (segs, i);
-
-      if (line->len < 2 || line->len * 4 < most * 3)
-        continue;
-      for (guint k = 0; k < line->len; k++)
-        {
-          Band b = { g_array_index (line, Segment, k).x0, g_array_index (line, Segment, k).x1 };
-
-          g_array_append_val (raw, b);
-        }
-    }
-  g_array_sort (raw, compare_bands);
-  for (guint i = 0; i < raw->len; i++)
-    {
-      Band *b = &g_array_index (raw, Band, i);
-      Band *last = bands->len > 0 ? &g_array_index (bands, Band, bands->len - 1) : NULL;
-
-      if (last != NULL && b->x0 <= last->x1)
-        last->x1 = MAX (last->x1, b->x1);
-      else
-        g_array_append_val (bands, *b);
-    }
-  return bands;
+  return a->y < b->y ? -1 : a->y > b->y;
 }
 
-/* The bands a group of characters falls into. */
+/* The cells of a row from its pieces: text pieces in the same column (their extents
+ * overlap) are one cell, read top to bottom; each number is a cell of its own. */
 static void
-segment_bands (GArray  *bands,
-               Segment *seg,
-               guint   *first,
-               guint   *last)
+add_row_cells (TbPdfTable *table,
+               guint       row,
+               GArray     *pieces)
 {
-  double best = G_MAXDOUBLE;
+  guint col = 0;
 
-  *first = G_MAXUINT;
-  *last = 0;
-  for (guint b = 0; b < bands->len; b++)
+  g_array_sort (pieces, compare_pieces);
+  for (guint i = 0; i < pieces->len;)
     {
-      Band *band = &g_array_index (bands, Band, b);
-      double mid = (seg->x0 + seg->x1) / 2, d;
+      Piece *first = &g_array_index (pieces, Piece, i);
+      g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (Piece));
+      g_autoptr(GString) text = g_string_new (NULL);
+      double x1 = first->x1;
+      TbPdfCell *cell;
+      guint j = i + 1;
 
-      if (seg->x0 < band->x1 && seg->x1 > band->x0)
+      g_array_append_val (group, *first);
+      while (!first->numeric && j < pieces->len)
         {
-          *first = MIN (*first, b);
-          *last = MAX (*last, b);
+          Piece *next = &g_array_index (pieces, Piece, j);
+
+          if (next->numeric || next->x0 >= x1)
+            break;
+          x1 = MAX (x1, next->x1);
+          g_array_append_val (group, *next);
+          j++;
         }
-      d = fabs (mid - (band->x0 + band->x1) / 2);
-      if (*first == G_MAXUINT && d < best)
-        {
-          best = d;
-          *last = b;
-        }
+      g_array_sort (group, compare_pieces_y);
+      for (guint k = 0; k < group->len; k++)
+        tb_pdf_join_line (text, g_array_index (group, Piece, k).text);
+      cell = g_new0 (TbPdfCell, 1);
+      cell->page = table->page;
+      cell->row = row;
+      cell->col = col++;
+      cell->rowspan = cell->colspan = 1;
+      cell->text = g_strdup (text->str);
+      g_ptr_array_add (table->cells, cell);
+      table->n_columns = MAX (table->n_columns, col);
+      i = j;
     }
-  if (*first == G_MAXUINT)
-    *first = *last;
 }
-
-typedef struct
-{
-  double    y0, y1;
-  GString **text;         /* per band */
-  guint    *span;         /* per band: columns of the group starting there, 0 if none */
-  gboolean *numeric;
-} Row;
 
 static void
-row_free (Row *row,
-          guint n)
+add_pieces (GArray    *pieces,
+            TbPdfLine *line,
+            GArray    *line_segs)
 {
-  for (guint b = 0; b < n; b++)
-    if (row->text[b] != NULL)
-      g_string_free (row->text[b], TRUE);
-  g_free (row->text);
-  g_free (row->span);
-  g_free (row->numeric);
-  g_free (row);
+  double y = (line->y0 + line->y1) / 2;
+
+  for (guint k = 0; k < line_segs->len; k++)
+    {
+      Segment *seg = &g_array_index (line_segs, Segment, k);
+      Piece piece = { seg->x0, seg->x1, y, seg->numeric, seg->text };
+
+      g_array_append_val (pieces, piece);
+    }
 }
 
-/* Whether the groups of a line can go on the cells of @row: a number never goes into a
- * cell that has text, and text not into a cell holding a number. */
 static gboolean
-fits_row (Row    *row,
-          GArray *bands,
-          GArray *line)
+has_number (GArray *line_segs)
 {
-  for (guint k = 0; k < line->len; k++)
-    {
-      Segment *seg = &g_array_index (line, Segment, k);
-      guint first, last;
-
-      segment_bands (bands, seg, &first, &last);
-      if (row->text[first] != NULL && (seg->numeric || row->numeric[first]))
-        return FALSE;
-    }
-  return TRUE;
+  for (guint k = 0; k < line_segs->len; k++)
+    if (g_array_index (line_segs, Segment, k).numeric)
+      return TRUE;
+  return FALSE;
 }
 
-static void
-add_to_row (Row    *row,
-            GArray *bands,
-            GArray *line)
+/* Whether a line of a table without rulings is a row of its own although it holds no
+ * number: a header line, with text over the columns of numbers. */
+static gboolean
+own_row (GArray *line_segs,
+         double  numbers_x0)
 {
-  for (guint k = 0; k < line->len; k++)
-    {
-      Segment *seg = &g_array_index (line, Segment, k);
-      guint first, last;
-
-      segment_bands (bands, seg, &first, &last);
-      if (row->text[first] == NULL)
-        row->text[first] = g_string_new (NULL);
-      tb_pdf_join_line (row->text[first], seg->text);
-      row->span[first] = MAX (row->span[first], last - first + 1);
-      row->numeric[first] = seg->numeric;
-    }
+  for (guint k = 0; k < line_segs->len; k++)
+    if (g_array_index (line_segs, Segment, k).x1 > numbers_x0)
+      return TRUE;
+  return FALSE;
 }
 
+/* A table without rulings from lines @from .. @to: a row for each line holding numbers
+ * and for each header line; every other line (a label wrapped over several lines) joins
+ * the nearest row, the one above when it is as near (cells aligned at the top). The grid
+ * is unknown: the table is ragged, a cell's column only its order in its row. */
 static TbPdfTable *
 text_table (GPtrArray *lines,
             GPtrArray *segs,
@@ -344,68 +314,82 @@ text_table (GPtrArray *lines,
             guint      to,
             guint      page_no)
 {
-  g_autoptr(GArray) bands = find_bands (segs, from, to);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) row_y = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree int *row_of = g_new (int, to - from);
+  double numbers_x0 = G_MAXDOUBLE;
+  guint n_numbered = 0;
   TbPdfTable *table;
-  guint nb = bands->len;
 
-  if (nb < 2 || nb > 200)
+  for (guint i = from; i < to; i++)
+    {
+      GArray *line_segs = g_ptr_array_index (segs, i);
+
+      for (guint k = 0; k < line_segs->len; k++)
+        if (g_array_index (line_segs, Segment, k).numeric)
+          {
+            numbers_x0 = MIN (numbers_x0, g_array_index (line_segs, Segment, k).x0);
+            n_numbered++;
+            break;
+          }
+    }
+  if (n_numbered == 0)
     return NULL;
+
+  for (guint i = from; i < to; i++)
+    {
+      GArray *line_segs = g_ptr_array_index (segs, i);
+      TbPdfLine *line = g_ptr_array_index (lines, i);
+      double y = (line->y0 + line->y1) / 2;
+
+      row_of[i - from] = -1;
+      if (!has_number (line_segs) && !own_row (line_segs, numbers_x0))
+        continue;
+      row_of[i - from] = (int) rows->len;
+      g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (Piece)));
+      g_array_append_val (row_y, y);
+      add_pieces (g_ptr_array_index (rows, rows->len - 1), line, line_segs);
+    }
   for (guint i = from; i < to; i++)
     {
       TbPdfLine *line = g_ptr_array_index (lines, i);
-      GArray *line_segs = g_ptr_array_index (segs, i);
-      Row *row = rows->len > 0 ? g_ptr_array_index (rows, rows->len - 1) : NULL;
+      double y = (line->y0 + line->y1) / 2, best_d = G_MAXDOUBLE;
+      guint best = 0;
 
-      if (row == NULL || line->y0 - row->y1 >= 0.35 * line->em ||
-          !fits_row (row, bands, line_segs))
+      if (row_of[i - from] >= 0)
+        continue;
+      for (guint r = 0; r < rows->len; r++)
         {
-          row = g_new0 (Row, 1);
-          row->text = g_new0 (GString *, nb);
-          row->span = g_new0 (guint, nb);
-          row->numeric = g_new0 (gboolean, nb);
-          row->y0 = line->y0;
-          g_ptr_array_add (rows, row);
+          double d = fabs (g_array_index (row_y, double, r) - y);
+
+          /* Below only when clearly nearer. */
+          if (g_array_index (row_y, double, r) > y)
+            d += 0.25 * line->em;
+          if (d < best_d)
+            {
+              best_d = d;
+              best = r;
+            }
         }
-      add_to_row (row, bands, line_segs);
-      row->y1 = MAX (row->y1, line->y1);
+      add_pieces (g_ptr_array_index (rows, best), line, g_ptr_array_index (segs, i));
     }
 
   table = tb_pdf_table_new (page_no);
-  table->n_rows = rows->len;
-  table->n_columns = nb;
-  table->xs = g_new (double, nb + 1);
-  table->ys = g_new (double, rows->len + 1);
-  table->xs[0] = g_array_index (bands, Band, 0).x0;
-  for (guint b = 1; b < nb; b++)
-    table->xs[b] = (g_array_index (bands, Band, b - 1).x1 + g_array_index (bands, Band, b).x0) / 2;
-  table->xs[nb] = g_array_index (bands, Band, nb - 1).x1;
+  table->ragged = TRUE;
   for (guint r = 0; r < rows->len; r++)
+    add_row_cells (table, r, g_ptr_array_index (rows, r));
+  table->n_rows = rows->len;
+  table->x0 = table->y0 = G_MAXDOUBLE;
+  table->x1 = table->y1 = -G_MAXDOUBLE;
+  for (guint i = from; i < to; i++)
     {
-      Row *row = g_ptr_array_index (rows, r);
+      TbPdfLine *line = g_ptr_array_index (lines, i);
 
-      table->ys[r] = row->y0;
-      table->ys[r + 1] = row->y1;
-      for (guint b = 0; b < nb;)
-        {
-          TbPdfCell *cell = g_new0 (TbPdfCell, 1);
-
-          cell->page = page_no;
-          cell->row = r;
-          cell->col = b;
-          cell->rowspan = 1;
-          cell->colspan = MAX (row->span[b], 1);
-          cell->colspan = MIN (cell->colspan, nb - b);
-          cell->text = g_strdup (row->text[b] != NULL ? row->text[b]->str : "");
-          g_ptr_array_add (table->cells, cell);
-          b += cell->colspan;
-        }
-      row_free (row, nb);
+      table->x0 = MIN (table->x0, line->x0);
+      table->x1 = MAX (table->x1, line->x1);
+      table->y0 = MIN (table->y0, line->y0);
+      table->y1 = MAX (table->y1, line->y1);
     }
-  table->x0 = table->xs[0];
-  table->x1 = table->xs[nb];
-  table->y0 = table->ys[0];
-  table->y1 = table->ys[rows->len];
   return table;
 }
 
@@ -435,7 +419,9 @@ tb_pdf_find_text_tables (GPtrArray *lines,
           TbPdfLine *prev = g_ptr_array_index (lines, end - 1);
           TbPdfLine *line = g_ptr_array_index (lines, end);
 
-          if (line->y0 - prev->y1 > 1.5 * MAX (prev->em, line->em))
+          /* A gap, or a line in another size (a heading between two tables). */
+          if (line->y0 - prev->y1 > 1.5 * MAX (prev->em, line->em) ||
+              fabs (line->em - prev->em) > 0.2 * prev->em)
             break;
           if (((GArray *) g_ptr_array_index (segs, end))->len >= 2)
             {
@@ -564,7 +550,8 @@ tb_pdf_table_append (TbPdfTable *table,
   guint offset;
   gboolean cut;
 
-  if (table->n_columns != next->n_columns)
+  /* Tables read from their text alone are left as they are: cells have no grid. */
+  if (table->ragged || next->ragged || table->n_columns != next->n_columns)
     return FALSE;
   for (guint c = 0; c <= table->n_columns; c++)
     if (fabs (table->xs[c] - next->xs[c]) > 3.0)
