@@ -129,15 +129,46 @@ tb_test_assert_grid (TbSourceBlock     *table,
     }
 }
 
+/* Whether row @sr of @table has the cell @label (if any), then exactly @values. */
+static gboolean
+row_has (TbSourceBlock    *table,
+         guint             sr,
+         const TbGridItem *label,
+         GPtrArray        *values)
+{
+  g_autoptr(GPtrArray) got = g_ptr_array_new ();
+  gboolean labelled = label == NULL;
+
+  for (guint k = 0; k < table->cells->len; k++)
+    {
+      TbSourceCell *cell = g_ptr_array_index (table->cells, k);
+
+      if (cell->row != sr)
+        continue;
+      if (!labelled)
+        labelled = g_str_equal (cell->text, label->text);
+      else
+        g_ptr_array_add (got, cell->text);
+    }
+  if (!labelled || got->len != values->len)
+    return FALSE;
+  for (guint k = 0; k < values->len; k++)
+    if (!g_str_equal (g_ptr_array_index (got, k), g_ptr_array_index (values, k)))
+      return FALSE;
+  return TRUE;
+}
+
 void
-tb_test_assert_rows (TbSourceBlock     *table,
+tb_test_assert_rows (GPtrArray         *tables,
                      const TbTableSpec *spec,
-                     TbReport          *report)
+                     TbReport          *report,
+                     gboolean           seen_only)
 {
   for (guint r = 0; r < spec->n_rows; r++)
     {
       const TbGridItem *label = NULL;
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      gboolean has_values = FALSE;
       gboolean found = FALSE;
 
       for (guint i = 0; i < spec->n_items; i++)
@@ -147,34 +178,27 @@ tb_test_assert_rows (TbSourceBlock     *table,
           if (item->row != r)
             continue;
           if (item->kind == TB_GRID_VALUE)
-            g_ptr_array_add (values, item_text (item, report));
-          else if (values->len == 0)
+            {
+              char *text = item_text (item, report);
+
+              has_values = TRUE;
+              if (seen_only && *text == '\0')
+                g_free (text);
+              else
+                g_ptr_array_add (values, text);
+            }
+          else if (!has_values)
             label = item;
         }
-      if (values->len == 0)
+      if (!has_values)
         continue;
 
-      for (guint sr = 0; sr < table->n_rows && !found; sr++)
+      for (guint t = 0; t < tables->len && !found; t++)
         {
-          g_autoptr(GPtrArray) got = g_ptr_array_new ();
-          gboolean labelled = label == NULL;
+          TbSourceBlock *table = g_ptr_array_index (tables, t);
 
-          for (guint k = 0; k < table->cells->len; k++)
-            {
-              TbSourceCell *cell = g_ptr_array_index (table->cells, k);
-
-              if (cell->row != sr)
-                continue;
-              if (!labelled)
-                labelled = g_str_equal (cell->text, label->text);
-              else
-                g_ptr_array_add (got, cell->text);
-            }
-          if (!labelled || got->len != values->len)
-            continue;
-          found = TRUE;
-          for (guint k = 0; k < values->len; k++)
-            found &= g_str_equal (g_ptr_array_index (got, k), g_ptr_array_index (values, k));
+          for (guint sr = 0; sr < table->n_rows && !found; sr++)
+            found = row_has (table, sr, label, values);
         }
       if (!found)
         g_error ("table %s, row %u (%s): no row of the document has its values", spec->id, r,

@@ -32,11 +32,13 @@ GPtrArray *tb_test_source_tables      (const TbSource *source);
 void       tb_test_assert_grid        (TbSourceBlock     *table,
                                        const TbTableSpec *spec,
                                        TbReport          *report);
-/* Every row of @spec that holds values is a row of @table: the row's own label (the
- * innermost one starting in it) in a cell, then exactly the row's values, in order. */
-void       tb_test_assert_rows        (TbSourceBlock     *table,
+/* Every row of @spec that holds values is a row of one of @tables: the row's own label (the
+ * innermost one starting in it) in a cell, then exactly the row's values, in order. With
+ * @seen_only, blank values are not expected (a table without rulings does not show them). */
+void       tb_test_assert_rows        (GPtrArray         *tables,
                                        const TbTableSpec *spec,
-                                       TbReport          *report);
+                                       TbReport          *report,
+                                       gboolean           seen_only);
 /* The texts of the text sections of @report follow their headings as paragraphs of
  * @source (paragraphs marked `continues` joined with the next). With @loose, white space
  * is not compared (a PDF cannot tell a typed space from typography). Returns how many
