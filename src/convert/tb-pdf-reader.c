@@ -22,9 +22,10 @@
 #define MAX_FILE_SIZE  (64 * 1024 * 1024)
 #define MAX_PAGES      200
 #define MAX_CHARS      1000000
-/* Pages rendered to find ruling lines, and the time they may take in all. */
-#define MAX_RENDERED   60
-#define RENDER_BUDGET  (3 * G_USEC_PER_SEC)
+/* Pages rendered to find ruling lines (a report has a few pages of tables), and the time
+ * they may take in all; later pages are read from their text alone. */
+#define MAX_RENDERED   20
+#define RENDER_BUDGET  (G_USEC_PER_SEC / 2)
 
 G_DEFINE_QUARK (tb-pdf-error-quark, tb_pdf_error)
 

@@ -490,7 +490,6 @@ tb_pdf_find_ruled_tables (TbPdfRaster    **raster,
   vs = cluster_runs (v_runs, scale, MIN_V_RULE);
   drop_glyph_strokes (hs, FALSE, chars, n_chars);
   drop_glyph_strokes (vs, TRUE, chars, n_chars);
-  g_debug ("page %u: %u horizontal and %u vertical rulings", page_no, hs->len, vs->len);
   if (hs->len < 2 || vs->len < 2 || hs->len + vs->len > MAX_RULES)
     return;
 
