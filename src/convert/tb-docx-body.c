@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "tb-docx-private.h"
-#include "tb-xml-private.h"
 
 /* Paragraphs and cells read at most; the rest of a longer document is left with a note. */
 #define MAX_BLOCKS  100000

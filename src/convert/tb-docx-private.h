@@ -5,11 +5,23 @@
  */
 #pragma once
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "tb-source.h"
 
 G_BEGIN_DECLS
+
+/* xmlFree may be a macro or a variable holding a function pointer: wrap it. */
+static inline void
+tb_docx_xml_free (xmlChar *str)
+{
+  xmlFree (str);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlChar, tb_docx_xml_free)
 
 /* WordprocessingML, as Word and LibreOffice write it (transitional) and as ISO strict. */
 #define NS_W        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,7 +14,6 @@
 
 #include "tb-docx-private.h"
 #include "tb-docx-reader.h"
-#include "tb-xml-private.h"
 #include "tb-zip.h"
 
 /* Dublin Core, for the title in the core properties. */
