@@ -208,6 +208,11 @@ test_merges (void)
 }
 
 static const char TEXT[] =
+  /* A title (by its style, or centred) wrapped by a line break is one paragraph. */
+  "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>盐池县审计局</w:t><w:br/>"
+  "<w:t>2020年报告</w:t></w:r></w:p>"
+  "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>Annual</w:t><w:br/><w:t>Report</w:t>"
+  "</w:r></w:p>"
   /* Tracked changes: deleted text is not the document's, inserted text is. */
   "<w:p><w:r><w:t>本年</w:t></w:r><w:del><w:r><w:delText>未</w:delText></w:r>"
   "<w:r><w:t>旧</w:t></w:r></w:del><w:ins><w:r><w:t>共</w:t></w:r></w:ins>"
@@ -238,8 +243,8 @@ test_text (gconstpointer data)
   g_autoptr(TbSource) source = read_ok (docx);
   g_autofree char *text = paragraphs (source);
 
-  g_assert_cmpstr (text, ==, "本年共收到 3 件|甲 乙|丙|★重点可见|第7页控件链接A-B|"
-                             "六、其他需要报告的事项");
+  g_assert_cmpstr (text, ==, "盐池县审计局2020年报告|Annual Report|本年共收到 3 件|甲 乙|丙|"
+                             "★重点可见|第7页控件链接A-B|六、其他需要报告的事项");
   g_assert_cmpstr (source->title, ==, "盐池县审计局2020年政府信息公开工作年度报告");
   g_assert_cmpuint (source->notes->len, ==, 0);
 }

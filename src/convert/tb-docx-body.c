@@ -267,8 +267,28 @@ static void read_table (Reader *r, xmlNode *tbl);
 static void read_cell_content (Reader *r, xmlNode *parent, GString *out,
                                gboolean *nested);
 
+/* Whether @p is a title or a heading (by its style, or centred): a line break in it only
+ * wraps it. */
+static gboolean
+is_title (xmlNode *p)
+{
+  xmlNode *props = tb_docx_child (p, "pPr");
+  xmlNode *jc = tb_docx_child (props, "jc");
+  xmlNode *style = tb_docx_child (props, "pStyle");
+  g_autoptr(xmlChar) align = jc != NULL ? w_attr (jc, "val") : NULL;
+  g_autoptr(xmlChar) name = style != NULL ? w_attr (style, "val") : NULL;
+
+  if (align != NULL && g_str_equal ((const char *) align, "center"))
+    return TRUE;
+  return name != NULL && (g_ascii_strncasecmp ((const char *) name, "title", 5) == 0 ||
+                          g_ascii_strncasecmp ((const char *) name, "subtitle", 8) == 0 ||
+                          g_ascii_strncasecmp ((const char *) name, "heading", 7) == 0 ||
+                          g_str_has_prefix ((const char *) name, "标题"));
+}
+
 /* A body paragraph: one paragraph block per line (a manual line break in a report's text
- * separates paragraphs as often as it wraps one). */
+ * separates paragraphs as often as it wraps one), but one for a title or a heading, whose
+ * lines (a title over two lines) are joined again: Chinese with nothing between. */
 static void
 read_body_paragraph (Reader  *r,
                      xmlNode *p)
@@ -277,6 +297,20 @@ read_body_paragraph (Reader  *r,
   g_auto(GStrv) lines = NULL;
 
   read_inline (r, p, text);
+  if (is_title (p))
+    {
+      for (char *nl = strchr (text->str, '\n'); nl != NULL; nl = strchr (text->str, '\n'))
+        {
+          gsize at = nl - text->str;
+          gboolean latin = at > 0 && at + 1 < text->len && g_ascii_isalpha (text->str[at - 1]) &&
+                           g_ascii_isalpha (text->str[at + 1]);
+
+          if (latin)
+            text->str[at] = ' ';
+          else
+            g_string_erase (text, at, 1);
+        }
+    }
   lines = g_strsplit (text->str, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (count_block (r))
