@@ -282,13 +282,29 @@ add_pieces (GArray    *pieces,
     }
 }
 
+/* How many numbers end the line, as in a row of a table (a label, then its values); 0 when
+ * text follows a number (a year at the start of a line of prose). */
+static guint
+row_numbers (GArray *line_segs)
+{
+  guint n = 0;
+
+  for (guint k = line_segs->len; k-- > 0;)
+    {
+      if (!g_array_index (line_segs, Segment, k).numeric)
+        break;
+      n++;
+    }
+  for (guint k = 0; k + n < line_segs->len; k++)
+    if (g_array_index (line_segs, Segment, k).numeric)
+      return 0;
+  return n;
+}
+
 static gboolean
 has_number (GArray *line_segs)
 {
-  for (guint k = 0; k < line_segs->len; k++)
-    if (g_array_index (line_segs, Segment, k).numeric)
-      return TRUE;
-  return FALSE;
+  return row_numbers (line_segs) > 0;
 }
 
 /* Whether a line of a table without rulings is a row of its own although it holds no
@@ -318,22 +334,22 @@ text_table (GPtrArray *lines,
   g_autoptr(GArray) row_y = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree int *row_of = g_new (int, to - from);
   double numbers_x0 = G_MAXDOUBLE;
-  guint n_numbered = 0;
+  guint n_numbered = 0, most_numbers = 0;
   TbPdfTable *table;
 
   for (guint i = from; i < to; i++)
     {
       GArray *line_segs = g_ptr_array_index (segs, i);
+      guint n = row_numbers (line_segs);
 
-      for (guint k = 0; k < line_segs->len; k++)
-        if (g_array_index (line_segs, Segment, k).numeric)
-          {
-            numbers_x0 = MIN (numbers_x0, g_array_index (line_segs, Segment, k).x0);
-            n_numbered++;
-            break;
-          }
+      if (n == 0)
+        continue;
+      numbers_x0 = MIN (numbers_x0, g_array_index (line_segs, Segment, line_segs->len - n).x0);
+      n_numbered++;
+      most_numbers = MAX (most_numbers, n);
     }
-  if (n_numbered == 0)
+  /* Rows of numbers: two, or one of several numbers (table 四 has one row). */
+  if (n_numbered < 2 && most_numbers < 3)
     return NULL;
 
   for (guint i = from; i < to; i++)
