@@ -13,9 +13,12 @@
 
 #include <string.h>
 
+#include "tb-docx-writer.h"
 #include "tb-format.h"
 #include "tb-import.h"
+#include "tb-pdf.h"
 #include "tb-test-import.h"
+#include "tb-test-util.h"
 
 static TbReport *
 import (const char   *file,
@@ -30,16 +33,28 @@ import (const char   *file,
   return report;
 }
 
+/* @text without white space; with @compat, also with the compatibility forms of
+ * characters folded (NFKC: "（一）" and "(一)" are the same). */
 static char *
-without_spaces (const char *text)
+without_spaces (const char *text,
+                gboolean    compat)
 {
   GString *out = g_string_new (NULL);
+  g_autofree char *folded = g_utf8_normalize (text, -1, compat ? G_NORMALIZE_ALL_COMPOSE
+                                                               : G_NORMALIZE_DEFAULT_COMPOSE);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       g_string_append_unichar (out, g_utf8_get_char (p));
   return g_string_free (out, FALSE);
 }
+
+typedef enum
+{
+  TEXT_EXACT,        /* Word: the text as typed */
+  TEXT_NO_SPACES,    /* PDF: a typed space cannot be told from a word processor's gap */
+  TEXT_FOLDED,       /* Tianbao's own exports print half-width brackets full-width */
+} TextMatch;
 
 /* The text of section @section as published: the sentence of its fields (section 六's
  * fees, as the layout prints it and the importer keeps it), then the draft's text. */
@@ -68,22 +83,20 @@ published_text (TbReport            *report,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* @got, imported from @file with @log, is @want; its texts compared as @match says. */
 static void
-test_import (gconstpointer data)
+assert_imported (const char  *file,
+                 TbReport    *got,
+                 TbImportLog *log,
+                 TbReport    *want,
+                 TextMatch    match)
 {
-  const char *file = data;
-  g_autofree char *name = g_strndup (file, strrchr (file, '.') - file);
-  gboolean pdf = g_str_has_suffix (file, ".pdf");
-  g_autoptr(TbImportLog) log = NULL;
-  g_autoptr(TbReport) got = import (file, &log);
-  g_autoptr(TbReport) want = tb_test_fixture_report (name);
   const TbFormat *format = tb_report_get_format (want);
   guint n_blank = 0;
 
   g_assert_true (tb_report_get_format (got) == format);
   g_assert_cmpint (tb_report_get_year (got), ==, tb_report_get_year (want));
   g_assert_cmpstr (tb_report_get_agency (got), ==, tb_report_get_agency (want));
-  g_assert_cmpint (log->kind, ==, pdf ? TB_SOURCE_PDF : TB_SOURCE_DOCX);
 
   for (guint i = 0; i < tb_format_get_n_cells (format); i++)
     {
@@ -108,18 +121,53 @@ test_import (gconstpointer data)
       if (section->type != TB_SECTION_TEXT)
         continue;
       expected = published_text (want, section);
-      if (pdf)
+      if (match != TEXT_EXACT)
         {
-          /* A PDF cannot tell a typed space from the gap a word processor leaves between
-           * Chinese and Latin letters. */
-          g_autofree char *a = without_spaces (tb_report_get_text (got, section->id));
-          g_autofree char *b = without_spaces (expected);
+          g_autofree char *a = without_spaces (tb_report_get_text (got, section->id),
+                                               match == TEXT_FOLDED);
+          g_autofree char *b = without_spaces (expected, match == TEXT_FOLDED);
 
           g_assert_cmpstr (a, ==, b);
         }
       else
         g_assert_cmpstr (tb_report_get_text (got, section->id), ==, expected);
     }
+}
+
+static void
+test_import (gconstpointer data)
+{
+  const char *file = data;
+  g_autofree char *name = g_strndup (file, strrchr (file, '.') - file);
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) got = import (file, &log);
+  g_autoptr(TbReport) want = tb_test_fixture_report (name);
+
+  gboolean pdf = g_str_has_suffix (file, ".pdf");
+
+  g_assert_cmpint (log->kind, ==, pdf ? TB_SOURCE_PDF : TB_SOURCE_DOCX);
+  assert_imported (file, got, log, want, pdf ? TEXT_NO_SPACES : TEXT_EXACT);
+}
+
+/* Tianbao's own Word and PDF exports (tb-docx-writer, the cairo renderer) import back. */
+static void
+test_round_trip (gconstpointer data)
+{
+  const char *what = data;
+  gboolean pdf = g_str_has_suffix (what, "pdf");
+  g_autoptr(TbReport) want = g_str_has_prefix (what, "2019") ? tb_test_make_sample_2020 ()
+                                                             : tb_test_make_full_2021 ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data_out = pdf ? tb_pdf_render (want, NULL, &error)
+                                   : tb_docx_write (want, TB_DOCX_DEFAULT, &error);
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) got = NULL;
+
+  g_assert_no_error (error);
+  got = tb_import_read (data_out, what, NULL, &log, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (log->kind, ==, pdf ? TB_SOURCE_PDF : TB_SOURCE_DOCX);
+  assert_imported (what, got, log, want, TEXT_FOLDED);
 }
 
 /* Without ruling lines, what is read is right; the rest is listed, not guessed. */
@@ -172,6 +220,10 @@ main (int   argc,
   g_test_add_data_func ("/import-docpdf/pdf/2019-format", "yanchi-2020.pdf", test_import);
   g_test_add_data_func ("/import-docpdf/pdf/2021-format", "qingyuan-2021.pdf", test_import);
   g_test_add_func ("/import-docpdf/pdf/no-rulings", test_no_rulings);
+  g_test_add_data_func ("/import-docpdf/own-export/2019-docx", "2019.docx", test_round_trip);
+  g_test_add_data_func ("/import-docpdf/own-export/2021-docx", "2021.docx", test_round_trip);
+  g_test_add_data_func ("/import-docpdf/own-export/2019-pdf", "2019.pdf", test_round_trip);
+  g_test_add_data_func ("/import-docpdf/own-export/2021-pdf", "2021.pdf", test_round_trip);
 
   return g_test_run ();
 }
