@@ -14,6 +14,7 @@
 #include "tb-draft.h"
 #include "tb-import.h"
 #include "tb-import-private.h"
+#include "tb-pdf-reader.h"
 #include "tb-rules.h"
 
 #include "tb-test-util.h"
@@ -414,9 +415,11 @@ test_sniff (void)
   g_assert_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_EMPTY);
   g_clear_error (&error);
 
+  /* The PDF reader reads PDFs: this one is only a header. */
   source = tb_import_read_source (pdf, "r.pdf", &error);
   g_assert_null (source);
-  g_assert_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_UNSUPPORTED);
+  g_assert_error (error, TB_PDF_ERROR, TB_PDF_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "r.pdf: "));
   g_clear_error (&error);
 
   report = tb_import_read (prose, "story.txt", NULL, NULL, &error);

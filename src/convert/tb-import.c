@@ -10,10 +10,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-docx-reader.h"
 #include "tb-html-reader.h"
 #include "tb-import-private.h"
+#include "tb-pdf-reader.h"
 #include "tb-text-reader.h"
-#include "tb-zip.h"
 
 /* Labels named in the note saying why a format was chosen. */
 #define MAX_NAMED_LABELS 3
@@ -22,30 +23,19 @@ G_DEFINE_QUARK (tb-import-error-quark, tb_import_error)
 
 /* ------------------------------------------------------------------ reading */
 
-static gboolean
-is_pdf (const char *data,
-        gsize       len)
-{
-  /* Readers accept the header anywhere in the first kilobyte. */
-  gsize n = MIN (len, 1024);
-
-  for (gsize i = 0; i + 5 <= n; i++)
-    if (memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 TbSourceKind
 tb_import_sniff (GBytes *data)
 {
   gsize len;
-  const char *bytes = g_bytes_get_data (data, &len);
+  const guint8 *bytes = g_bytes_get_data (data, &len);
 
-  if (len >= 5 && is_pdf (bytes, len))
-    return TB_SOURCE_PDF;
-  if (tb_zip_sniff ((const guint8 *) bytes, len))
+  /* A zip (a Word document) or an OLE file (Word 97, or a Word file with a password) says
+   * so in its first bytes; a PDF may have a few bytes before "%PDF-". */
+  if (tb_docx_sniff (bytes, len))
     return TB_SOURCE_DOCX;
-  if (tb_html_reader_sniff (bytes, len))
+  if (tb_pdf_sniff (bytes, len))
+    return TB_SOURCE_PDF;
+  if (tb_html_reader_sniff ((const char *) bytes, len))
     return TB_SOURCE_HTML;
   return TB_SOURCE_TEXT;
 }
@@ -75,14 +65,10 @@ tb_import_read_source (GBytes      *data,
       source = tb_html_reader_read (data, &local);
       break;
     case TB_SOURCE_DOCX:
-      /* The Word reader (tb-docx-reader.c) is called here once it exists. */
-      g_set_error_literal (&local, TB_SOURCE_ERROR, TB_SOURCE_ERROR_UNSUPPORTED,
-                           _("Word documents cannot be read yet"));
+      source = tb_docx_read (data, &local);
       break;
     case TB_SOURCE_PDF:
-      /* The PDF reader (tb-pdf-reader.c) is called here once it exists. */
-      g_set_error_literal (&local, TB_SOURCE_ERROR, TB_SOURCE_ERROR_UNSUPPORTED,
-                           _("PDF files cannot be read yet"));
+      source = tb_pdf_read (data, &local);
       break;
     case TB_SOURCE_TEXT:
     default:
