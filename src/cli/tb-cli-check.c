@@ -116,7 +116,7 @@ run_ack (const TbCliCommand  *command,
   };
 
   if (!tb_cli_context_parse (&ctx, command, args, entries) ||
-      !tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
+      !tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS | TB_CLI_LOAD_WRITE))
     return TB_CLI_EXIT_FAILED;
   key = ctx.args[2];
   is_rule = tb_rules_lookup_key (tb_report_get_format (ctx.report), key, &severity);

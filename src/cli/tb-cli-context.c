@@ -21,6 +21,7 @@
 #include "tb-cli-context.h"
 #include "tb-cli-output.h"
 #include "tb-draft.h"
+#include "tb-file-guard.h"
 
 /* ------------------------------------------------------------------ usage */
 
@@ -96,7 +97,29 @@ tb_cli_context_load (TbCliContext   *self,
 
   self->path = self->args[1];
   self->name = g_filename_display_name (self->path);
-  self->report = tb_cli_load_report (self->path);
+  if (flags & TB_CLI_LOAD_WRITE)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) contents = NULL;
+
+      self->lock = tb_lock_acquire (self->path, TB_LOCK_DEFAULT_TIMEOUT_MS, &error);
+      if (self->lock == NULL)
+        {
+          tb_cli_err ("%s\n", error->message);
+          tb_cli_err (_("Nothing was saved: %s is unchanged.\n"), self->name);
+          return FALSE;
+        }
+      self->report = tb_draft_load_full (self->path, &contents, &error);
+      if (self->report == NULL)
+        {
+          tb_cli_err ("%s\n", error->message);
+          return FALSE;
+        }
+      self->state = tb_file_state_new_for_data (self->path, g_bytes_get_data (contents, NULL),
+                                                g_bytes_get_size (contents));
+    }
+  else
+    self->report = tb_cli_load_report (self->path);
   if (self->report == NULL)
     return FALSE;
   if (flags & TB_CLI_LOAD_PREVIOUS)
@@ -109,7 +132,31 @@ tb_cli_context_save (TbCliContext *self)
 {
   g_return_val_if_fail (self->report != NULL, FALSE);
 
-  return tb_cli_save_report (self->report, self->path);
+  if (self->state != NULL)
+    switch (tb_file_state_check (self->state, self->path))
+      {
+      case TB_FILE_STATE_UNCHANGED:
+        break;
+      case TB_FILE_STATE_DELETED:
+        tb_cli_err (_("%s: not saved: the file was removed or renamed by another program "
+                      "since this command read it.\n"), self->name);
+        return FALSE;
+      case TB_FILE_STATE_CHANGED:
+      default:
+        tb_cli_err (_("%s: not saved: another program changed the file since this command "
+                      "read it. Its change is kept; run the command again.\n"), self->name);
+        return FALSE;
+      }
+  if (!tb_cli_save_report (self->report, self->path))
+    return FALSE;
+  /* A second save of the same context compares with what this one wrote (read back under
+   * the lock, so nobody else's). */
+  if (self->state != NULL)
+    {
+      tb_file_state_free (self->state);
+      self->state = tb_file_state_new_for_path (self->path, NULL);
+    }
+  return TRUE;
 }
 
 void
@@ -119,6 +166,8 @@ tb_cli_context_clear (TbCliContext *self)
   g_clear_pointer (&self->options, g_option_context_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->state, tb_file_state_free);
+  g_clear_pointer (&self->lock, tb_lock_release);
 }
 
 /* ------------------------------------------------------------------ reports */
@@ -160,6 +209,45 @@ tb_cli_attach_previous (TbReport   *report,
   if (!tb_carry_load_previous (report, path, &error))
     tb_cli_err (_("Warning: %s; the checks against last year's report were skipped.\n"),
                 error->message);
+}
+
+/* ------------------------------------------------------------------ output guard */
+
+gboolean
+tb_cli_check_output (const char        *output,
+                     const char *const *inputs,
+                     TbCliOutputFlags   flags,
+                     gboolean           force,
+                     gboolean           replace_draft,
+                     const char        *what)
+{
+  g_autofree char *name = g_filename_display_name (output);
+
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    if (tb_file_is_same (output, inputs[i]))
+      {
+        g_autofree char *input_name = g_filename_display_name (inputs[i]);
+
+        /* TRANSLATORS: the output file, the input file */
+        tb_cli_err (_("%s is the same file as %s, which this command reads: it would be "
+                      "replaced. Choose another output file.\n"),
+                    name, input_name);
+        return FALSE;
+      }
+  if (!(flags & TB_CLI_OUTPUT_DRAFT) && !replace_draft && tb_file_is_draft (output))
+    {
+      /* TRANSLATORS: the existing report, then what would replace it ("the PDF of a.tianbao") */
+      tb_cli_err (_("%s is a Tianbao report; %s would replace it. Choose another output file, "
+                    "or add --replace-draft if that report may be replaced.\n"),
+                  name, what);
+      return FALSE;
+    }
+  if ((flags & TB_CLI_OUTPUT_NEED_FORCE) && !force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      tb_cli_err (_("%s already exists; use --force to overwrite it.\n"), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ option values */

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "tb-file-state.h"
+#include "tb-lock.h"
 #include "tb-report.h"
 
 G_BEGIN_DECLS
@@ -60,12 +62,17 @@ typedef struct
   const char          *path;     /* the report file (args[1]), once loaded */
   char                *name;     /* its name for messages */
   TbReport            *report;
+  TbLock              *lock;     /* held from load to save (TB_CLI_LOAD_WRITE) */
+  TbFileState         *state;    /* the file as loaded (TB_CLI_LOAD_WRITE) */
 } TbCliContext;
 
 typedef enum
 {
   TB_CLI_LOAD_DEFAULT = 0,
   TB_CLI_LOAD_PREVIOUS = 1 << 0,  /* also attach last year's report, for the cross-year rules */
+  TB_CLI_LOAD_WRITE = 1 << 1,     /* the command saves the report: hold its lock until the
+                                     context is cleared, and refuse to save over a file that
+                                     changed since it was read */
 } TbCliLoadFlags;
 
 /* Reads the options @entries (and --help) out of @args and checks the number of arguments
@@ -78,11 +85,14 @@ gboolean    tb_cli_context_parse   (TbCliContext        *self,
                                     char               **args,
                                     const GOptionEntry  *entries);
 /* Loads the report named by the first argument into self->report; on failure prints
- * "FILE: why" to stderr and returns FALSE. */
+ * "FILE: why" to stderr and returns FALSE. With TB_CLI_LOAD_WRITE, first waits (up to
+ * TB_LOCK_DEFAULT_TIMEOUT_MS) for the report's lock (tb-lock.h). */
 gboolean    tb_cli_context_load    (TbCliContext        *self,
                                     TbCliLoadFlags       flags);
 /* Saves self->report back to its file, all or nothing; on failure prints
- * "FILE: not saved: why" to stderr and returns FALSE. */
+ * "FILE: not saved: why" to stderr and returns FALSE. A report loaded with
+ * TB_CLI_LOAD_WRITE is not saved if its file changed since (another program that does not
+ * lock, an editor): that change is kept, and the command is to be run again. */
 gboolean    tb_cli_context_save    (TbCliContext        *self);
 void        tb_cli_context_clear   (TbCliContext        *self);
 
@@ -102,6 +112,27 @@ gboolean    tb_cli_save_report     (TbReport            *report,
  * a warning line saying why it could not be (the cross-year checks are then skipped). */
 void        tb_cli_attach_previous (TbReport            *report,
                                     const char          *path);
+
+/* What a command writes, for tb_cli_check_output(). */
+typedef enum
+{
+  TB_CLI_OUTPUT_DEFAULT = 0,
+  TB_CLI_OUTPUT_DRAFT = 1 << 0,      /* a draft (*.tianbao); else a PDF, a CSV … */
+  TB_CLI_OUTPUT_NEED_FORCE = 1 << 1, /* an existing file is replaced only with --force */
+} TbCliOutputFlags;
+
+/* The one guard before a command writes @output: never over one of @inputs (NULL-terminated;
+ * the same file, also through a link: tb_file_is_same()), never a draft replaced by
+ * anything but a draft unless @replace_draft (--replace-draft, deliberately not --force),
+ * never an existing file with TB_CLI_OUTPUT_NEED_FORCE unless @force. @what says what would
+ * be written, for the message ("the PDF of a.tianbao"). Prints why not, naming both files,
+ * and returns FALSE. */
+gboolean    tb_cli_check_output    (const char          *output,
+                                    const char *const   *inputs,
+                                    TbCliOutputFlags     flags,
+                                    gboolean             force,
+                                    gboolean             replace_draft,
+                                    const char          *what);
 
 /* Checks of option values; each prints a usage error and returns FALSE (NULL) on a mistake. */
 gboolean    tb_cli_check_utf8      (const TbCliCommand  *command,

@@ -186,7 +186,7 @@ run_set (const TbCliCommand  *command,
                                _("--manual-totals and --computed-totals exclude each other"));
   if (ctx.n_args < 2 && !manual_totals && !computed_totals)
     return tb_cli_usage_error (command, "%s", _("nothing to set: give one or more ID=VALUE"));
-  if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_DEFAULT))
+  if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_WRITE))
     return TB_CLI_EXIT_FAILED;
 
   if (manual_totals)
@@ -297,7 +297,8 @@ run_meta (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
   if (year != 0 && !tb_cli_check_year (command, year))
     return TB_CLI_EXIT_FAILED;
-  if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_DEFAULT))
+  if (!tb_cli_context_load (&ctx, agency || year || preparer || contact || date
+                                  ? TB_CLI_LOAD_WRITE : TB_CLI_LOAD_DEFAULT))
     return TB_CLI_EXIT_FAILED;
   format = tb_report_get_format (ctx.report);
 

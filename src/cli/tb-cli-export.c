@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-carry.h"
 #include "tb-cli-commands.h"
 #include "tb-cli-output.h"
 #include "tb-draft.h"
@@ -48,13 +49,14 @@ run_export_pdf (const TbCliCommand  *command,
 {
   g_auto(TbCliContext) ctx = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) in_file = NULL;
-  g_autoptr(GFile) out_file = NULL;
   g_autoptr(TbLayout) layout = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *output = NULL;
   g_autofree char *out_name = NULL;
-  gboolean sign_off = FALSE, draft = FALSE;
+  g_autofree char *what = NULL;
+  g_autofree char *in_name = NULL;
+  g_autofree char *previous = NULL;
+  gboolean sign_off = FALSE, draft = FALSE, replace_draft = FALSE;
   TbLayoutOptions options = { 0, };
   guint issues;
   const GOptionEntry entries[] = {
@@ -65,6 +67,8 @@ run_export_pdf (const TbCliCommand  *command,
     { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
       N_("Export even if the report has errors or unfilled cells; every page is marked "
          "as a draft"), NULL },
+    { "replace-draft", 0, 0, G_OPTION_ARG_NONE, &replace_draft,
+      N_("Allow the PDF to replace a Tianbao report named OUT (refused otherwise)"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -72,14 +76,24 @@ run_export_pdf (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
   if (output == NULL)
     output = default_pdf_path (ctx.args[1]);
-  in_file = g_file_new_for_commandline_arg (ctx.args[1]);
-  out_file = g_file_new_for_commandline_arg (output);
-  if (g_file_equal (in_file, out_file))
-    return tb_cli_usage_error (command, "%s", _("the PDF would overwrite the report file"));
-
   out_name = g_filename_display_name (output);
+  in_name = g_filename_display_name (ctx.args[1]);
+  /* The same name is the same file even before the report exists. */
+  if (g_str_equal (output, ctx.args[1]))
+    return tb_cli_usage_error (command, "%s", _("the PDF would overwrite the report file"));
   if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
     return TB_CLI_EXIT_FAILED;
+  /* TRANSLATORS: %s is the report's file name */
+  what = g_strdup_printf (_("the PDF of %s"), in_name);
+  /* Last year's report is read too. */
+  previous = tb_carry_resolve_reference (ctx.path, tb_report_get_previous (ctx.report));
+  {
+    const char *inputs[] = { ctx.path, previous, NULL };
+
+    if (!tb_cli_check_output (output, inputs, TB_CLI_OUTPUT_DEFAULT, FALSE, replace_draft,
+                              what))
+      return TB_CLI_EXIT_FAILED;
+  }
 
   /* Errors and unfilled cells both mean the report is not ready to publish. */
   issues = tb_readiness_count_blocking_issues (ctx.report);

@@ -18,6 +18,7 @@
 #include "tb-cli-issues.h"
 #include "tb-cli-output.h"
 #include "tb-draft.h"
+#include "tb-file-guard.h"
 #include "tb-merge.h"
 #include "tb-rules.h"
 
@@ -111,7 +112,8 @@ merge_reports (const char *output,
                const char *agency,
                const char *breakdown,
                char      **inputs,
-               gboolean    force)
+               gboolean    force,
+               gboolean    replace_draft)
 {
   g_autoptr(TbMerge) merge = tb_merge_new ();
   g_autoptr(TbReport) summary = NULL;
@@ -129,22 +131,19 @@ merge_reports (const char *output,
 
   csv_path = breakdown ? g_strdup (breakdown) : default_breakdown_path (output);
   csv_name = g_filename_display_name (csv_path);
-  if (!force)
-    {
-      const char *existing = g_file_test (output, G_FILE_TEST_EXISTS) ? name
-                             : g_file_test (csv_path, G_FILE_TEST_EXISTS) ? csv_name : NULL;
-
-      if (existing != NULL)
-        {
-          tb_cli_err (_("%s already exists; use --force to overwrite it.\n"), existing);
-          return TB_CLI_EXIT_FAILED;
-        }
-    }
-  if (same_file (output, csv_path))
+  if (same_file (output, csv_path) || tb_file_is_same (output, csv_path))
     {
       tb_cli_err (_("The summary and the breakdown cannot both be %s.\n"), name);
       return TB_CLI_EXIT_FAILED;
     }
+  /* Never over a report to combine, even through a link; the breakdown never over a
+   * report at all unless --replace-draft says so. */
+  if (!tb_cli_check_output (output, (const char *const *) inputs,
+                            TB_CLI_OUTPUT_DRAFT | TB_CLI_OUTPUT_NEED_FORCE, force, FALSE,
+                            NULL) ||
+      !tb_cli_check_output (csv_path, (const char *const *) inputs, TB_CLI_OUTPUT_NEED_FORCE,
+                            force, replace_draft, _("the breakdown by agency (CSV)")))
+    return TB_CLI_EXIT_FAILED;
 
   /* Every input, or nothing: a county total without one agency would be wrong. */
   for (guint i = 0; i < n_inputs; i++)
@@ -152,6 +151,7 @@ merge_reports (const char *output,
       g_autoptr(TbReport) report = NULL;
       g_autofree char *input_name = g_filename_display_name (inputs[i]);
 
+      /* The same name: the file to create does not exist yet, or is this input. */
       if (same_file (inputs[i], output) || same_file (inputs[i], csv_path))
         {
           tb_cli_err (_("%s is one of the reports to combine; choose another output file.\n"),
@@ -253,7 +253,7 @@ run_merge (const TbCliCommand  *command,
   g_autofree char *output = NULL;
   g_autofree char *agency = NULL;
   g_autofree char *breakdown = NULL;
-  gboolean force = FALSE;
+  gboolean force = FALSE, replace_draft = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The summary draft to create (*.tianbao)"), N_("FILE") },
@@ -264,6 +264,8 @@ run_merge (const TbCliCommand  *command,
       N_("FILE.csv") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Overwrite the files if they exist"),
       NULL },
+    { "replace-draft", 0, 0, G_OPTION_ARG_NONE, &replace_draft,
+      N_("Allow the breakdown to replace a Tianbao report (refused otherwise)"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -277,5 +279,5 @@ run_merge (const TbCliCommand  *command,
     g_strstrip (agency);
   if (!tb_cli_check_utf8 (command, "--agency", agency))
     return TB_CLI_EXIT_FAILED;
-  return merge_reports (output, agency, breakdown, ctx.args + 1, force);
+  return merge_reports (output, agency, breakdown, ctx.args + 1, force, replace_draft);
 }

@@ -15,6 +15,7 @@
 #include "tb-carry.h"
 #include "tb-cli-commands.h"
 #include "tb-cli-output.h"
+#include "tb-file-guard.h"
 
 static int run_new (const TbCliCommand *command, char **args);
 
@@ -29,31 +30,6 @@ const TbCliCommand tb_cli_command_new = {
 };
 
 /* ------------------------------------------------------------------ helpers */
-
-/* Whether the file to create may be written: it does not exist yet, or --force says to
- * overwrite it. Prints why not. */
-static gboolean
-check_output (const char *output,
-              const char *name,
-              gboolean    force)
-{
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      tb_cli_err (_("%s already exists; use --force to overwrite it.\n"), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  g_autoptr(GFile) fa = g_file_new_for_path (a);
-  g_autoptr(GFile) fb = g_file_new_for_path (b);
-
-  return g_file_equal (fa, fb);
-}
 
 static void
 print_created (TbReport   *report,
@@ -109,13 +85,14 @@ new_from (const char *from,
   const TbFormat *old_format;
   guint n_filled;
 
-  if (!check_output (output, name, force))
-    return TB_CLI_EXIT_FAILED;
-  if (g_file_test (output, G_FILE_TEST_EXISTS) && same_file (output, from))
+  if (g_str_equal (output, from) || tb_file_is_same (output, from))
     {
       tb_cli_err (_("%s is last year's report; choose another file for the new one.\n"), name);
       return TB_CLI_EXIT_FAILED;
     }
+  if (!tb_cli_check_output (output, NULL, TB_CLI_OUTPUT_DRAFT | TB_CLI_OUTPUT_NEED_FORCE, force,
+                            FALSE, NULL))
+    return TB_CLI_EXIT_FAILED;
   previous = tb_cli_load_report (from);
   if (previous == NULL)
     return TB_CLI_EXIT_FAILED;
@@ -275,7 +252,8 @@ run_new (const TbCliCommand  *command,
     }
 
   name = g_filename_display_name (output);
-  if (!check_output (output, name, force))
+  if (!tb_cli_check_output (output, NULL, TB_CLI_OUTPUT_DRAFT | TB_CLI_OUTPUT_NEED_FORCE, force,
+                            FALSE, NULL))
     return TB_CLI_EXIT_FAILED;
   if (g_file_test (output, G_FILE_TEST_IS_DIR))
     {

@@ -204,7 +204,7 @@ run_text (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
   if (get && ctx.n_args > 2)
     return tb_cli_usage_error (command, _("unexpected argument “%s”"), ctx.args[3]);
-  if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_DEFAULT))
+  if (!tb_cli_context_load (&ctx, get ? TB_CLI_LOAD_DEFAULT : TB_CLI_LOAD_WRITE))
     return TB_CLI_EXIT_FAILED;
   section = find_text_section (command, tb_report_get_format (ctx.report), ctx.args[2]);
   if (section == NULL)

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "tb-draft-private.h"
+#include "tb-file-guard.h"
 
 #define READ_CHUNK    (64 * 1024)
 
@@ -121,6 +122,9 @@ sync_directory (const char *dir)
  *
  * Writes a temporary file in the folder of @path, flushes it to the disk and renames it
  * over @path. An existing file keeps its permission bits (and, where allowed, its owner).
+ * A read-only file (tb_file_is_read_only()) is refused with %TB_DRAFT_ERROR_READ_ONLY: the
+ * rename would replace it all the same. Temporary files a cut-short save of the same file
+ * left behind are removed first (tb_file_remove_stale_temps()).
  * On failure the previous file is untouched and the temporary file is removed.
  */
 gboolean
@@ -132,8 +136,6 @@ tb_file_write_atomic (const char  *path,
   g_autofree char *display = NULL;
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
   g_autofree char *tmp = NULL;
   GStatBuf st;
   gboolean exists;
@@ -148,11 +150,19 @@ tb_file_write_atomic (const char  *path,
   display = g_filename_display_name (path);
   target = resolve_target (path);
   dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-  tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  tmp = g_build_filename (dir, tmpl, NULL);
+  tmp = tb_file_temp_template (target);
 
   exists = g_stat (target, &st) == 0;
+  if (exists && tb_file_is_read_only (target))
+    {
+      /* TRANSLATORS: %s is a file name */
+      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_READ_ONLY,
+                   _("Could not save “%s”: the file is read-only. It was not changed; make it "
+                     "writable first, or save under another name."),
+                   display);
+      return FALSE;
+    }
+  tb_file_remove_stale_temps (target);
   if (exists)
     mode = st.st_mode & 07777;
 
@@ -275,6 +285,26 @@ TbReport *
 tb_draft_load (const char  *path,
                GError     **error)
 {
+  return tb_draft_load_full (path, NULL, error);
+}
+
+/**
+ * tb_draft_load_full:
+ * @path: a draft file
+ * @contents: (out) (optional) (transfer full): the bytes the report was read from, set when
+ *   it could be read
+ * @error: a %TB_DRAFT_ERROR whose message names the file
+ *
+ * tb_draft_load(), also giving the bytes it read: a writer takes its TbFileState from them
+ * (tb_file_state_new_for_data()), not from a second read that another writer may follow.
+ *
+ * Returns: (transfer full) (nullable): the report, marked unmodified
+ */
+TbReport *
+tb_draft_load_full (const char  *path,
+                    GBytes     **contents,
+                    GError     **error)
+{
   g_autofree char *display = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   GError *local = NULL;
@@ -358,7 +388,10 @@ tb_draft_load (const char  *path,
       /* TRANSLATORS: %s is a file name; the reason follows as a sentence */
       g_prefix_error (&local, _("Could not open “%s”. "), display);
       g_propagate_error (error, local);
+      return NULL;
     }
+  if (contents != NULL)
+    *contents = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
   return report;
 }
 

@@ -26,6 +26,7 @@ typedef enum
   TB_DRAFT_ERROR_VERSION,     /* a file version this program does not know */
   TB_DRAFT_ERROR_FORMAT,      /* unknown report format id */
   TB_DRAFT_ERROR_CELL,        /* unknown cell id or section id */
+  TB_DRAFT_ERROR_READ_ONLY,   /* saving over a read-only file (tb_file_is_read_only()) */
 } TbDraftError;
 
 GQuark     tb_draft_error_quark (void);
@@ -41,6 +42,10 @@ gboolean   tb_draft_save        (TbReport     *report,
                                  const char   *path,
                                  GError      **error);
 TbReport  *tb_draft_load        (const char   *path,
+                                 GError      **error);
+/* The same, also giving the bytes read (optional @contents), for a TbFileState. */
+TbReport  *tb_draft_load_full   (const char   *path,
+                                 GBytes      **contents,
                                  GError      **error);
 
 /* Same, for any bytes (used by the recovery copies and exports). */
