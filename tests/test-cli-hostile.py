@@ -8,8 +8,10 @@
 # Environment: TIANBAO_CLI (the built program), TIANBAO_SOURCE_ROOT (for the sample draft).
 # Every test works in its own temporary folder and says before → after in its comment.
 
+import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,14 +64,20 @@ def typed_cells(path, kind="count"):
     return [c["id"] for c in r.json() if c["kind"] == kind and not c["computed"]]
 
 
-def wait_for_lock(path, timeout=20):
-    """Waits until a writer holds the lock of @path (its sidecar exists)."""
-    sidecar = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".lock")
-    end = time.monotonic() + timeout
-    while not os.path.exists(sidecar):
-        check(time.monotonic() < end, "a writer takes the lock of " + path)
-        time.sleep(0.02)
-    return sidecar
+def sidecar(path):
+    return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".lock")
+
+
+def paused(*args):
+    """Starts a writer that stops between loading and saving (the test hook of
+    tb-cli-context.c) and returns it once it is there."""
+    env = dict(BASE_ENV, TIANBAO_TEST_PAUSE_AFTER_LOAD="1")
+    proc = subprocess.Popen([CLI] + list(args), env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    line = proc.stderr.readline()
+    check(line == b"paused\n", "the writer pauses after loading: %r" % line)
+    return proc
+
 
 # ------------------------------------------------------------------ 1–3: outputs
 
@@ -180,35 +188,59 @@ def test_concurrent_writers(tmp):
 
 
 def test_writer_waits_for_lock(tmp):
-    # A second writer waits while the first holds the report (reading its text from standard
-    # input between loading and saving), then applies its change to the first one's result.
+    # A writer waits while another holds the report's lock (here Python, with the same
+    # flock() on the sidecar), then saves on top of the other's result.
     path = new_report(tmp)
-    first = popen("text", path, "s1", "-")
-    wait_for_lock(path)
-    second = popen("set", path, "t3.r1_new.np=4")
-    time.sleep(1)
-    check(second.poll() is None, "the second writer waits")
-    out, err = first.communicate("第一段。\n".encode(), timeout=30)
-    check(first.returncode == 0, "first writer saved: " + err.decode())
-    out, err = second.communicate(timeout=30)
-    check(second.returncode == 0, "second writer saved: " + err.decode())
+    with open(sidecar(path), "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        writer = popen("set", path, "t3.r1_new.np=4")
+        time.sleep(1)
+        check(writer.poll() is None, "the writer waits")
+        data = read(path).replace("盐池县审计局".encode(), "盐池县财政局".encode())
+        write(path, data)
+        os.unlink(sidecar(path))
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, err = writer.communicate(timeout=30)
+    check(writer.returncode == 0, "the writer saved: " + err.decode())
     data = read(path).decode("utf-8")
-    check("第一段。" in data and '<cell id="t3.r1_new.np">4</cell>' in data, "both changes kept")
+    check("盐池县财政局" in data and '<cell id="t3.r1_new.np">4</cell>' in data,
+          "both changes kept")
+
+
+def test_writer_gives_up(tmp):
+    # A lock held longer than the bound: a clear message, nothing saved.
+    path = new_report(tmp)
+    before = read(path)
+    with open(sidecar(path), "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("some-editor\n4242\nclerk-pc\n")
+        held.flush()
+        start = time.monotonic()
+        r = expect(run("set", path, "t3.r1_new.np=4"), 2)
+        check(time.monotonic() - start >= 9, "waited for the bound", r)
+    check("being changed by another program (some-editor, process 4242 on clerk-pc)" in r.err
+          and "Nothing was saved" in r.err, "says who holds it", r)
+    check(read(path) == before, "unchanged")
 
 
 def test_changed_underneath(tmp):
     # A program that does not lock (an editor) changes the report while a command works on
     # it: the command refuses to save over that change.
     path = new_report(tmp)
-    writer = popen("text", path, "s1", "-")
-    wait_for_lock(path)
+    writer = paused("set", path, "t3.r1_new.np=4")
     edited = read(path).replace("盐池县审计局".encode(), "盐池县财政局".encode())
     write(path, edited)
-    out, err = writer.communicate("第一段。\n".encode(), timeout=30)
+    out, err = writer.communicate(b"go\n", timeout=30)
     err = err.decode()
     check(writer.returncode == 2, "refused: " + err)
     check("changed the file" in err and "r.tianbao" in err, "says why: " + err)
     check(read(path) == edited, "the other program's change is kept")
+    # Removed meanwhile: refused too, and not written back.
+    writer = paused("set", path, "t3.r1_new.np=4")
+    os.unlink(path)
+    out, err = writer.communicate(b"go\n", timeout=30)
+    check(writer.returncode == 2 and "removed" in err.decode(), "removed: " + err.decode())
+    check(not os.path.exists(path), "not recreated")
 
 
 def test_read_only_report(tmp):
@@ -247,12 +279,99 @@ def test_stale_temp_files(tmp):
     check(os.path.exists(fresh) and os.path.exists(other), "others are kept")
 
     # A real kill: SIGKILL while a writer is between load and save leaves the report whole.
-    writer = popen("text", path, "s1", "-")
-    wait_for_lock(path)
+    writer = paused("set", path, "t3.r1_new.np=3")
     writer.kill()
     writer.wait()
     expect(run("check", path), 1, "the report still reads")
     expect(run("set", path, "t3.r1_new.np=2"), 0, "and the lock is free again")
+
+
+# ------------------------------------------------------------------ 9, 11, 15: texts
+
+
+def test_control_characters(tmp):
+    # Before: meta --agency $'A\x01B' was stored as A\ufffdB while `text` refused the same;
+    # C1 controls and U+202E passed everywhere. One rule for every field now.
+    path = new_report(tmp)
+    before = read(path)
+    bad = {"\x01": "U+0001", "\x7f": "U+007F", "\u0085": "U+0085", "\u202e": "U+202E",
+           "\u2066": "U+2066"}
+    for ch, code in bad.items():
+        for option in ("--agency", "--preparer", "--contact"):
+            r = expect(run("meta", path, option, "盐池县" + ch + "审计局"), 2, option)
+            check(code in r.err, "names the character", r)
+        r = expect(run("set", path, "t3.r1_new.np=1" + ch), 2, "set")
+        check(code in r.err and "t3.r1_new.np" in r.err, "names the cell", r)
+        r = expect(run("text", path, "s1", "-", stdin="第一段" + ch + "。\n"), 2, "text")
+        check(code in r.err, "names the character", r)
+        r = expect(run("new", "--year", "2024", "--agency", "局" + ch, "-o",
+                       os.path.join(tmp, "n.tianbao")), 2, "new")
+        check(not os.path.exists(os.path.join(tmp, "n.tianbao")), "nothing created")
+    r = expect(run("meta", path, "--agency", "盐池县\n审计局"), 2, "a line break")
+    check("line break" in r.err, "one line", r)
+    check(read(path) == before, "the report is unchanged")
+    # Line breaks and tabs stay allowed in a text.
+    expect(run("text", path, "s1", "-", stdin="第一段。\n\t第二段。\n"), 0)
+
+
+def test_field_maximums(tmp):
+    # Before: a 10,000-character agency froze the app for 41 s, 1 M characters aborted it.
+    # Every field has a maximum now, refused at entry as at load.
+    path = new_report(tmp)
+    maxima = {"--agency": 100, "--preparer": 50, "--contact": 100}
+    for option, most in maxima.items():
+        expect(run("meta", path, option, "局" * most), 0, option + " at the maximum")
+        r = expect(run("meta", path, option, "局" * (most + 1)), 2, option + " over it")
+        check("too long: %d characters; at most %d" % (most + 1, most) in r.err, "says so", r)
+    expect(run("text", path, "s1", "-", stdin="字" * 30000), 0, "a text at the maximum")
+    r = expect(run("text", path, "s1", "-", stdin="字" * 30001), 2, "a text over it")
+    check("at most 30000" in r.err, "says so", r)
+    r = expect(run("set", path, "t3.r1_new.np=" + "9" * 101), 2, "a cell over its maximum")
+    check("too long" in r.err, "says so", r)
+    # A draft over a maximum (hand-edited) is refused at load, naming the field and line.
+    data = re.sub("<agency>[^<]*</agency>", "<agency>%s</agency>" % ("局" * 101),
+                  read(path).decode())
+    write(path, data.encode())
+    r = expect(run("check", path), 2)
+    check("The agency is too long" in r.err and "Line " in r.err, "load refuses", r)
+
+
+def test_text_sources(tmp):
+    # Before: `text REPORT s1 /dev/zero` read 2.1 GB before failing, a FIFO blocked forever.
+    path = new_report(tmp)
+    before = read(path)
+    fifo = os.path.join(tmp, "fifo")
+    os.mkfifo(fifo)
+    for source in ("/dev/zero", fifo, tmp):
+        start = time.monotonic()
+        r = expect(run("text", path, "s1", source, timeout=20), 2, source)
+        check(time.monotonic() - start < 5, "answered at once", r)
+        check("not a regular file" in r.err, "says why", r)
+    # Standard input is read with a bound too.
+    with open("/dev/zero", "rb") as zero:
+        start = time.monotonic()
+        proc = subprocess.run([CLI, "text", path, "s1", "-"], stdin=zero, env=BASE_ENV,
+                              capture_output=True, timeout=30)
+    check(proc.returncode == 2 and b"too long" in proc.stderr, "bounded: %r" % proc.stderr)
+    check(time.monotonic() - start < 5, "answered at once")
+    check(read(path) == before, "the report is unchanged")
+
+
+def test_hostile_drafts_answered(tmp):
+    # Before: a 1 MB draft with 100,000 attributes on its root took 16–19 s to check. Every
+    # hostile draft of tests/data/hostile is answered in well under a second now.
+    folder = os.path.join(SOURCE_ROOT, "tests", "data", "hostile")
+    attrs = " ".join('a%x=""' % i for i in range(100000))
+    big = os.path.join(tmp, "attributes.tianbao")
+    write(big, ('<?xml version="1.0"?>\n<tianbao-report %s version="1" format="2021"/>\n'
+                % attrs).encode())
+    check(os.path.getsize(big) <= 1024 * 1024, "within the size limit")
+    for path in [big] + sorted(os.path.join(folder, n) for n in os.listdir(folder)):
+        start = time.monotonic()
+        r = expect(run("check", path), 2, os.path.basename(path))
+        seconds = time.monotonic() - start
+        check(seconds < 1.0, "%s answered in %.2f s" % (os.path.basename(path), seconds), r)
+        check(os.path.basename(path) in r.err, "names the file", r)
 
 
 TESTS = [
@@ -262,9 +381,14 @@ TESTS = [
     test_new_from_through_link,
     test_concurrent_writers,
     test_writer_waits_for_lock,
+    test_writer_gives_up,
     test_changed_underneath,
     test_read_only_report,
     test_stale_temp_files,
+    test_control_characters,
+    test_field_maximums,
+    test_text_sources,
+    test_hostile_drafts_answered,
 ]
 
 

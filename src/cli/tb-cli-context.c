@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,23 @@ tb_cli_context_parse (TbCliContext        *self,
   return TRUE;
 }
 
+/* Test hook (tests/test-cli-hostile.py): with TIANBAO_TEST_PAUSE_AFTER_LOAD set, a writer
+ * says "paused" on standard error once it holds the lock and has read the report, and
+ * waits for a line on standard input; the test meanwhile acts as a program that does not
+ * lock, or kills it. */
+static void
+pause_for_test (void)
+{
+  char line[16];
+
+  if (g_getenv ("TIANBAO_TEST_PAUSE_AFTER_LOAD") == NULL)
+    return;
+  tb_cli_err ("paused\n");
+  fflush (stderr);
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return;
+}
+
 gboolean
 tb_cli_context_load (TbCliContext   *self,
                      TbCliLoadFlags  flags)
@@ -117,6 +135,7 @@ tb_cli_context_load (TbCliContext   *self,
         }
       self->state = tb_file_state_new_for_data (self->path, g_bytes_get_data (contents, NULL),
                                                 g_bytes_get_size (contents));
+      pause_for_test ();
     }
   else
     self->report = tb_cli_load_report (self->path);
@@ -260,6 +279,19 @@ tb_cli_check_utf8 (const TbCliCommand *command,
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return TRUE;
   tb_cli_usage_error (command, _("%s is not valid UTF-8 text"), what);
+  return FALSE;
+}
+
+gboolean
+tb_cli_check_field (const TbCliCommand *command,
+                    TbField             field,
+                    const char         *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tb_field_check (field, text, -1, &error))
+    return TRUE;
+  tb_cli_usage_error (command, "%s", error->message);
   return FALSE;
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "tb-field.h"
 #include "tb-file-state.h"
 #include "tb-lock.h"
 #include "tb-report.h"
@@ -137,6 +138,11 @@ gboolean    tb_cli_check_output    (const char          *output,
 /* Checks of option values; each prints a usage error and returns FALSE (NULL) on a mistake. */
 gboolean    tb_cli_check_utf8      (const TbCliCommand  *command,
                                     const char          *what,
+                                    const char          *text);
+/* UTF-8 and the rules of @field (tb_field_check(): length, no control or direction
+ * characters); NULL passes. */
+gboolean    tb_cli_check_field     (const TbCliCommand  *command,
+                                    TbField              field,
                                     const char          *text);
 /* A year a draft can be read back with (the loader refuses others as damaged). */
 gboolean    tb_cli_check_year      (const TbCliCommand  *command,

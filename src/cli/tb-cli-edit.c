@@ -142,6 +142,13 @@ set_one (TbReport   *report,
       *usage_problem = TRUE;
       return FALSE;
     }
+  if (!tb_field_check (TB_FIELD_CELL, eq + 1, -1, &error))
+    {
+      /* TRANSLATORS: cell id, its official label, why the value was refused */
+      g_string_append_printf (problems, _("%s（%s）: %s\n"), spec->id, spec->label,
+                              error->message);
+      return FALSE;
+    }
   if (spec->total_rule >= 0 && !tb_report_get_manual_totals (report))
     {
       g_string_append_printf (problems,
@@ -287,7 +294,10 @@ run_meta (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
   if (!tb_cli_check_utf8 (command, "--agency", agency) ||
       !tb_cli_check_utf8 (command, "--preparer", preparer) ||
-      !tb_cli_check_utf8 (command, "--contact", contact))
+      !tb_cli_check_utf8 (command, "--contact", contact) ||
+      !tb_cli_check_field (command, TB_FIELD_AGENCY, agency) ||
+      !tb_cli_check_field (command, TB_FIELD_PREPARER, preparer) ||
+      !tb_cli_check_field (command, TB_FIELD_CONTACT, contact))
     return TB_CLI_EXIT_FAILED;
   if (agency)
     g_strstrip (agency);

@@ -277,7 +277,8 @@ run_merge (const TbCliCommand  *command,
     return tb_cli_usage_error (command, "%s", _("the reports to combine are missing"));
   if (agency)
     g_strstrip (agency);
-  if (!tb_cli_check_utf8 (command, "--agency", agency))
+  if (!tb_cli_check_utf8 (command, "--agency", agency) ||
+      !tb_cli_check_field (command, TB_FIELD_AGENCY, agency))
     return TB_CLI_EXIT_FAILED;
   return merge_reports (output, agency, breakdown, ctx.args + 1, force, replace_draft);
 }

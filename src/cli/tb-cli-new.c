@@ -217,7 +217,8 @@ run_new (const TbCliCommand  *command,
     g_strstrip (agency);
   if (from != NULL)
     {
-      if (!tb_cli_check_utf8 (command, "--agency", agency))
+      if (!tb_cli_check_utf8 (command, "--agency", agency) ||
+          !tb_cli_check_field (command, TB_FIELD_AGENCY, agency))
         return TB_CLI_EXIT_FAILED;
       return new_from (from, output, year, agency, !no_texts, force);
     }
@@ -226,6 +227,9 @@ run_new (const TbCliCommand  *command,
   if (!tb_cli_check_utf8 (command, "--agency", agency) ||
       !tb_cli_check_utf8 (command, "--preparer", preparer) ||
       !tb_cli_check_utf8 (command, "--contact", contact) ||
+      !tb_cli_check_field (command, TB_FIELD_AGENCY, agency) ||
+      !tb_cli_check_field (command, TB_FIELD_PREPARER, preparer) ||
+      !tb_cli_check_field (command, TB_FIELD_CONTACT, contact) ||
       !tb_cli_check_date (command, date))
     return TB_CLI_EXIT_FAILED;
 

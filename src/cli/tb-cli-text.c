@@ -7,14 +7,19 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tb-cli-commands.h"
 #include "tb-cli-output.h"
 #include "tb-draft.h"
+#include "tb-field.h"
 
 static int run_text (const TbCliCommand *command, char **args);
 
@@ -61,20 +66,31 @@ find_text_section (const TbCliCommand *command,
   return NULL;
 }
 
+/* The most bytes read from a text file or standard input: every character of the longest
+ * text in its longest encoding, with a CR before every line feed; whatever is longer is
+ * refused without reading the rest (/dev/zero never ends). */
+#define TEXT_MAX_BYTES ((gsize) TB_FIELD_TEXT_MAX_CHARS * 4 * 2 + 4096)
+
+/* Reads @fd up to TEXT_MAX_BYTES + 1 bytes into @into. FALSE with errno on a read error. */
 static gboolean
-read_stream (FILE     *stream,
-             GString  *into)
+read_bounded (int      fd,
+              GString *into)
 {
   char buffer[8192];
-  size_t n;
 
-  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+  while (into->len <= TEXT_MAX_BYTES)
     {
-      g_string_append_len (into, buffer, (gssize) n);
-      if (into->len > TB_DRAFT_MAX_SIZE)
+      gssize n = read (fd, buffer, MIN (sizeof buffer, TEXT_MAX_BYTES + 1 - into->len));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
         return FALSE;
+      if (n == 0)
+        break;
+      g_string_append_len (into, buffer, n);
     }
-  return !ferror (stream);
+  return TRUE;
 }
 
 /* The text as the report keeps it: UTF-8, "\n" line ends, no BOM, no trailing blank
@@ -85,6 +101,7 @@ clean_text (const char *source_name,
             gsize       len)
 {
   g_autofree char *converted = NULL;
+  g_autoptr(GError) error = NULL;
   GString *s;
 
   if (memchr (data, '\0', len) != NULL)
@@ -127,18 +144,18 @@ clean_text (const char *source_name,
         }
       else if (c == '\f' || c == '\v')
         g_string_append_c (s, '\n');
-      else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-        {
-          tb_cli_err (_("%s: the text contains a control character (code %u); remove it.\n"),
-                      source_name, c);
-          g_string_free (s, TRUE);
-          return NULL;
-        }
       else
         g_string_append_c (s, (char) c);
     }
   while (s->len > 0 && g_ascii_isspace (s->str[s->len - 1]))
     g_string_truncate (s, s->len - 1);
+  /* The same rules as every text of a report: length, C1 controls, direction controls. */
+  if (!tb_field_check (TB_FIELD_TEXT, s->str, (gssize) s->len, &error))
+    {
+      tb_cli_err ("%s: %s\n", source_name, error->message);
+      g_string_free (s, TRUE);
+      return NULL;
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -151,39 +168,57 @@ read_text (const char          *source,
 {
   g_autofree char *source_name = NULL;
 
+  g_autoptr(GString) data = g_string_new (NULL);
+  int fd = STDIN_FILENO;
+
   if (g_str_equal (source, "-"))
     {
-      g_autoptr(GString) data = g_string_new (NULL);
-
       source_name = g_strdup (_("standard input"));
       if (prompt && isatty (STDIN_FILENO))
         tb_cli_err (_("Type the text of %s, then press Ctrl+D.\n"), section->heading);
-      if (!read_stream (stdin, data))
-        {
-          tb_cli_err (_("%s: could not be read, or is too long.\n"), source_name);
-          return NULL;
-        }
-      return clean_text (source_name, data->str, data->len);
     }
   else
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *data = NULL;
-      gsize len = 0;
+      struct stat st;
 
       source_name = g_filename_display_name (source);
-      if (!g_file_get_contents (source, &data, &len, &error))
+      /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+      fd = g_open (source, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+      if (fd < 0)
         {
-          tb_cli_err ("%s\n", error->message);
+          int errsv = errno;
+
+          tb_cli_err (_("%s: could not be read: %s.\n"), source_name, g_strerror (errsv));
           return NULL;
         }
-      if (len > TB_DRAFT_MAX_SIZE)
+      if (fstat (fd, &st) < 0 || !S_ISREG (st.st_mode))
         {
-          tb_cli_err (_("%s: the text is too long.\n"), source_name);
+          close (fd);
+          tb_cli_err (_("%s: this is not a regular file; give a text file, or “-” to read "
+                        "standard input.\n"),
+                      source_name);
           return NULL;
         }
-      return clean_text (source_name, data, len);
     }
+
+  if (!read_bounded (fd, data))
+    {
+      int errsv = errno;
+
+      if (fd != STDIN_FILENO)
+        close (fd);
+      tb_cli_err (_("%s: could not be read: %s.\n"), source_name, g_strerror (errsv));
+      return NULL;
+    }
+  if (fd != STDIN_FILENO)
+    close (fd);
+  if (data->len > TEXT_MAX_BYTES)
+    {
+      tb_cli_err (_("%s: the text is too long: a section holds at most %u characters.\n"),
+                  source_name, TB_FIELD_TEXT_MAX_CHARS);
+      return NULL;
+    }
+  return clean_text (source_name, data->str, data->len);
 }
 
 static int
@@ -204,24 +239,42 @@ run_text (const TbCliCommand  *command,
     return TB_CLI_EXIT_FAILED;
   if (get && ctx.n_args > 2)
     return tb_cli_usage_error (command, _("unexpected argument “%s”"), ctx.args[3]);
-  if (!tb_cli_context_load (&ctx, get ? TB_CLI_LOAD_DEFAULT : TB_CLI_LOAD_WRITE))
-    return TB_CLI_EXIT_FAILED;
-  section = find_text_section (command, tb_report_get_format (ctx.report), ctx.args[2]);
-  if (section == NULL)
-    return TB_CLI_EXIT_FAILED;
-
   if (get)
     {
-      const char *current = tb_report_get_text (ctx.report, section->id);
+      const char *current;
 
+      if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_DEFAULT))
+        return TB_CLI_EXIT_FAILED;
+      section = find_text_section (command, tb_report_get_format (ctx.report), ctx.args[2]);
+      if (section == NULL)
+        return TB_CLI_EXIT_FAILED;
+      current = tb_report_get_text (ctx.report, section->id);
       tb_cli_out_str (current);
       if (*current)
         tb_cli_out_str ("\n");
       return TB_CLI_EXIT_OK;
     }
 
-  text = read_text (ctx.n_args == 3 ? ctx.args[3] : "-", section, ctx.n_args < 3);
-  if (text == NULL)
+  /* The text is read before the report is locked: a clerk typing it in a terminal must not
+   * keep other writers waiting, nor find at the end that the report changed meanwhile. A
+   * first look at the report checks the section and names it in the prompt. */
+  {
+    g_autoptr(TbReport) peek = tb_cli_load_report (ctx.args[1]);
+
+    if (peek == NULL)
+      return TB_CLI_EXIT_FAILED;
+    section = find_text_section (command, tb_report_get_format (peek), ctx.args[2]);
+    if (section == NULL)
+      return TB_CLI_EXIT_FAILED;
+    text = read_text (ctx.n_args == 3 ? ctx.args[3] : "-", section, ctx.n_args < 3);
+    if (text == NULL)
+      return TB_CLI_EXIT_FAILED;
+  }
+  if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_WRITE))
+    return TB_CLI_EXIT_FAILED;
+  /* Another format since the first look (another program converted it): look again. */
+  section = find_text_section (command, tb_report_get_format (ctx.report), ctx.args[2]);
+  if (section == NULL)
     return TB_CLI_EXIT_FAILED;
   tb_report_set_text (ctx.report, section->id, text);
   if (!tb_cli_context_save (&ctx))

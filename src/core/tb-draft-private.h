@@ -17,4 +17,14 @@ gboolean   _tb_draft_fail (GError      **error,
                            const char   *format,
                            ...) G_GNUC_PRINTF (3, 4);
 
+/* The message for a file with a document type declaration (DOCTYPE). */
+const char *_tb_draft_doctype_message (void);
+
+/* Refuses, before any XML parser runs, a draft with more elements, attributes on one
+ * element, depth, or longer names and attribute values than TB_DRAFT_MAX_* allow
+ * (tb-draft-limits.c). */
+gboolean   _tb_draft_check_limits (const char  *data,
+                                   gsize        len,
+                                   GError     **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-draft-private.h"
+#include "tb-field.h"
 #include "tb-value.h"
 #include "tb-xml-private.h"
 
@@ -163,6 +164,50 @@ parse_int (const char *text,
   return g_ascii_string_to_signed (copy, 10, min, max, out, NULL);
 }
 
+/* A text of @field, as tb_field_check() wants it; the message names the line. */
+static gboolean
+check_field (TbField   field,
+             const char *text,
+             xmlNode   *node,
+             GError   **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (tb_field_check (field, text, -1, &local))
+    return TRUE;
+  /* TRANSLATORS: a line number, then a sentence saying what is wrong */
+  return _tb_draft_fail (error,
+                         local->code == TB_FIELD_ERROR_TOO_LONG ? TB_DRAFT_ERROR_LIMIT
+                                                                : TB_DRAFT_ERROR_MALFORMED,
+                         _("Line %ld: %s"), line_of (node), local->message);
+}
+
+/* A short technical text (a date, a time stamp, a file reference, a key): at most
+ * @max_bytes, one line, no control or direction character. */
+static gboolean
+check_short (const char *text,
+             gsize       max_bytes,
+             xmlNode    *node,
+             GError    **error)
+{
+  if (strlen (text) > max_bytes)
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_LIMIT,
+                           _("The file is damaged: element <%s> on line %ld is longer than "
+                             "%" G_GSIZE_FORMAT " bytes."),
+                           (const char *) node->name, line_of (node), max_bytes);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (tb_field_is_control (c) || tb_field_is_direction (c))
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                               _("The file is damaged: element <%s> on line %ld contains the "
+                                 "control character U+%04X."),
+                               (const char *) node->name, line_of (node), c);
+    }
+  return TRUE;
+}
+
 static gboolean
 load_meta (TbReport *report,
            xmlNode  *meta,
@@ -194,6 +239,16 @@ load_meta (TbReport *report,
 
       text = leaf_text (n, error);
       if (text == NULL)
+        return FALSE;
+      if (which == 0 || which == 2 || which == 3)
+        {
+          if (!check_field (which == 0 ? TB_FIELD_AGENCY
+                            : which == 2 ? TB_FIELD_PREPARER : TB_FIELD_CONTACT,
+                            text, n, error))
+            return FALSE;
+        }
+      else if (!check_short (text, which == 7 ? TB_DRAFT_MAX_REFERENCE : TB_DRAFT_MAX_SHORT, n,
+                             error))
         return FALSE;
 
       switch (which)
@@ -329,6 +384,8 @@ load_cells (TbReport *report,
           g_free (text);
           text = joined;
         }
+      if (!check_field (TB_FIELD_CELL, text, n, error))
+        return FALSE;
 
       /* The same parser as typing: a value it cannot read is kept as typed (invalid),
        * and the rules report it; that is not a reason to refuse the whole file. */
@@ -375,7 +432,7 @@ load_texts (TbReport *report,
       seen[section->index] = TRUE;
 
       text = leaf_text (n, error);
-      if (text == NULL)
+      if (text == NULL || !check_field (TB_FIELD_TEXT, text, n, error))
         return FALSE;
       tb_report_set_text (report, section->id, text);
     }
@@ -408,6 +465,8 @@ load_acknowledged (TbReport *report,
       key = get_attr (n, "key");
       if (key == NULL || *key == '\0')
         return fail_missing_attr (error, n, "key");
+      if (!check_short (key, TB_DRAFT_MAX_SHORT, n, error))
+        return FALSE;
       tb_report_set_acknowledged (report, key, TRUE);
     }
   return TRUE;
@@ -459,6 +518,13 @@ check_no_entities (xmlDoc  *doc,
         n = n->next;
     }
   return TRUE;
+}
+
+const char *
+_tb_draft_doctype_message (void)
+{
+  return _("The file contains a document type declaration (DOCTYPE). Tianbao reports never "
+           "contain one, so the file was not opened.");
 }
 
 static char *
@@ -527,6 +593,8 @@ tb_draft_parse (const char  *data,
       _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED, _("The file is empty."));
       return NULL;
     }
+  if (!_tb_draft_check_limits (data, len, error))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -555,9 +623,7 @@ tb_draft_parse (const char  *data,
 
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
-      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
-                      _("The file contains a document type declaration (DOCTYPE). Tianbao reports never "
-                        "contain one, so the file was not opened."));
+      _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED, "%s", _tb_draft_doctype_message ());
       return NULL;
     }
   if (!check_no_entities (doc, error))

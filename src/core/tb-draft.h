@@ -10,7 +10,18 @@
 G_BEGIN_DECLS
 
 #define TB_DRAFT_VERSION   1
-#define TB_DRAFT_MAX_SIZE  (8 * 1024 * 1024)   /* bytes; larger files are refused unread */
+/* What a draft may hold, checked before the XML parser sees it (a parser slows down
+ * quadratically on some shapes, e.g. 100,000 attributes on one element). A full real
+ * report is some 10 KB; the biggest draft the field limits allow (tb-field.h) is far below
+ * these. */
+#define TB_DRAFT_MAX_SIZE        (1024 * 1024)  /* bytes; larger files are refused unread */
+#define TB_DRAFT_MAX_ELEMENTS    4096
+#define TB_DRAFT_MAX_ATTRIBUTES  16             /* on one element */
+#define TB_DRAFT_MAX_DEPTH       16             /* elements inside each other */
+#define TB_DRAFT_MAX_NAME        128            /* bytes of an element or attribute name */
+#define TB_DRAFT_MAX_ATTR_VALUE  1024           /* bytes of an attribute value */
+#define TB_DRAFT_MAX_SHORT       128            /* bytes of a date, time stamp or warning key */
+#define TB_DRAFT_MAX_REFERENCE   4096           /* bytes of the reference to last year's draft */
 /* The report years a draft may hold; a file with another year is refused as damaged, so
  * nothing with another year may be saved either. */
 #define TB_DRAFT_YEAR_MIN  1990
@@ -27,6 +38,8 @@ typedef enum
   TB_DRAFT_ERROR_FORMAT,      /* unknown report format id */
   TB_DRAFT_ERROR_CELL,        /* unknown cell id or section id */
   TB_DRAFT_ERROR_READ_ONLY,   /* saving over a read-only file (tb_file_is_read_only()) */
+  TB_DRAFT_ERROR_LIMIT,       /* more than a draft may hold: attributes, elements, depth, or
+                                 a text longer than its field allows (tb-field.h) */
 } TbDraftError;
 
 GQuark     tb_draft_error_quark (void);
