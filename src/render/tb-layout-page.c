@@ -92,10 +92,27 @@ _tb_layout_flow_lines (TbLayoutFlow *f,
                        guint         keep,
                        double        keep_after)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  guint n = (guint) pango_layout_get_line_count (layout);
-  int i = 0;
+  _tb_layout_flow_first_lines (f, layout, G_MAXUINT, x, pitch, keep, keep_after);
+}
 
+void
+_tb_layout_flow_first_lines (TbLayoutFlow *f,
+                             PangoLayout  *layout,
+                             guint         n_lines,
+                             double        x,
+                             double        pitch,
+                             guint         keep,
+                             double        keep_after)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint n = MIN ((guint) pango_layout_get_line_count (layout), n_lines);
+  guint i = 0;
+
+  if (n == 0)
+    {
+      pango_layout_iter_free (iter);
+      return;
+    }
   _tb_layout_flow_ensure (f, MIN (keep, n) * pitch + keep_after);
   do
     {
@@ -109,14 +126,14 @@ _tb_layout_flow_lines (TbLayoutFlow *f,
 
       _tb_layout_flow_ensure (f, pitch);
       op.layout = g_object_ref (layout);
-      op.line = i++;
+      op.line = (int) i++;
       op.x = x;
       op.dx = pango_units_to_double (logical.x);
       op.y = f->y + (pitch - line_height) / 2 + ascent;
       push_op (f, &op);
       f->y += pitch;
     }
-  while (pango_layout_iter_next_line (iter));
+  while (i < n && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
 }
 

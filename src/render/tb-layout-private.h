@@ -163,6 +163,14 @@ void         _tb_layout_flow_lines         (TbLayoutFlow        *f,
                                             double               pitch,
                                             guint                keep,
                                             double               keep_after);
+/* The same for the first @n_lines lines of @layout only. */
+void         _tb_layout_flow_first_lines   (TbLayoutFlow        *f,
+                                            PangoLayout         *layout,
+                                            guint                n_lines,
+                                            double               x,
+                                            double               pitch,
+                                            guint                keep,
+                                            double               keep_after);
 /* Page numbers and the draft mark, once the pages are known. */
 void         _tb_layout_finish_pages       (TbLayout            *self);
 
@@ -177,6 +185,8 @@ void         _tb_layout_flow_preface       (TbLayoutFlow        *f,
 void         _tb_layout_flow_heading       (TbLayoutFlow        *f,
                                             const char          *text,
                                             double               keep_after);
+/* Paragraphs longer than this many bytes are laid out in pieces (tb-layout-text.c). */
+#define TB_LAYOUT_PIECE_BYTES 1024
 /* A text section: heading, the sentence of its fields, its paragraphs. */
 void         _tb_layout_flow_text_section  (TbLayoutFlow        *f,
                                             TbReport            *report,

@@ -111,12 +111,83 @@ level2_heading_length (const char *text,
   return marker_len;
 }
 
+/* Lays out @len bytes of a paragraph; @first: its start, which is indented and carries
+ * @attrs. */
+static PangoLayout *
+make_piece (TbLayout      *self,
+            const char    *text,
+            gsize          len,
+            gboolean       first,
+            PangoAttrList *attrs)
+{
+  g_autofree char *piece = g_strndup (text, len);
+  PangoLayout *layout = make_paragraph (self, piece);
+
+  if (!first)
+    pango_layout_set_indent (layout, 0);
+  else if (attrs != NULL)
+    pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+/* Places a paragraph, in pieces when it is long. Pango 1.50 lays a run of text without a
+ * break opportunity out in time quadratic in its length (100,000 characters: 24 s), and
+ * shapes a run of more than some 65,000 characters into a few lines only, dropping the rest
+ * silently. So a paragraph is laid out TB_LAYOUT_PIECE_BYTES at a time: of each piece, all
+ * lines but the last two are placed, and the next piece starts where the first dropped line
+ * started. Line breaking is greedy, so every placed line is the line the whole paragraph
+ * would have had (tests/test-pdf.c compares them), ends at least a line before the cut, and
+ * is justified as a middle line; a paragraph of one piece is laid out exactly as before. */
+static void
+flow_pieces (TbLayoutFlow  *f,
+             const char    *text,
+             PangoAttrList *attrs)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+  gboolean first = TRUE;
+
+  while (start < end)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      const char *cut;
+      int n;
+
+      if ((gsize) (end - start) <= TB_LAYOUT_PIECE_BYTES)
+        {
+          layout = make_piece (f->self, start, end - start, first, attrs);
+          _tb_layout_flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, first ? 2 : 1, 0);
+          return;
+        }
+      cut = start + TB_LAYOUT_PIECE_BYTES;
+      while (cut > start && ((guchar) *cut & 0xc0) == 0x80)
+        cut--;
+      layout = make_piece (f->self, start, cut - start, first, attrs);
+      n = pango_layout_get_line_count (layout);
+      if (n >= 3)
+        {
+          PangoLayoutLine *next = pango_layout_get_line_readonly (layout, n - 2);
+
+          _tb_layout_flow_first_lines (f, layout, (guint) n - 2, TEXT_LEFT, LINE_PITCH,
+                                       first ? 2 : 1, 0);
+          start += next->start_index;
+        }
+      else
+        {
+          /* Not even three lines in a piece (one cluster of a thousand combining marks):
+           * nothing to keep apart, place it whole. */
+          _tb_layout_flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, first ? 2 : 1, 0);
+          start = cut;
+        }
+      first = FALSE;
+    }
+}
+
 static void
 flow_paragraph (TbLayoutFlow *f,
                 const char   *para)
 {
   TbLayout *self = f->self;
-  g_autoptr(PangoLayout) layout = NULL;
   const char *rest = NULL;
   int level2 = match_level2 (self->format, para, &rest);
 
@@ -133,15 +204,12 @@ flow_paragraph (TbLayoutFlow *f,
       attr->start_index = 0;
       attr->end_index = head_len;
       pango_attr_list_insert (attrs, attr);
-      layout = make_paragraph (self, text);
-      pango_layout_set_attributes (layout, attrs);
+      flow_pieces (f, text, attrs);
       pango_attr_list_unref (attrs);
-      _tb_layout_flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, 2, 0);
       return;
     }
 
-  layout = make_paragraph (self, para);
-  _tb_layout_flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, 2, 0);
+  flow_pieces (f, para, NULL);
 }
 
 /* Paragraphs of a text section: one per line, trimmed, empty lines dropped. */
