@@ -686,6 +686,51 @@ test_load_previous (void)
   g_rmdir (dir);
 }
 
+/* Before: <previous>/etc/passwd</previous> made check and export-pdf open any local file, and
+ * the reader's message could quote its bytes. Only a *.tianbao draft is opened now, and what
+ * a damaged one holds never reaches a message. */
+static void
+test_previous_hostile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tb-carry-XXXXXX", NULL);
+  g_autofree char *draft = g_build_filename (dir, "2021.tianbao", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *fake = g_build_filename (dir, "fake.tianbao", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.tianbao", NULL);
+  const char *secret_text = "root:x:0:0:SECRET-hunter2\n<SECRET-element/>\n";
+  const char *fake_text = "<?xml version=\"1.0\"?><tianbao-report version=\"1\" format=\"2021\">"
+                          "<SECRET-element/></tianbao-report>";
+  const char *const references[] = { "/etc/passwd", "secret.txt", "/dev/zero", "fake.tianbao",
+                                     "link.tianbao", "/etc/shadow" };
+
+  tb_test_write_file (secret, secret_text, strlen (secret_text));
+  tb_test_write_file (fake, fake_text, strlen (fake_text));
+  g_assert_cmpint (symlink ("secret.txt", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autoptr(TbReport) report = tb_test_make_report ("2021", 2021, "某县审计局", 1);
+      g_autoptr(GError) error = NULL;
+
+      tb_report_set_previous (report, references[i]);
+      g_assert_false (tb_carry_load_previous (report, draft, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", references[i], error->message);
+      g_assert_null (tb_report_get_previous_report (report));
+      g_assert_null (strstr (error->message, "SECRET"));
+      g_assert_null (strstr (error->message, "root:"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      /* Never opened: no answer says whether /etc/shadow exists. */
+      if (!g_str_has_suffix (references[i], ".tianbao"))
+        g_assert_nonnull (strstr (error->message, "not a Tianbao report"));
+    }
+
+  g_remove (link);
+  g_remove (fake);
+  g_remove (secret);
+  g_rmdir (dir);
+}
+
 static void
 test_labels (void)
 {
@@ -748,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/carry/format/prev-unknown-cell", test_prev_unknown_cell);
   g_test_add_func ("/carry/files/references", test_references);
   g_test_add_func ("/carry/files/load-previous", test_load_previous);
+  g_test_add_func ("/carry/files/previous-hostile", test_previous_hostile);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "tb-carry.h"
 #include "tb-draft.h"
+#include "tb-file-guard.h"
 #include "tb-format-private.h"
 #include "tb-rules.h"
 #include "tb-value.h"
@@ -440,6 +441,7 @@ tb_carry_load_previous (TbReport   *report,
   const char *reference;
   g_autofree char *path = NULL;
   g_autoptr(TbReport) previous = NULL;
+  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (TB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -454,15 +456,37 @@ tb_carry_load_previous (TbReport   *report,
                    _("Last year's report “%s” is not a local file"), reference);
       return FALSE;
     }
+  /* Only a draft: a reference to /etc/passwd must not make us read it,
+   * nor say whether it exists. */
+  if (!g_str_has_suffix (path, TB_DRAFT_SUFFIX))
+    {
+      g_set_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_MALFORMED,
+                   _("Last year's report “%s” is not a Tianbao report (its name does not end in "
+                     "%s), so it was not opened"),
+                   reference, TB_DRAFT_SUFFIX);
+      return FALSE;
+    }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("Last year's report “%s” was not found (looked for %s)"), reference, path);
       return FALSE;
     }
-  previous = tb_draft_load (path, error);
+  previous = tb_draft_load (path, &local);
   if (previous == NULL)
-    return FALSE;
+    {
+      /* Reading errors name the file and the system's reason. What the reader says about
+       * the contents may quote them: never show bytes of a file the clerk did not open. */
+      if (g_error_matches (local, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO) ||
+          g_error_matches (local, TB_DRAFT_ERROR, TB_DRAFT_ERROR_TOO_LARGE))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, TB_DRAFT_ERROR, local->code,
+                     _("Last year's report “%s” is damaged or not a Tianbao report, so it "
+                       "was not used; open it to see why"),
+                     reference);
+      return FALSE;
+    }
   tb_report_set_previous_report (report, previous);
   return TRUE;
 }

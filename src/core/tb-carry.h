@@ -87,7 +87,9 @@ char      *tb_carry_resolve_reference (const char   *draft_path,
 
 /* Loads the report named by @report's previous reference (relative to @draft_path) and
  * attaches it. TRUE when attached or when @report names none (then nothing changes);
- * FALSE with @error (TB_DRAFT_ERROR or G_IO_ERROR_NOT_FOUND) when it cannot be read. */
+ * FALSE with @error (TB_DRAFT_ERROR or G_IO_ERROR_NOT_FOUND) when it cannot be read. The
+ * reference comes from a file: only a *.tianbao file is opened (never /etc/passwd), and the
+ * message never quotes what it contains. */
 gboolean   tb_carry_load_previous     (TbReport     *report,
                                        const char   *draft_path,
                                        GError      **error);
