@@ -374,6 +374,57 @@ def test_hostile_drafts_answered(tmp):
         check(os.path.basename(path) in r.err, "names the file", r)
 
 
+# ------------------------------------------------------------------ 12, 16: wrong answers
+
+
+def test_year_outside_format(tmp):
+    # Before: a 2019-format report on 2024 was "Ready" and exported citing 〔2019〕60号.
+    path = os.path.join(tmp, "y.tianbao")
+    write(path, read(SAMPLE).replace(b"<year>2020</year>", b"<year>2024</year>"))
+    r = expect(run("check", path), 1)
+    check("YEAR" in r.err + r.out and "2021" in r.out and "tianbao-cli convert" in r.out,
+          "an error naming the fitting format and the way out", r)
+    r = expect(run("export-pdf", path), 1)
+    check(not os.path.exists(os.path.join(tmp, "y.pdf")), "not exported", r)
+    expect(run("export-pdf", "--draft", path), 0, "exported as a draft")
+    # Converting in place would leave filled 2019 cells behind: refused, a new file instead.
+    before = read(path)
+    r = expect(run("convert", path), 2)
+    check("-o" in r.err and read(path) == before, "refused in place", r)
+    new = os.path.join(tmp, "y-2021.tianbao")
+    r = expect(run("convert", path, "-o", new), 0)
+    check("2019 to 2021" in r.out, "says what it did", r)
+    r = run("check", "--json", new)
+    check(all(i["rule"] != "YEAR" for i in r.json()["issues"]), "the new file fits", r)
+    check(read(path) == before, "the original is kept")
+    # A 2021-format report on 2019: nothing to leave behind, converted in place.
+    m = new_report(tmp, "2021", "m.tianbao")
+    expect(run("set", m, "t3.r1_new.np=3"), 0)
+    write(m, read(m).replace(b"<year>2021</year>", b"<year>2019</year>"))
+    expect(run("check", m), 1)
+    expect(run("convert", m), 0)
+    r = run("check", "--json", m)
+    check(r.json()["format"] == "2019" and all(i["rule"] != "YEAR" for i in r.json()["issues"]),
+          "converted", r)
+
+
+def test_previous_reference(tmp):
+    # Before: <previous>/etc/passwd</previous> made check and export-pdf open the file, and the
+    # message could quote its bytes.
+    secret = os.path.join(tmp, "secret.tianbao")
+    write(secret, b"<?xml version='1.0'?><tianbao-report version='1' format='2021'>"
+                  b"<SECRET-hunter2/></tianbao-report>")
+    for reference in ("/etc/passwd", "secret.tianbao", "/dev/zero"):
+        path = os.path.join(tmp, "r.tianbao")
+        write(path, read(SAMPLE).replace(
+            b"<year>2020</year>", b"<year>2020</year><previous>%s</previous>" % reference.encode()))
+        for args in (("check", path), ("export-pdf", "--draft", path)):
+            r = run(*args, timeout=20)
+            check(r.rc in (0, 1), "answered", r)
+            check("root:" not in r.err and "SECRET" not in r.err + r.out, "no foreign bytes", r)
+            check("Warning" in r.err and reference in r.err, "a warning naming the reference", r)
+
+
 TESTS = [
     test_pdf_never_replaces_a_report,
     test_pdf_link_to_its_report,
@@ -389,6 +440,8 @@ TESTS = [
     test_field_maximums,
     test_text_sources,
     test_hostile_drafts_answered,
+    test_year_outside_format,
+    test_previous_reference,
 ]
 
 

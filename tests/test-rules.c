@@ -629,6 +629,61 @@ test_lookup_key (void)
   g_assert_false (tb_rules_lookup_key (tb_format_get ("2019"), "T3-7", NULL));
 }
 
+/* Before: a 2019-format report on 2024 (hand-edited, or from another tool) was ready and
+ * exported citing 〔2019〕60号; a 2021-format report on 2019 too. Now it is an error of its
+ * own, first, naming the format that fits; within the years, nothing is said. */
+static void
+test_year_outside_format (void)
+{
+  static const struct { const char *format; int year; const char *fitting; } cases[] = {
+    { "2019", 2024, "2021" },
+    { "2019", 2018, NULL },
+    { "2021", 2019, "2019" },
+    { "2021", 2020, "2019" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
+      g_autoptr(TbReport) other = NULL;
+      g_autoptr(GPtrArray) issues = NULL;
+      g_autofree char *years = NULL;
+      const TbIssue *issue;
+
+      if (!g_str_equal (cases[i].format, "2019"))
+        {
+          other = tb_test_make_full_2021 ();
+          g_set_object (&report, other);
+        }
+      tb_report_set_year (report, cases[i].year);
+      issues = tb_rules_check (report);
+      g_assert_cmpuint (issues->len, >=, 1);
+      issue = g_ptr_array_index (issues, 0);
+      g_test_message ("%s on %d: %s", cases[i].format, cases[i].year, issue->message);
+      g_assert_cmpstr (issue->rule, ==, TB_RULES_YEAR);
+      g_assert_cmpint (issue->kind, ==, TB_ISSUE_YEAR);
+      g_assert_cmpint (issue->severity, ==, TB_SEVERITY_ERROR);
+      g_assert_false (tb_rules_is_ready (issues));
+      g_assert_cmpuint (tb_test_count_rule (issues, TB_RULES_YEAR), ==, 1);
+      g_assert_nonnull (strstr (issue->message, tb_format_get_document (tb_report_get_format (report))));
+      if (cases[i].fitting != NULL)
+        g_assert_nonnull (strstr (issue->message,
+                                  tb_format_get_document (tb_format_get (cases[i].fitting))));
+    }
+
+  /* Every year each format is for: no such issue. */
+  for (int year = 2019; year <= 2030; year++)
+    {
+      g_autoptr(TbReport) report = year <= 2020 ? tb_test_make_sample_2020 ()
+                                                : tb_test_make_full_2021 ();
+      g_autoptr(GPtrArray) issues = NULL;
+
+      tb_report_set_year (report, year);
+      issues = tb_rules_check (report);
+      g_assert_cmpuint (tb_test_count_rule (issues, TB_RULES_YEAR), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/rules/issue-kinds", test_issue_kinds);
   g_test_add_func ("/rules/issue-sides", test_issue_sides);
   g_test_add_func ("/rules/lookup-key", test_lookup_key);
+  g_test_add_func ("/rules/year-outside-format", test_year_outside_format);
 
   return g_test_run ();
 }

@@ -128,6 +128,16 @@ append_issue (GString        *s,
           g_string_append_c (s, '\n');
         }
     }
+  if (issue->kind == TB_ISSUE_YEAR)
+    {
+      g_autofree char *quoted = g_shell_quote (path);
+
+      g_string_append_printf (s, "%s", indent);
+      g_string_append_printf (s, _("Convert it: tianbao-cli convert %s; or change the year: "
+                                   "tianbao-cli meta %s --year YEAR"),
+                              quoted, quoted);
+      g_string_append_c (s, '\n');
+    }
   if (issue->n_cells > 0)
     {
       append_cell_ids (ids, format, issue, FALSE);

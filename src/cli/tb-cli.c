@@ -32,6 +32,7 @@ static const TbCliCommand *const commands[] = {
   &tb_cli_command_formats,
   &tb_cli_command_export_pdf,
   &tb_cli_command_merge,
+  &tb_cli_command_convert,
 };
 
 /* A mistake before any command is known; see tb_cli_usage_error() for one after. */

@@ -450,6 +450,56 @@ previous_applies (const TbRule *rule,
   return g_strv_contains ((const char *const *) rule->previous_formats, id);
 }
 
+/* ------------------------------------------------------------------ the year */
+
+static char *
+format_years (const TbFormat *format)
+{
+  int last = tb_format_get_last_year (format);
+
+  if (last == G_MAXINT)
+    /* TRANSLATORS: the years of a format that is still in use: "2021 and later" */
+    return g_strdup_printf (_("%d and later"), tb_format_get_first_year (format));
+  /* TRANSLATORS: the years of a format: "2019 to 2020" */
+  return g_strdup_printf (_("%d to %d"), tb_format_get_first_year (format), last);
+}
+
+static TbIssue *
+year_issue (const TbFormat *format,
+            int             year)
+{
+  TbIssue *issue = g_new0 (TbIssue, 1);
+  const TbFormat *fitting = tb_format_for_year (year);
+  g_autofree char *years = format_years (format);
+
+  /* tb_format_for_year() falls back to the nearest format: only one for the year counts. */
+  if (fitting != NULL && (fitting == format || year < tb_format_get_first_year (fitting) ||
+                          year > tb_format_get_last_year (fitting)))
+    fitting = NULL;
+
+  issue->rule = TB_RULES_YEAR;
+  issue->kind = TB_ISSUE_YEAR;
+  issue->key = g_strdup (TB_RULES_YEAR);
+  issue->severity = TB_SEVERITY_ERROR;
+  issue->section = -1;
+  if (fitting != NULL)
+    /* TRANSLATORS: year; format id; its document number; its years; the fitting format's
+     * id and document number; the year again */
+    issue->message = g_strdup_printf (_("The report is on %d, but its format %s (%s) is for "
+                                        "reports on %s: change the year, or convert the "
+                                        "report to format %s (%s), the one for %d"),
+                                      year, tb_format_get_id (format),
+                                      tb_format_get_document (format), years,
+                                      tb_format_get_id (fitting),
+                                      tb_format_get_document (fitting), year);
+  else
+    issue->message = g_strdup_printf (_("The report is on %d, but its format %s (%s) is for "
+                                        "reports on %s: change the year"),
+                                      year, tb_format_get_id (format),
+                                      tb_format_get_document (format), years);
+  return issue;
+}
+
 /* ------------------------------------------------------------------ public */
 
 static int
@@ -492,9 +542,15 @@ tb_rules_check_with_previous (TbReport *report,
   format = tb_report_get_format (report);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) tb_issue_free);
 
+  /* A 2019-format report on 2024 (hand-edited, or from another tool) would print the wrong
+   * official document and miss the 2021 format's rows. */
+  year = tb_report_get_year (report);
+  if (year > 0 &&
+      (year < tb_format_get_first_year (format) || year > tb_format_get_last_year (format)))
+    g_ptr_array_add (out, year_issue (format, year));
+
   /* Comparing with a report on another year than the one before would be wrong in every
    * cross-year rule: say so once and leave them out. */
-  year = tb_report_get_year (report);
   previous_year = previous ? tb_report_get_year (previous) : 0;
   if (previous != NULL && year > 0 && previous_year > 0 && previous_year != year - 1)
     {

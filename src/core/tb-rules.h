@@ -19,6 +19,9 @@ typedef enum
   TB_ISSUE_TEXT_UNCHANGED,  /* a text section is the same as in last year's report */
   TB_ISSUE_PREVIOUS_YEAR,   /* the report attached as last year's is on another year
                                (rule TB_RULES_PREVIOUS_YEAR) */
+  TB_ISSUE_YEAR,            /* the report's year is outside its format's years (rule
+                               TB_RULES_YEAR): an error, the report is converted or its year
+                               changed (tb_report_convert()) */
 } TbIssueKind;
 
 typedef struct
@@ -48,11 +51,14 @@ GPtrArray  *tb_rules_check        (TbReport  *report);
 /* The same, comparing with last year's report (@previous, or none when NULL) instead of the
  * one attached with tb_report_set_previous_report(). Rules that need last year's report
  * (prev.* references, text-unchanged) are skipped without one, or when it is not on the
- * year before (then one warning with rule TB_RULES_PREVIOUS_YEAR says so). */
+ * year before (then one warning with rule TB_RULES_PREVIOUS_YEAR says so). A report whose
+ * year its format is not for (first-year, last-year in the format data) gets one error with
+ * rule TB_RULES_YEAR, first. */
 GPtrArray  *tb_rules_check_with_previous (TbReport *report,
                                           TbReport *previous);
 
 #define TB_RULES_PREVIOUS_YEAR "PREV-YEAR"
+#define TB_RULES_YEAR          "YEAR"
 
 /* TRUE when there is no error and nothing incomplete (warnings do not block). */
 gboolean    tb_rules_is_ready     (GPtrArray *issues);
