@@ -408,6 +408,31 @@ def test_year_outside_format(tmp):
           "converted", r)
 
 
+def test_real_amounts(tmp):
+    # Before: `set t2.fee.amount=31742.506213` was refused ("at most 4 digits after the
+    # point"), though published reports print amounts to the fen: 317,425,062.13 元.
+    a = new_report(tmp, "2024", "a.tianbao")
+    b = new_report(tmp, "2024", "b.tianbao")
+    expect(run("set", a, "t2.fee.amount=31742.506213", "s6.fee_collected=317,425,062.13"), 0)
+    data = read(a).decode()
+    check('<cell id="t2.fee.amount">31742.506213</cell>' in data, "stored exactly")
+    check('<cell id="s6.fee_collected">317425062.13</cell>' in data, "元 to the fen")
+    r = expect(run("set", a, "t2.fee.amount=1.0000001"), 2, "seven decimals of 万元")
+    check("6 digits" in r.err, "says how many", r)
+    r = expect(run("set", a, "s6.fee_collected=1.001"), 2, "three decimals of 元")
+    check("2 digits" in r.err, "says how many", r)
+    # Sums are exact: 31742.506213 + 0.000001 = 31742.506214, in the merge too.
+    expect(run("set", b, "t2.fee.amount=0.000001"), 0)
+    out = os.path.join(tmp, "sum.tianbao")
+    run("merge", "-o", out, a, b)
+    check('<cell id="t2.fee.amount">31742.506214</cell>' in read(out).decode(), "summed exactly")
+    # The 2019 format's 采购总金额 takes its unit: to the fen in 元 and in 万元.
+    c = new_report(tmp, "2020", "c.tianbao")
+    expect(run("set", c, "t2.procurement.amount=317425062.13元"), 0)
+    expect(run("set", c, "t2.procurement.amount=31742.506213万元"), 0)
+    expect(run("set", c, "t2.procurement.amount=317425062.131元"), 2, "a tenth of a fen")
+
+
 def test_previous_reference(tmp):
     # Before: <previous>/etc/passwd</previous> made check and export-pdf open the file, and the
     # message could quote its bytes.
@@ -441,6 +466,7 @@ TESTS = [
     test_text_sources,
     test_hostile_drafts_answered,
     test_year_outside_format,
+    test_real_amounts,
     test_previous_reference,
 ]
 

@@ -144,7 +144,7 @@ def test_cells_labels(tmp):
     check("其他对外管理服务事项" in rows19 and "其他对外管理服务事项" not in rows21, "其他对外管理服务事项")
     fee = {c["id"]: c for c in c21}["t2.fee.amount"]
     check(fee["column"] == "本年收费金额（单位：万元）" and fee["kind"] == "amount"
-          and fee["unit"] == "万元" and fee["decimals"] == 4, "2021 fee amount", fee)
+          and fee["unit"] == "万元" and fee["decimals"] == 6, "2021 fee amount", fee)
     other21 = {c["row_path"] for c in c21 if "（六）其他处理" in c["row_path"]}
     other19 = {c["row_path"] for c in c19 if "（六）其他处理" in c["row_path"]}
     check(len(other21) == 3 and len(other19) == 1, "（六）其他处理: 3 rows in 2021, 1 in 2019")

@@ -69,20 +69,26 @@ distinct_text (const TbCellSpec *spec,
       break;
     case TB_CELL_AMOUNT:
     case TB_CELL_AMOUNT_UNIT:
-      if (spec->decimals > 0)
-        {
-          frac = (spec->index % 9) + 1;
-          for (guint d = spec->decimals; d < 4; d++)
-            frac *= 10;
-        }
-      *value = whole * TB_AMOUNT_SCALE + frac;
-      if (spec->kind == TB_CELL_AMOUNT_UNIT)
-        {
-          guint n_units = g_strv_length ((char **) spec->units);
+      {
+        guint decimals = spec->decimals;
 
-          g_assert_cmpuint (n_units, >, 0);
-          *unit = spec->units[spec->index % n_units];
-        }
+        if (spec->kind == TB_CELL_AMOUNT_UNIT)
+          {
+            guint n_units = g_strv_length ((char **) spec->units);
+
+            g_assert_cmpuint (n_units, >, 0);
+            *unit = spec->units[spec->index % n_units];
+          }
+        /* No more decimals than reach the fen in the amount's unit. */
+        decimals = MIN (decimals, tb_value_unit_decimals (*unit ? *unit : spec->unit));
+        if (decimals > 0)
+          {
+            frac = (spec->index % 9) + 1;
+            for (guint d = decimals; d < TB_AMOUNT_SCALE_DIGITS; d++)
+              frac *= 10;
+          }
+        *value = whole * TB_AMOUNT_SCALE + frac;
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -280,7 +286,7 @@ test_unit_and_lenient_cells (void)
   /* unit attribute combined with the number: 25.1 万元 */
   v = tb_report_get_cell (report, tb_format_find_cell (format, "t2.procurement.amount")->index);
   g_assert_cmpint (v->state, ==, TB_CELL_VALID);
-  g_assert_cmpint (v->value, ==, 251000);
+  g_assert_cmpint (v->value, ==, 251 * TB_AMOUNT_SCALE / 10);
   g_assert_cmpstr (v->unit, ==, "万元");
 
   v = tb_report_get_cell (report, tb_format_find_cell (format, "t2.licence.change")->index);

@@ -174,7 +174,8 @@ test_table2_and_4 (void)
   c = tb_format_find_cell (f21, "t2.fee.amount");
   g_assert_cmpint (c->kind, ==, TB_CELL_AMOUNT);
   g_assert_cmpstr (c->unit, ==, "万元");
-  g_assert_cmpuint (c->decimals, ==, 4);
+  /* Six decimals of 万元: to the fen (FORMAT.md A.5). */
+  g_assert_cmpuint (c->decimals, ==, 6);
   g_assert_cmpstr (c->column_label, ==, "本年收费金额（单位：万元）");
   g_assert_cmpstr (tb_format_find_cell (f21, "t2.norm.valid")->label, ==, "行政规范性文件 现行有效件数");
 

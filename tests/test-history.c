@@ -13,6 +13,7 @@
 #include "tb-history-private.h"
 #include "tb-report.h"
 #include "tb-rules.h"
+#include "tb-value.h"
 
 #include "tb-test-util.h"
 
@@ -143,7 +144,7 @@ test_cell_exact (void)
   tb_history_redo (history);
   assert_cell_exact (report, "t2.fee.amount", TB_CELL_VALID, "１.５");
   g_assert_cmpint (tb_report_get_cell (report, tb_test_cell (report, "t2.fee.amount"))->value, ==,
-                   15000);
+                   15 * TB_AMOUNT_SCALE / 10);
 }
 
 /* Computed totals are derived: never a step of their own, recomputed after undo. */

@@ -312,13 +312,14 @@ test_amount_units (void)
   g_clear_pointer (&notes, g_ptr_array_unref);
   g_clear_pointer (&merge, tb_merge_free);
 
-  /* 0.5元 in 万元 needs rounding: 251000.5元 + 1.5万元 → 26.6001万元 (half up) */
+  /* Six decimals of 万元 are the fen: 251000.5元 + 1.5万元 = 26.60005万元 exactly, nothing
+   * rounded (with four decimals it was 26.6001). */
   tb_test_set (inputs.r[2], id, "0.5元");
   merge = merge_of (inputs.r, 3);
   summary = tb_merge_build (merge, NULL, &notes, NULL);
   text = tb_test_dup_text (summary, id);
-  g_assert_cmpstr (text, ==, "26.6001万元");
-  g_assert_true (has_note (notes, "rounded"));
+  g_assert_cmpstr (text, ==, "26.60005万元");
+  g_assert_false (has_note (notes, "rounded"));
 }
 
 /* An input whose total does not add up does not pass its mistake on. */
@@ -894,7 +895,7 @@ test_stream_same_as_merge (void)
   r[3] = tb_test_make_report ("2019", 2020, "乙局,丙科", 4);
   r[4] = tb_test_make_report ("2019", 2020, "=丁局", 5);
   r[5] = tb_test_make_report ("2019", 2020, "戊局", 6);
-  tb_test_set (r[0], id, "251000.5元");                          /* 元 and 万元: rounded */
+  tb_test_set (r[0], id, "251000.5元");                          /* 元 and 万元, exact */
   tb_test_set (r[1], id, "1.5万元");
   tb_test_set (r[2], id, "999999999元");
   tb_report_clear_cell (r[3], tb_test_cell (r[3], "t3.r3_3_2.biz"));   /* unfilled */
@@ -929,7 +930,8 @@ test_stream_same_as_merge (void)
 
   assert_same_report (a, b);
   assert_same_notes (notes_a, notes_b);
-  g_assert_true (has_note (notes_b, "rounded"));
+  /* Six decimals of 万元 hold 0.5 元 exactly (TB_AMOUNT_SCALE_DIGITS): nothing rounded. */
+  g_assert_false (has_note (notes_b, "rounded"));
   g_assert_true (has_note (notes_b, "counted twice"));
   g_assert_true (has_note (notes_b, "too large"));
   g_assert_cmpmem (g_bytes_get_data (csv_a, NULL), g_bytes_get_size (csv_a),

@@ -70,10 +70,10 @@ test_cells (void)
   g_assert_cmpint (tb_report_get_cell (report, c)->state, ==, TB_CELL_EMPTY);
   g_assert_cmpuint (tb_report_count_filled (report), ==, 0);
 
-  /* Amounts are exact: 1.5 万元 is 15000 ten-thousandths. */
+  /* Amounts are exact: 1.5 万元 is 1500000 millionths. */
   c = tb_test_cell (report, "t2.fee.amount");
   g_assert_true (tb_report_set_cell_text (report, c, "1.5", &error));
-  g_assert_cmpint (tb_report_get_cell (report, c)->value, ==, 15000);
+  g_assert_cmpint (tb_report_get_cell (report, c)->value, ==, 15 * TB_AMOUNT_SCALE / 10);
   tb_test_set_value (report, "t4.review.total", 7);
   g_assert_cmpint (tb_report_get_cell (report, tb_test_cell (report, "t4.review.total"))->value,
                    ==, 7);

@@ -582,7 +582,7 @@ test_issue_sides (void)
   issue = tb_test_find_issue (issues, "A1");
   g_assert_nonnull (issue);
   g_assert_true (issue->has_values);
-  g_assert_cmpint (issue->lhs, ==, 15000);
+  g_assert_cmpint (issue->lhs, ==, 15 * TB_AMOUNT_SCALE / 10);
   g_assert_cmpstr (issue->lhs_text, ==, "1.5");
   g_assert_cmpstr (issue->rhs_text, ==, "1");
   g_assert_cmpstr (issue->message, ==, "1.5 exceeds 1");

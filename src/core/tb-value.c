@@ -43,7 +43,7 @@ typedef struct
 
 /* ---- Statics ------------------------------------------------------------------------- */
 
-#define AMOUNT_SCALE_DIGITS 4   /* TB_AMOUNT_SCALE == 10^4 */
+#define AMOUNT_SCALE_DIGITS TB_AMOUNT_SCALE_DIGITS
 #define COUNT_MAX_DIGITS    9   /* TB_COUNT_MAX has 9 digits */
 #define AMOUNT_MAX_DIGITS   12  /* TB_AMOUNT_MAX has 12 digits */
 #define QUOTE_MAX_CHARS     24  /* longer input is shortened in messages */
@@ -302,8 +302,8 @@ quote_text (const char *text)
   return g_strconcat (head, "…", NULL);
 }
 
-/* Magnitude of @number in ten-thousandths, or -1 when it has more than 4 decimals or more
- * than @max_int_digits integer digits (then the value might not fit a gint64). */
+/* Magnitude of @number in millionths, or -1 when it has more than 6 decimals or more than
+ * @max_int_digits integer digits (then the value might not fit a gint64). */
 static gint64
 typed_number_to_scaled (const TypedNumber *number,
                         guint              max_int_digits)
@@ -515,8 +515,11 @@ tb_value_parse (TbCellKind          kind,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   amount = is_amount_kind (kind);
-  /* The scale has four decimals; more can never be stored. */
+  /* The scale has six decimals; more can never be stored. */
   decimals = amount ? MIN (decimals, AMOUNT_SCALE_DIGITS) : 0;
+  /* An amount in a known money unit is exact to the fen at most: 元 has 2 decimals. */
+  if (amount && kind == TB_CELL_AMOUNT)
+    decimals = MIN (decimals, tb_value_unit_decimals (fixed_unit));
 
   if (text == NULL)
     text = "";
@@ -610,6 +613,8 @@ tb_value_parse (TbCellKind          kind,
     }
 
 number_checks:
+  if (matched_unit != NULL)
+    decimals = MIN (decimals, tb_value_unit_decimals (matched_unit));
   /* The number itself. "-0" is zero, not a negative number. */
   if (number.negative && kind != TB_CELL_SIGNED && !typed_number_is_zero (&number))
     {
@@ -719,6 +724,50 @@ tb_value_unit_in_yuan (const char *unit)
   const MoneyUnit *found = find_money_unit (unit);
 
   return found != NULL ? found->yuan : 0;
+}
+
+guint
+tb_value_unit_decimals (const char *unit)
+{
+  const MoneyUnit *found = find_money_unit (unit);
+  guint decimals = 2;
+
+  if (found == NULL)
+    return G_MAXUINT;
+  for (gint64 size = found->yuan; size >= 10; size /= 10)
+    decimals++;
+  return MIN (decimals, AMOUNT_SCALE_DIGITS);
+}
+
+gboolean
+tb_value_convert_unit (gint64      value,
+                       const char *from,
+                       const char *to,
+                       gint64     *out)
+{
+  gint64 from_yuan = tb_value_unit_in_yuan (from);
+  gint64 to_yuan = tb_value_unit_in_yuan (to);
+  gint64 result;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (from_yuan == 0 || to_yuan == 0)
+    return FALSE;
+  if (from_yuan >= to_yuan)
+    {
+      if (__builtin_mul_overflow (value, from_yuan / to_yuan, &result))
+        return FALSE;
+    }
+  else
+    {
+      gint64 ratio = to_yuan / from_yuan;
+
+      if (value % ratio != 0)
+        return FALSE;
+      result = value / ratio;
+    }
+  *out = result;
+  return TRUE;
 }
 
 char *

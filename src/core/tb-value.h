@@ -3,8 +3,11 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Values are exact integers: counts as they are, amounts in ten-thousandths of their unit
- * (TB_AMOUNT_SCALE), so 1.5 万元 is 15000. An empty cell is "not filled", never zero.
+ * Values are exact integers: counts as they are, amounts in millionths of their unit
+ * (TB_AMOUNT_SCALE), so 1.5 万元 is 1500000: six decimals of 万元 are the fen (31742.506213
+ * 万元 = 317,425,062.13 元), which published reports print. An empty cell is "not filled",
+ * never zero. Drafts store the canonical text ("31742.506213"), never the scaled integer,
+ * so files read the same whatever the scale.
  */
 #pragma once
 
@@ -12,10 +15,11 @@
 
 G_BEGIN_DECLS
 
-#define TB_AMOUNT_SCALE G_GINT64_CONSTANT (10000)
+#define TB_AMOUNT_SCALE        G_GINT64_CONSTANT (1000000)
+#define TB_AMOUNT_SCALE_DIGITS 6   /* TB_AMOUNT_SCALE == 10^TB_AMOUNT_SCALE_DIGITS */
 /* Largest count a report can plausibly hold; larger input is refused, not wrapped. */
 #define TB_COUNT_MAX    G_GINT64_CONSTANT (999999999)
-/* Largest amount, in whole units (万元 or 元). */
+/* Largest amount, in whole units (万元 or 元); scaled, it stays far below G_MAXINT64. */
 #define TB_AMOUNT_MAX   G_GINT64_CONSTANT (999999999999)
 
 #define TB_PARSE_ERROR (tb_parse_error_quark ())
@@ -72,6 +76,19 @@ gboolean    tb_value_fits        (TbCellKind          kind,
 
 /* The size of a money unit ("元", "万元", "亿元" …) in 元, or 0 when @unit is none. */
 gint64      tb_value_unit_in_yuan (const char        *unit);
+
+/* The decimals an amount in @unit has when it is exact to the fen (0.01 元): 2 for 元, 6 for
+ * 万元; at most TB_AMOUNT_SCALE_DIGITS. G_MAXUINT for no money unit (no such bound). An
+ * amount cell accepts the fewer of this and the decimals its format gives it. */
+guint       tb_value_unit_decimals (const char       *unit);
+
+/* @value (scaled, in @from) in the money unit @to, into @out. FALSE when it is not exact
+ * in @to at TB_AMOUNT_SCALE (元 → 亿元 of 0.01 元), would overflow, or a unit is unknown;
+ * @out is then unchanged. 元 ↔ 万元 is always exact for amounts to the fen. */
+gboolean    tb_value_convert_unit  (gint64            value,
+                                    const char       *from,
+                                    const char       *to,
+                                    gint64           *out);
 
 /* Canonical text of a value: "12", "-3", "1.5" (no trailing zeros), no unit. */
 char       *tb_value_format      (TbCellKind          kind,
