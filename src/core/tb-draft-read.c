@@ -186,14 +186,14 @@ check_field (TbField   field,
  * @max_bytes, one line, no control or direction character. */
 static gboolean
 check_short (const char *text,
-             gsize       max_bytes,
+             guint       max_bytes,
              xmlNode    *node,
              GError    **error)
 {
   if (strlen (text) > max_bytes)
     return _tb_draft_fail (error, TB_DRAFT_ERROR_LIMIT,
                            _("The file is damaged: element <%s> on line %ld is longer than "
-                             "%" G_GSIZE_FORMAT " bytes."),
+                             "%u bytes."),
                            (const char *) node->name, line_of (node), max_bytes);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
