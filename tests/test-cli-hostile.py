@@ -345,7 +345,7 @@ def test_text_sources(tmp):
     for source in ("/dev/zero", fifo, tmp):
         start = time.monotonic()
         r = expect(run("text", path, "s1", source, timeout=20), 2, source)
-        check(time.monotonic() - start < 5, "answered at once", r)
+        check(time.monotonic() - start < 10, "answered at once", r)
         check("not a regular file" in r.err, "says why", r)
     # Standard input is read with a bound too.
     with open("/dev/zero", "rb") as zero:
@@ -353,13 +353,13 @@ def test_text_sources(tmp):
         proc = subprocess.run([CLI, "text", path, "s1", "-"], stdin=zero, env=BASE_ENV,
                               capture_output=True, timeout=30)
     check(proc.returncode == 2 and b"too long" in proc.stderr, "bounded: %r" % proc.stderr)
-    check(time.monotonic() - start < 5, "answered at once")
+    check(time.monotonic() - start < 10, "answered at once")
     check(read(path) == before, "the report is unchanged")
 
 
 def test_hostile_drafts_answered(tmp):
     # Before: a 1 MB draft with 100,000 attributes on its root took 16–19 s to check. Every
-    # hostile draft of tests/data/hostile is answered in well under a second now.
+    # hostile draft of tests/data/hostile is answered at once now.
     folder = os.path.join(SOURCE_ROOT, "tests", "data", "hostile")
     attrs = " ".join('a%x=""' % i for i in range(100000))
     big = os.path.join(tmp, "attributes.tianbao")
@@ -370,7 +370,10 @@ def test_hostile_drafts_answered(tmp):
         start = time.monotonic()
         r = expect(run("check", path), 2, os.path.basename(path))
         seconds = time.monotonic() - start
-        check(seconds < 1.0, "%s answered in %.2f s" % (os.path.basename(path), seconds), r)
+        # A hang detector, not a benchmark (a process start under the sanitizers takes two
+        # seconds on a loaded machine): before, this file took 16–19 s; test-draft and
+        # test-growth check the real cost in process.
+        check(seconds < 10.0, "%s answered in %.2f s" % (os.path.basename(path), seconds), r)
         check(os.path.basename(path) in r.err, "names the file", r)
 
 
