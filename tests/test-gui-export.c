@@ -6,7 +6,8 @@
  * The actions are activated as the menu and the shortcuts do; the file the clerk would
  * choose is given through the window's test hook (tb_window_set_export_test_path()). Each
  * export writes what its writer makes of the report shown, remembers its folder, and a
- * report that is not ready is exported only after the clerk answered the draft question.
+ * report that is not ready is exported only after the clerk answered the draft question;
+ * the toast's Open hands the file to the desktop's program for it.
  * Copy Table puts the table shown on the clipboard; it is read back in both formats, as
  * another program would ask for them: the HTML has the official merges, the tab-separated
  * text the numbers in their grid positions.
@@ -248,6 +249,102 @@ test_export_draft (void)
   destroy_window (window);
 }
 
+/* Whether a label under @widget says @text (a toast's title). */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The toast's Open (win.open-export) hands the export to the desktop's program for its type
+ * (here one that copies it beside); when there is none, a toast says so in plain words. */
+static void
+test_open_export (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  g_autofree char *dir = g_build_filename (test_home, "open", NULL);
+  g_autofree char *docx = g_build_filename (dir, "report.docx", NULL);
+  g_autofree char *copy = g_build_filename (dir, "opened.docx", NULL);
+  g_autofree char *odd = g_build_filename (dir, "report.tb-unknown-type", NULL);
+  g_autofree char *apps = g_build_filename (test_home, "data", "applications", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "tb-test-open.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (test_home, "config", "mimeapps.list", NULL);
+  g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\n"
+                                            "Name=Test Opener\nExec=/bin/cp %%f %s\n"
+                                            "MimeType=application/vnd.openxmlformats-"
+                                            "officedocument.wordprocessingml.document;\n"
+                                            "NoDisplay=true\n", copy);
+  g_autofree char *uri = NULL;
+  g_autofree char *odd_uri = NULL;
+  gint64 deadline;
+  TbWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "application/vnd.openxmlformats-officedocument."
+                                      "wordprocessingml.document=tb-test-open.desktop\n",
+                                      -1, NULL));
+  /* Bytes of no known type (application/octet-stream): no program opens them. */
+  g_assert_true (g_file_set_contents (odd, "\1\2\3", 3, NULL));
+  window = new_window (report);
+  tb_window_set_export_test_path (window, docx);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL));
+  tb_test_wait_io ();
+
+  uri = g_filename_to_uri (docx, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-export", "s", uri));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (copy, G_FILE_TEST_EXISTS))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  tb_test_spin ();
+  {
+    g_autoptr(GBytes) exported = read_file (docx);
+    g_autoptr(GBytes) opened = read_file (copy);
+
+    g_assert_true (g_bytes_equal (exported, opened));
+  }
+  g_assert_false (shows_text (GTK_WIDGET (window), "No program"));
+
+  odd_uri = g_filename_to_uri (odd, NULL, NULL);
+  {
+    g_autoptr(GAppInfo) any = g_app_info_get_default_for_type ("application/octet-stream",
+                                                               FALSE);
+
+    if (any != NULL)
+      g_test_message ("%s opens any file here: not opening one without a program",
+                      g_app_info_get_name (any));
+    else
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-export", "s",
+                                                   odd_uri));
+        deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+        while (!shows_text (GTK_WIDGET (window), "No program to open “report.tb-unknown-type”"))
+          {
+            g_main_context_iteration (NULL, FALSE);
+            g_usleep (10000);
+            g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          }
+      }
+  }
+
+  g_unlink (desktop);
+  g_unlink (mimeapps);
+  destroy_window (window);
+}
+
 /* ---- Copy Table ----------------------------------------------------------------------- */
 
 typedef struct
@@ -457,9 +554,13 @@ main (int   argc,
   {
     g_autofree char *home = g_dir_make_tmp ("test-gui-export-XXXXXX", NULL);
     g_autofree char *data = g_build_filename (home, "data", NULL);
+    g_autofree char *config = g_build_filename (home, "config", NULL);
 
     g_mkdir_with_parents (data, 0700);
+    g_mkdir_with_parents (config, 0700);
+    /* The programs that open exports are the test's own (test_open_export ()). */
     g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
     test_home = g_steal_pointer (&home);
   }
   g_test_init (&argc, &argv, NULL);
@@ -473,6 +574,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/export/actions", test_export_actions);
   g_test_add_func ("/gui/export/draft", test_export_draft);
+  g_test_add_func ("/gui/export/open", test_open_export);
   g_test_add_func ("/gui/export/copy-table", test_copy_table);
 
   status = g_test_run ();

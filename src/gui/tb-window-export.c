@@ -315,21 +315,35 @@ on_draft_dialog_response_cb (AdwMessageDialog *dialog,
 
 /* ------------------------------------------------------------------ opening an export */
 
+/* An export being opened. */
+typedef struct
+{
+  TbWindow *self;
+  char     *name;   /* its file's name, for messages */
+} Launch;
+
 static void
 on_launched_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  g_autoptr(TbWindow) self = data;
+  Launch *launch = data;
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open the export: %s"),
-                                                  error->message);
+      /* GIO's "Failed to find default application for content type …" says it for
+       * programmers. */
+      g_autofree char *message =
+        g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+        ? g_strdup_printf (_("No program to open “%s” is installed"), launch->name)
+        : g_strdup_printf (_("Could not open “%s”: %s"), launch->name, error->message);
 
-      tb_window_add_toast (self, message);
+      tb_window_add_toast (launch->self, message);
     }
+  g_object_unref (launch->self);
+  g_free (launch->name);
+  g_free (launch);
 }
 
 /* ------------------------------------------------------------------ tb-window-private.h */
@@ -426,14 +440,21 @@ tb_window_open_export (TbWindow   *self,
                        const char *uri)
 {
   g_autoptr(GAppLaunchContext) context = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  Launch *launch;
 
   g_return_if_fail (TB_IS_WINDOW (self));
   g_return_if_fail (uri != NULL);
 
+  file = g_file_new_for_uri (uri);
+  path = g_file_get_path (file);
+  launch = g_new0 (Launch, 1);
+  launch->self = g_object_ref (self);
+  launch->name = path != NULL ? g_filename_display_basename (path) : g_strdup (uri);
   context = G_APP_LAUNCH_CONTEXT (
     gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched_cb,
-                                           g_object_ref (self));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched_cb, launch);
 }
 
 void
