@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "tb-docx-writer.h"
+#include "tb-draft.h"
 #include "tb-html-writer.h"
 #include "tb-readiness.h"
 #include "tb-window-private.h"
@@ -345,6 +346,36 @@ test_open_export (void)
   destroy_window (window);
 }
 
+/* The clerk names the export like the report: the report is kept, a toast says why. */
+static void
+test_not_over_report (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_full_2021 ();
+  g_autofree char *path = g_build_filename (test_home, "same.tianbao", NULL);
+  g_autoptr(TbDocument) document = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TbWindow *window = tb_window_new (NULL);
+
+  g_assert_true (tb_draft_save (report, path, &error));
+  g_assert_no_error (error);
+  before = read_file (path);
+  document = tb_document_new_for_report (report, path);
+  tb_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_test_spin ();
+
+  tb_window_set_export_test_path (window, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL));
+  tb_test_spin ();
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (shows_text (GTK_WIDGET (window), "would replace the report itself"));
+  destroy_window (window);
+  g_unlink (path);
+}
+
 /* ---- Copy Table ----------------------------------------------------------------------- */
 
 typedef struct
@@ -575,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/gui/export/actions", test_export_actions);
   g_test_add_func ("/gui/export/draft", test_export_draft);
   g_test_add_func ("/gui/export/open", test_open_export);
+  g_test_add_func ("/gui/export/not-over-report", test_not_over_report);
   g_test_add_func ("/gui/export/copy-table", test_copy_table);
 
   status = g_test_run ();

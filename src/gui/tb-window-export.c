@@ -222,6 +222,20 @@ static void
 start_export (Export     *export,
               const char *path)
 {
+  const char *report = tb_window_get_path (export->self);
+
+  if (report != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autoptr(GFile) in = g_file_new_for_path (report);
+
+      if (g_file_equal (out, in))
+        {
+          tb_window_add_toast (export->self, _("The export would replace the report itself: "
+                                               "choose another name"));
+          return;
+        }
+    }
   tb_window_export_async (export->self, export->format, path, export->draft_issues,
                           on_exported_cb,
                           export_new (export->self, export->format, export->draft_issues));
