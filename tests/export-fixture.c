@@ -5,7 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: export-fixture OUTDIR
- * Writes, for the sample report (data/samples/yanchi-audit-2020.tianbao, format 2019), a
+ *        export-fixture --expect [--draft] DRAFT OUT.json
+ * The second form writes only the expectation of the report in the file DRAFT (with its
+ * draft mark and sign-off with --draft), for the tests of tianbao-cli's exports.
+ * The first writes, for the sample report (data/samples/yanchi-audit-2020.tianbao, format 2019), a
  * filled 2021 report with varied numbers, and that report with a cell left empty exported
  * as a draft with its sign-off (draft2021):
  *   NAME.html, NAME.fragment.html, NAME.docx    the exports
@@ -190,6 +193,30 @@ main (int    argc,
   const char *root = g_getenv ("TIANBAO_SOURCE_ROOT");
 
   setlocale (LC_ALL, "C.UTF-8");
+  if (argc >= 4 && g_str_equal (argv[1], "--expect"))
+    {
+      gboolean draft = g_str_equal (argv[2], "--draft");
+      g_autoptr(TbReport) report = NULL;
+      g_autoptr(GBytes) json = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *name = NULL;
+      char *text;
+
+      if (argc != (draft ? 5 : 4))
+        {
+          fprintf (stderr, "usage: export-fixture --expect [--draft] DRAFT OUT.json\n");
+          return 2;
+        }
+      report = tb_draft_load (argv[draft ? 3 : 2], &error);
+      if (report == NULL)
+        g_error ("%s", error->message);
+      text = expectation (report, draft);
+      json = g_bytes_new_take (text, strlen (text));
+      dir = g_path_get_dirname (argv[draft ? 4 : 3]);
+      name = g_path_get_basename (argv[draft ? 4 : 3]);
+      write_bytes (dir, name, json);
+      return 0;
+    }
   if (argc != 2 || root == NULL)
     {
       fprintf (stderr, "usage: TIANBAO_SOURCE_ROOT=SRC export-fixture OUTDIR\n");

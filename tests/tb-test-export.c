@@ -46,6 +46,87 @@ tb_test_cells_add (GPtrArray  *cells,
   g_ptr_array_add (cells, c);
 }
 
+static char *
+attr_of (xmlNodePtr  node,
+         const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *text = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return text;
+}
+
+static guint
+span_of (xmlNodePtr  node,
+         const char *name)
+{
+  g_autofree char *value = attr_of (node, name);
+
+  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : 1;
+}
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+/* The <tr> of @table, directly or in its <thead>, <tbody> and <tfoot>, in order. */
+static GPtrArray *
+table_rows (xmlNodePtr table)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (xmlNodePtr n = table->children; n != NULL; n = n->next)
+    if (is_element (n, "tr"))
+      g_ptr_array_add (rows, n);
+    else if (is_element (n, "thead") || is_element (n, "tbody") || is_element (n, "tfoot"))
+      for (xmlNodePtr r = n->children; r != NULL; r = r->next)
+        if (is_element (r, "tr"))
+          g_ptr_array_add (rows, r);
+  return rows;
+}
+
+GPtrArray *
+tb_test_read_html_grid (xmlDocPtr  doc,
+                        xmlNodePtr table)
+{
+  g_autoptr(GPtrArray) rows = table_rows (table);
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+  GPtrArray *cells = tb_test_cells_new ();
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      guint col = 0;
+
+      for (xmlNodePtr c = ((xmlNodePtr) g_ptr_array_index (rows, r))->children; c; c = c->next)
+        {
+          gboolean th;
+          guint rowspan, colspan;
+          xmlChar *text;
+
+          if (c->type != XML_ELEMENT_NODE)
+            continue;
+          th = is_element (c, "th");
+          g_assert_true (th || is_element (c, "td"));
+          while (g_hash_table_contains (taken, GUINT_TO_POINTER (r * 1000 + col)))
+            col++;
+          rowspan = span_of (c, "rowspan");
+          colspan = span_of (c, "colspan");
+          for (guint y = r; y < r + rowspan; y++)
+            for (guint x = col; x < col + colspan; x++)
+              g_hash_table_add (taken, GUINT_TO_POINTER (y * 1000 + x));
+          text = xmlNodeGetContent (c);
+          tb_test_cells_add (cells, r, col, rowspan, colspan, (const char *) text, th);
+          xmlFree (text);
+          col += colspan;
+        }
+    }
+  return cells;
+}
+
 char *
 tb_test_expected_value (TbReport *report,
                         guint     cell)

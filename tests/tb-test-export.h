@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/HTMLparser.h>
 
 #include "tb-report.h"
 
@@ -31,6 +32,12 @@ void       tb_test_cells_add       (GPtrArray         *cells,
                                     guint              colspan,
                                     const char        *text,
                                     gboolean           header);
+
+/* The cells of the HTML @table (an element of @doc) placed on its grid as a browser does
+ * (the HTML table processing model: each cell goes to the first free slot of its row).
+ * (transfer full) */
+GPtrArray *tb_test_read_html_grid  (xmlDocPtr          doc,
+                                    xmlNodePtr         table);
 
 /* The text a value cell must show: the value as tb-value.h writes it for display (with its
  * unit where the cell has its own), what was typed when it cannot be read, "" when empty.

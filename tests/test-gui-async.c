@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every worker of tb-file-io.h is made slow (tb_file_io_set_delay (): a disk on a busy file
- * server), then the clerk saves, opens, combines reports, exports a PDF and lets a recovery
- * copy be written. Meanwhile the window's frame clock must keep ticking and the main loop keep
+ * server), then the clerk saves, opens, combines reports, exports (PDF, web page, Word
+ * document) and lets a recovery copy be written. Meanwhile the window's frame clock must keep ticking and the main loop keep
  * turning: a window that froze would count no frame until the file work is done. Afterwards
  * the files hold what they must: the state that was saved, not the edits typed while it
  * was written (those leave the report modified).
@@ -24,6 +24,7 @@
 #include "tb-file-io-private.h"
 #include "tb-session.h"
 #include "tb-window-private.h"
+#include "tb-zip.h"
 
 #include "tb-test-util.h"
 
@@ -358,34 +359,78 @@ store_result_cb (GObject      *source,
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
-/* The PDF is drawn and written in a worker, from the report as it was when asked. */
-static void
-test_export_pdf (void)
+/* The text an export at @path holds: the PDF's first page, the web page, the Word
+ * document's parts. */
+static char *
+export_text (TbExportFormat  format,
+             const char     *path)
 {
-  g_autofree char *path = saved_report ("export.tianbao", "庚县审计局", 7);
-  g_autofree char *pdf = g_build_filename (g_get_home_dir (), "export.pdf", NULL);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  TbWindow *window = open_window (path);
-  Watch watch;
+  char *data = NULL;
+  gsize len = 0;
 
-  tb_file_io_set_delay (SLOW);
-  watch_start (&watch, GTK_WIDGET (window));
-  tb_window_export_pdf_async (window, pdf, 0, store_result_cb, &result);
-  /* Changed after it was asked: the PDF has what was there. */
-  tb_report_set_agency (tb_window_get_report (window), "辛县审计局");
-  watch_until_done (&watch);
-  assert_responsive (&watch);
-  g_assert_true (tb_window_export_pdf_finish (window, result, &error));
+  if (format == TB_EXPORT_PDF)
+    {
+      const char *argv[] = { "pdftotext", "-l", "1", path, "-", NULL };
+
+      g_assert_cmpuint (tb_test_pdf_pages (path), >, 1);
+      return tb_test_run_tool (argv);
+    }
+  g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (tb_test_pdf_pages (pdf), >, 1);
-  {
-    const char *argv[] = { "pdftotext", "-l", "1", pdf, "-", NULL };
-    g_autofree char *text = tb_test_run_tool (argv);
+  if (format == TB_EXPORT_DOCX)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (data, len);
+      g_autoptr(TbZip) zip = tb_zip_read (bytes, NULL, &error);
+      GString *text = g_string_new (NULL);
 
-    g_assert_nonnull (strstr (text, "庚县审计局"));
-    g_assert_null (strstr (text, "辛县审计局"));
-  }
+      g_assert_no_error (error);
+      for (guint i = 0; i < tb_zip_list (zip)->len; i++)
+        {
+          GBytes *part = tb_zip_get (zip, g_ptr_array_index (tb_zip_list (zip), i));
+
+          g_string_append_len (text, g_bytes_get_data (part, NULL), g_bytes_get_size (part));
+        }
+      return g_string_free (text, FALSE);
+    }
+  return data;
+}
+
+/* Each export (PDF, web page, Word document) is made and written in a worker, from the
+ * report as it was when asked. */
+static void
+test_export (void)
+{
+  static const struct { TbExportFormat format; const char *name; } exports[] = {
+    { TB_EXPORT_PDF, "export.pdf" },
+    { TB_EXPORT_HTML, "export.html" },
+    { TB_EXPORT_DOCX, "export.docx" },
+  };
+  g_autofree char *path = saved_report ("export.tianbao", "庚县审计局", 7);
+  TbWindow *window = open_window (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *out = g_build_filename (g_get_home_dir (), exports[i].name, NULL);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      Watch watch;
+
+      tb_report_set_agency (tb_window_get_report (window), "庚县审计局");
+      tb_file_io_set_delay (SLOW);
+      watch_start (&watch, GTK_WIDGET (window));
+      tb_window_export_async (window, exports[i].format, out, 0, store_result_cb, &result);
+      /* Changed after it was asked: the export has what was there. */
+      tb_report_set_agency (tb_window_get_report (window), "辛县审计局");
+      watch_until_done (&watch);
+      assert_responsive (&watch);
+      g_assert_true (tb_window_export_finish (window, result, &error));
+      g_assert_no_error (error);
+      text = export_text (exports[i].format, out);
+      g_assert_nonnull (strstr (text, "庚县审计局"));
+      g_assert_null (strstr (text, "辛县审计局"));
+    }
   close_all ();
 }
 
@@ -459,7 +504,7 @@ main (int   argc,
   g_test_add_func ("/gui/async/open", test_open);
   g_test_add_func ("/gui/async/open-cancelled", test_open_cancelled);
   g_test_add_func ("/gui/async/combine", test_combine);
-  g_test_add_func ("/gui/async/export-pdf", test_export_pdf);
+  g_test_add_func ("/gui/async/export", test_export);
   g_test_add_func ("/gui/async/autosave", test_autosave);
 
   status = g_test_run ();

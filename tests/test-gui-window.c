@@ -64,10 +64,10 @@ export_pdf (TbWindow    *window,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  tb_window_export_pdf_async (window, path, draft_issues, store_result_cb, &result);
+  tb_window_export_async (window, TB_EXPORT_PDF, path, draft_issues, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return tb_window_export_pdf_finish (window, result, error);
+  return tb_window_export_finish (window, result, error);
 }
 
 /* What opening @path in @window ends in (it is read in a worker). */

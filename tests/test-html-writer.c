@@ -116,54 +116,6 @@ attr_of (xmlNodePtr  node,
   return text;
 }
 
-static guint
-uattr (xmlNodePtr  node,
-       const char *name)
-{
-  g_autofree char *value = attr_of (node, name);
-
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : 1;
-}
-
-/* The cells of an HTML table placed on its grid as a browser does (the HTML table
- * processing model: each cell goes to the first free slot of its row). */
-static GPtrArray *
-read_grid (xmlDocPtr  doc,
-           xmlNodePtr table)
-{
-  g_autoptr(GPtrArray) rows = find_all (doc, table, "./tr | ./thead/tr | ./tbody/tr");
-  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-  GPtrArray *cells = tb_test_cells_new ();
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      guint col = 0;
-
-      for (xmlNodePtr c = ((xmlNodePtr) g_ptr_array_index (rows, r))->children; c; c = c->next)
-        {
-          gboolean th;
-          guint rowspan, colspan;
-          g_autofree char *text = NULL;
-
-          if (c->type != XML_ELEMENT_NODE)
-            continue;
-          th = g_str_equal ((const char *) c->name, "th");
-          g_assert_true (th || g_str_equal ((const char *) c->name, "td"));
-          while (g_hash_table_contains (taken, GUINT_TO_POINTER (r * 1000 + col)))
-            col++;
-          rowspan = uattr (c, "rowspan");
-          colspan = uattr (c, "colspan");
-          for (guint y = r; y < r + rowspan; y++)
-            for (guint x = col; x < col + colspan; x++)
-              g_hash_table_add (taken, GUINT_TO_POINTER (y * 1000 + x));
-          text = text_of (c);
-          tb_test_cells_add (cells, r, col, rowspan, colspan, text, th);
-          col += colspan;
-        }
-    }
-  return cells;
-}
-
 /* The table sections of @report's format, in order. */
 static GPtrArray *
 table_sections (TbReport *report)
@@ -192,7 +144,7 @@ assert_tables (TbReport  *report,
       const TbSectionSpec *section = g_ptr_array_index (sections, i);
       g_autoptr(GPtrArray) captions = find_all (doc, g_ptr_array_index (tables, i),
                                                 "./caption");
-      g_autoptr(GPtrArray) cells = read_grid (doc, g_ptr_array_index (tables, i));
+      g_autoptr(GPtrArray) cells = tb_test_read_html_grid (doc, g_ptr_array_index (tables, i));
       g_autofree char *caption = NULL;
 
       g_assert_cmpuint (captions->len, ==, 1);
@@ -570,7 +522,7 @@ test_table_alone (void)
       g_assert_cmpuint (tables->len, ==, 1);
       g_assert_cmpuint (count_all (doc, "//@id | //@headers | //@class"), ==, 0);
       g_assert_cmpuint (count_all (doc, "//th[not(@scope)]"), ==, 0);
-      cells = read_grid (doc, g_ptr_array_index (tables, 0));
+      cells = tb_test_read_html_grid (doc, g_ptr_array_index (tables, 0));
       tb_test_assert_grid (report, spec, cells, TRUE);
     }
 }

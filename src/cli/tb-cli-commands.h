@@ -23,6 +23,8 @@ extern const TbCliCommand tb_cli_command_cells;       /* tb-cli-formats.c */
 extern const TbCliCommand tb_cli_command_ack;         /* tb-cli-check.c */
 extern const TbCliCommand tb_cli_command_formats;     /* tb-cli-formats.c */
 extern const TbCliCommand tb_cli_command_export_pdf;  /* tb-cli-export.c */
+extern const TbCliCommand tb_cli_command_export_html; /* tb-cli-export.c */
+extern const TbCliCommand tb_cli_command_export_docx; /* tb-cli-export.c */
 extern const TbCliCommand tb_cli_command_merge;       /* tb-cli-merge.c */
 extern const TbCliCommand tb_cli_command_convert;     /* tb-cli-convert.c */
 

@@ -31,6 +31,8 @@ static const TbCliCommand *const commands[] = {
   &tb_cli_command_ack,
   &tb_cli_command_formats,
   &tb_cli_command_export_pdf,
+  &tb_cli_command_export_html,
+  &tb_cli_command_export_docx,
   &tb_cli_command_merge,
   &tb_cli_command_convert,
 };

@@ -174,6 +174,7 @@ tb_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
+    { "win.copy-table", { "<Control><Shift>c", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.show-issues", { "F8", NULL } },
     { "win.previous-page", { "<Control>Page_Up", "<Control>KP_Page_Up", NULL } },

@@ -9,9 +9,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tb-cell-entry.h"
+#include "tb-html-writer.h"
 #include "tb-table-grid.h"
+#include "tb-tsv-writer.h"
 #include "tb-table-page-private.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -29,6 +32,7 @@ struct _TbTablePage
   AdwBin        *table_bin;
 
   GtkWidget     *grid;
+  const TbTableSpec *table;
   gboolean       syncing;
 };
 
@@ -137,6 +141,7 @@ tb_table_page_new (TbReport *report,
   self = g_object_new (TB_TYPE_TABLE_PAGE, "section", (int) section, NULL);
   gtk_label_set_label (self->heading_label, spec->heading);
 
+  self->table = spec->table;
   self->grid = tb_table_grid_new (report, spec->table);
   adw_bin_set_child (self->table_bin, self->grid);
   cells = tb_table_grid_get_cells (TB_TABLE_GRID (self->grid));
@@ -168,4 +173,33 @@ tb_table_page_get_grid (TbTablePage *self)
 {
   g_return_val_if_fail (TB_IS_TABLE_PAGE (self), NULL);
   return self->grid;
+}
+
+void
+tb_table_page_copy (TbTablePage *self)
+{
+  TbReport *report;
+  g_autofree char *table = NULL;
+  char *tsv;
+  g_autoptr(GBytes) html_bytes = NULL;
+  g_autoptr(GBytes) tsv_bytes = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[2];
+  char *html;
+
+  g_return_if_fail (TB_IS_TABLE_PAGE (self));
+
+  report = tb_section_page_get_report (TB_SECTION_PAGE (self));
+  if (report == NULL)
+    return;
+  /* The charset first, as browsers put it: LibreOffice reads HTML without one as Latin-1. */
+  table = tb_html_write_table (report, self->table);
+  html = g_strconcat ("<meta charset=\"utf-8\">", table, NULL);
+  html_bytes = g_bytes_new_take (html, strlen (html));
+  tsv = tb_tsv_write_table (report, self->table);
+  tsv_bytes = g_bytes_new_take (tsv, strlen (tsv));
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", tsv_bytes);
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
 }

@@ -14,5 +14,8 @@ G_DECLARE_FINAL_TYPE (TbTablePage, tb_table_page, TB, TABLE_PAGE, TbSectionPage)
 
 GtkWidget  *tb_table_page_new        (TbReport    *report,
                                       guint        section);
+/* Puts the table on the clipboard as HTML (merged cells, inline styles: what a portal's
+ * editor, WPS or Excel paste as a table) and as tab-separated text (tb-tsv-writer.h). */
+void        tb_table_page_copy       (TbTablePage *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "tb-combine.h"
 #include "tb-new-report-dialog.h"
+#include "tb-table-page.h"
 #include "tb-window-private.h"
 
 /* ------------------------------------------------------------------ New Report */
@@ -207,12 +208,53 @@ tb_window_action_undo_convert (GtkWidget  *widget,
   tb_window_undo_convert (TB_WINDOW (widget));
 }
 
+/* win.export-pdf, win.export-html and win.export-docx. */
 static void
-tb_window_action_export_pdf (GtkWidget  *widget,
+tb_window_action_export (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TbExportFormat format = g_str_equal (action_name, "win.export-html") ? TB_EXPORT_HTML
+                          : g_str_equal (action_name, "win.export-docx") ? TB_EXPORT_DOCX
+                          : TB_EXPORT_PDF;
+
+  tb_window_export (TB_WINDOW (widget), format);
+}
+
+/* The toast of a finished export: its file's URI. */
+static void
+tb_window_action_open_export (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  tb_window_open_export (TB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The page shown if it is a table's. */
+static TbTablePage *
+visible_table_page (TbWindow *self)
+{
+  const char *name = tb_window_get_visible_page (self);
+
+  if (self->document == NULL || name == NULL || !tb_window_is_page_built (self, name))
+    return NULL;
+  return TB_IS_TABLE_PAGE (tb_window_get_page (self, name))
+         ? TB_TABLE_PAGE (tb_window_get_page (self, name)) : NULL;
+}
+
+static void
+tb_window_action_copy_table (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  tb_window_export_pdf (TB_WINDOW (widget));
+  TbWindow *self = TB_WINDOW (widget);
+  TbTablePage *page = visible_table_page (self);
+
+  if (page == NULL)
+    return;
+  tb_table_page_copy (page);
+  tb_window_add_toast (self, _("Table copied: it pastes as a table into a web editor, WPS, "
+                               "Excel or LibreOffice"));
 }
 
 static void
@@ -269,7 +311,11 @@ tb_window_class_add_actions (GtkWidgetClass *widget_class)
     { "win.attach-previous-report", NULL, tb_window_action_attach_previous },
     { "win.save", NULL, tb_window_action_save },
     { "win.save-as", NULL, tb_window_action_save },
-    { "win.export-pdf", NULL, tb_window_action_export_pdf },
+    { "win.export-pdf", NULL, tb_window_action_export },
+    { "win.export-html", NULL, tb_window_action_export },
+    { "win.export-docx", NULL, tb_window_action_export },
+    { "win.open-export", "s", tb_window_action_open_export },
+    { "win.copy-table", NULL, tb_window_action_copy_table },
     { "win.print", NULL, tb_window_action_print },
     { "win.undo", NULL, tb_window_action_history },
     { "win.redo", NULL, tb_window_action_history },
@@ -298,6 +344,9 @@ tb_window_update_actions (TbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", document != NULL && !saving);
   gtk_widget_action_set_enabled (widget, "win.save-as", document != NULL && !saving);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-html", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-docx", document != NULL);
+  gtk_widget_action_set_enabled (widget, "win.copy-table", visible_table_page (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.print", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.attach-previous-report", document != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",

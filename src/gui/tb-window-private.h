@@ -3,14 +3,15 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * TbWindow is one class in six files, each about one concern:
+ * TbWindow is one class in seven files, each about one concern:
  *  - tb-window.c          the object, its document and what it binds to, the rules check;
  *  - tb-window-actions.c  every win.* action and their enabled state; what New Report and
  *                         Combine Reports (their own classes) give the window;
  *  - tb-window-pages.c    the pages, built when first needed;
  *  - tb-window-files.c    saving, opening, closing with unsaved changes, undo, drops;
  *  - tb-window-carry.c    last year's report, and the breakdown of a combined summary;
- *  - tb-window-print.c    printing and exporting a PDF.
+ *  - tb-window-print.c    printing;
+ *  - tb-window-export.c   exporting: PDF, web page, Word document.
  * Its state is here, in the struct, and nowhere else. The GUI tests and the benchmark may
  * include this header for the hooks at its end.
  */
@@ -88,7 +89,18 @@ struct _TbWindow
   char                 *carry_unmoved;  /* the reference before Save As moved it */
   gboolean              carry_moved;
   TbCombineWindow      *breakdown;      /* weak: of the summary made here by Combine */
+
+  /* Exports (tb-window-export.c). */
+  char                 *export_test_path;   /* tests: the file, instead of asking */
 };
+
+/* What the Export menu writes (tb-window-export.c). */
+typedef enum
+{
+  TB_EXPORT_PDF,
+  TB_EXPORT_HTML,   /* a web page */
+  TB_EXPORT_DOCX,   /* a Word document */
+} TbExportFormat;
 
 /* tb-window.c */
 TbReport          *tb_window_get_report        (TbWindow       *self);
@@ -193,18 +205,29 @@ void               tb_window_set_breakdown     (TbWindow       *self,
 
 /* tb-window-print.c */
 void               tb_window_print             (TbWindow       *self);
-/* Asks for a PDF file (and, if the report is not ready, whether to export a draft). */
-void               tb_window_export_pdf        (TbWindow       *self);
-/* Exports the report as it is now to @path, drawn and written in a worker; @draft_issues > 0
- * marks every page as a draft. */
-void               tb_window_export_pdf_async  (TbWindow       *self,
+
+/* tb-window-export.c */
+/* Asks for a file to export to (and, if the report is not ready, whether to export a
+ * draft), then exports. */
+void               tb_window_export            (TbWindow       *self,
+                                                TbExportFormat  format);
+/* Exports the report as it is now to @path, made and written in a worker; @draft_issues > 0
+ * marks the export as a draft. */
+void               tb_window_export_async      (TbWindow       *self,
+                                                TbExportFormat  format,
                                                 const char     *path,
                                                 guint           draft_issues,
                                                 GAsyncReadyCallback callback,
                                                 gpointer        user_data);
-gboolean           tb_window_export_pdf_finish (TbWindow       *self,
+gboolean           tb_window_export_finish     (TbWindow       *self,
                                                 GAsyncResult   *result,
                                                 GError        **error);
+/* Opens @uri (an export) in the desktop's application for it; a failure is shown. */
+void               tb_window_open_export       (TbWindow       *self,
+                                                const char     *uri);
+/* Test hook: tb_window_export() writes to @path (NULL: asks again) instead of asking. */
+void               tb_window_set_export_test_path (TbWindow    *self,
+                                                   const char  *path);
 
 /* Test and benchmark hooks (tb-window.c and tb-window-pages.c). */
 GtkWidget         *tb_window_get_cell_widget   (TbWindow       *self,

@@ -313,6 +313,8 @@ on_visible_child_cb (TbWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   tb_window_pages_visible_changed (self);
+  /* Copy Table copies the table shown. */
+  tb_window_update_actions (self);
   if (self->settings != NULL && name != NULL && self->document != NULL && !self->building)
     g_settings_set_string (self->settings, "last-page", name);
 }
@@ -399,6 +401,7 @@ tb_window_finalize (GObject *object)
   TbWindow *self = TB_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->export_test_path, g_free);
   G_OBJECT_CLASS (tb_window_parent_class)->finalize (object);
 }
 
