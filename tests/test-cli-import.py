@@ -12,6 +12,7 @@
 # existing file without --force and never over a draft; hostile files are refused with a
 # message, nothing written.
 
+import csv
 import hashlib
 import os
 import shutil
@@ -225,6 +226,139 @@ def test_hostile(tmp):
     check(not left, "drafts were written for refused files: %r" % left)
 
 
+# ---- check of many files ---------------------------------------------------------------
+
+PUBLISHED = ("portal-2021.html", "portal-2021-gbk.html", "portal-2021-gbk-undeclared.html",
+             "converted-2021.md", "pdf-copy-2021.txt", "web-copy-2021-utf16.txt",
+             "labels-2021-year-2020.txt", "quirks-2019.txt", "yanchi-audit-2020.txt",
+             "qingyuan-2021.docx", "yanchi-2020.docx", "qingyuan-2021.pdf",
+             "qingyuan-2021-noborder.pdf", "yanchi-2020.pdf")
+
+
+def twenty_reports(tmp):
+    """A folder of twenty published reports: the fixtures, the sample published three ways,
+    and three pages changed as a clerk's mistakes would change them."""
+    folder = os.path.join(tmp, "reports")
+    os.mkdir(folder)
+    for name in PUBLISHED:
+        fixture(folder, name)
+    draft = os.path.join(tmp, "sample.tianbao")
+    shutil.copy(SAMPLE, draft)
+    for kind, command in (("html", "export-html"), ("docx", "export-docx"),
+                          ("pdf", "export-pdf")):
+        expect(run(command, draft, "-o", os.path.join(folder, "yanchi-published." + kind)), 0)
+    with open(os.path.join(FIXTURES, "portal-2021.html"), encoding="utf-8") as f:
+        page = f.read()
+    check("&nbsp;13612&nbsp;" in page and ">252<" in page, "the portal fixture changed")
+    with open(os.path.join(folder, "broken-sum.html"), "w", encoding="utf-8") as f:
+        f.write(page.replace("&nbsp;13612&nbsp;", "&nbsp;13613&nbsp;"))
+    with open(os.path.join(folder, "blank-cell.html"), "w", encoding="utf-8") as f:
+        f.write(page.replace(">252<", "><", 1))
+    with open(os.path.join(FIXTURES, "yanchi-audit-2020.txt"), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(folder, "renamed.txt"), "w", encoding="utf-8") as f:
+        f.write(text.replace("盐池县审计局", "盐池县财政局"))
+    check(len(os.listdir(folder)) == 20, "not twenty reports: %r" % os.listdir(folder))
+    return folder
+
+
+def test_check_folder(tmp):
+    folder = twenty_reports(tmp)
+    before = sorted(os.listdir(folder))
+    csv_path = os.path.join(tmp, "verdicts.csv")
+    start = time.monotonic()
+    r = run("check", folder, "--csv", csv_path)
+    took = time.monotonic() - start
+    check(r.rc == 1, "exit %d for a folder with reports that are not ready" % r.rc, r)
+    check(sorted(os.listdir(folder)) == before, "check wrote into the folder", r)
+    lines = [l for l in r.out.splitlines() if l.startswith(folder)]
+    check(len(lines) == 20, "%d lines for twenty reports" % len(lines), r)
+    check("20 files: " in r.out, "no summary line", r)
+
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(len(rows) == 20, "%d rows in the table" % len(rows))
+    check(list(rows[0]) == ["file", "kind", "agency", "year", "format", "ready", "errors",
+                            "warnings", "incomplete", "rules_broken", "cells_unread",
+                            "problem"], "the table's columns: %r" % list(rows[0]))
+    by_name = {os.path.basename(row["file"]): row for row in rows}
+    table = expect(run("check", folder, "--json"), 1).json()
+    check(table["count"] == 20 and len(table["files"]) == 20, "JSON of %d files" % table["count"])
+    by_json = {os.path.basename(v["file"]): v for v in table["files"]}
+
+    # Each verdict is the one `check FILE` gives alone.
+    for name in sorted(by_name):
+        row, one = by_name[name], run("check", "--json", os.path.join(folder, name))
+        check(one.rc in (0, 1), "check %s alone failed" % name, one)
+        alone = one.json()
+        check((row["ready"] == "yes") == alone["ready"] == (one.rc == 0) ==
+              by_json[name]["ready"], "%s: the verdicts differ" % name)
+        check(int(row["errors"]) == alone["counts"]["error"] == by_json[name]["errors"],
+              "%s: the errors differ" % name)
+        check(int(row["warnings"]) == alone["counts"]["warning"], "%s: warnings differ" % name)
+        check(row["format"] == alone["format"] and row["agency"] == (alone["agency"] or ""),
+              "%s: format or agency differ" % name)
+        check(row["kind"] == name.rsplit(".", 1)[1].replace("md", "text").replace("txt", "text"),
+              "%s: kind %s" % (name, row["kind"]))
+
+    # What the changes did, and what the published pages say.
+    check(by_name["portal-2021.html"]["ready"] == "yes", "the portal page is not ready")
+    check(by_name["broken-sum.html"]["ready"] == "no" and
+          by_name["broken-sum.html"]["rules_broken"].startswith("T3"),
+          "a sum that does not add up passed: %r" % by_name["broken-sum.html"])
+    check(by_json["broken-sum.html"]["rules_broken"][0].startswith("T3"), "JSON rules")
+    check(by_name["blank-cell.html"]["ready"] == "no" and
+          int(by_name["blank-cell.html"]["incomplete"]) > 0,
+          "a blank cell passed: %r" % by_name["blank-cell.html"])
+    check(by_name["renamed.txt"]["agency"] == "盐池县财政局" and
+          by_name["renamed.txt"]["ready"] == "yes", "renamed: %r" % by_name["renamed.txt"])
+    check(by_name["quirks-2019.txt"]["rules_broken"] == "T2-1" and
+          int(by_name["quirks-2019.txt"]["cells_unread"]) > 0,
+          "quirks: %r" % by_name["quirks-2019.txt"])
+    check(by_name["labels-2021-year-2020.txt"]["rules_broken"] == "YEAR", "YEAR not broken")
+    for kind in ("html", "docx", "pdf"):
+        row = by_name["yanchi-published." + kind]
+        check(row["ready"] == "yes" and row["year"] == "2020" and row["format"] == "2019" and
+              row["cells_unread"] == "0", "the sample as %s: %r" % (kind, row))
+    check(took < 30, "checking twenty reports took %.1f s" % took)
+
+    # The table is not written twice without --force, nor over a report.
+    r = expect(run("check", folder, "--csv", csv_path), 2)
+    check("--force" in r.err, "no word about --force", r)
+    expect(run("check", folder, "--csv", csv_path, "--force"), 1)
+    r = expect(run("check", folder, "--csv", os.path.join(folder, "renamed.txt"), "--force"), 2)
+    check("same file" in r.err, "the table would replace a report", r)
+
+
+def test_check_mixed(tmp):
+    """Drafts and published reports alike; all ready gives 0, one unreadable file 2."""
+    folder = os.path.join(tmp, "mixed")
+    os.mkdir(folder)
+    shutil.copy(SAMPLE, os.path.join(folder, "a.tianbao"))
+    fixture(folder, "yanchi-audit-2020.txt")
+    fixture(folder, "portal-2021.html")
+    r = expect(run("check", folder), 0)
+    check("3 files: 3 ready, 0 not ready, 0 could not be read" in r.out, "summary", r)
+    v = expect(run("check", "--json", os.path.join(folder, "a.tianbao"),
+                   os.path.join(folder, "portal-2021.html")), 0).json()
+    check([f["kind"] for f in v["files"]] == ["draft", "html"], "kinds: %r" % v)
+    check(v["files"][0]["cells_unread"] is None and v["files"][1]["cells_unread"] == 0,
+          "cells unread: %r" % v)
+    fixture(folder, "yanchi-2020-encrypted.pdf")
+    r = expect(run("check", folder), 2)
+    check("password" in r.out and "1 could not be read" in r.out, "the PDF's problem", r)
+    # One published report alone: what was read, then the usual check; nothing written.
+    r = expect(run("check", os.path.join(folder, "portal-2021.html")), 0)
+    check("cells: 203 read" in r.out and "Ready" in r.out, "one page alone", r)
+    check(sorted(os.listdir(folder)) == ["a.tianbao", "portal-2021.html",
+                                         "yanchi-2020-encrypted.pdf", "yanchi-audit-2020.txt"],
+          "check wrote files: %r" % os.listdir(folder))
+    empty = os.path.join(tmp, "empty")
+    os.mkdir(empty)
+    r = expect(run("check", empty), 2)
+    check("empty" in r.err, "no word about the empty folder", r)
+
+
 if __name__ == "__main__":
     import sys
     sys.exit(run_tests([
@@ -236,4 +370,6 @@ if __name__ == "__main__":
         ("outputs: beside, --outdir, -o, --force, never a draft", test_outputs_and_force),
         ("--year, --agency, --format", test_options),
         ("hostile files: refused with a message, nothing written", test_hostile),
+        ("check of a folder of twenty published reports, CSV and JSON", test_check_folder),
+        ("check of drafts and published reports alike", test_check_mixed),
     ], "test-cli-import-"))
