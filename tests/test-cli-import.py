@@ -125,6 +125,8 @@ def test_same_report_three_kinds(tmp):
         check(r.rc in (0, 1), "import of the %s failed" % kind, r)
         got = shown(out)
         same_content(got, want, kind, exact=False)
+        check(got["agency"] == want["agency"] and got["year"] == want["year"],
+              "%s: agency %s, year %s" % (kind, got["agency"], got["year"]))
         check(got["meta"]["imported_from"]["kind"] == kind, "wrong kind for " + kind)
         check(got["meta"]["imported_from"]["sha256"] == sha256(exported),
               "wrong SHA-256 for " + kind)
