@@ -152,8 +152,14 @@ parse_title (const char  *text,
 static gboolean
 looks_like_agency (const char *text)
 {
-  return g_utf8_strlen (text, -1) <= 30 && !tb_import_ends_sentence (text) &&
-         strpbrk (text, "0123456789，,、：:") == NULL;
+  if (g_utf8_strlen (text, -1) > 30 || tb_import_ends_sentence (text))
+    return FALSE;
+  /* Character by character: strpbrk() would compare the bytes of “、” (E3 80 81) with those
+   * of 局 (E5 B1 80) and refuse 盐池县审计局. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_strchr ("0123456789，,、：:", -1, g_utf8_get_char (p)) != NULL)
+      return FALSE;
+  return TRUE;
 }
 
 void
