@@ -740,9 +740,34 @@ test_field_limits (void)
     g_assert_true (g_str_has_prefix (tb_report_get_preparer (report), "张"));
   }
 
-  /* A text section. */
+  /* Characters no draft may hold: left out, and said; line breaks of a copied line and
+   * tabs of a copied row become spaces in a one-line field. */
+  {
+    GtkEditable *contact = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (meta),
+                                                                        TB_TYPE_META_PAGE,
+                                                                        "contact_row"));
+
+    gtk_editable_set_text (agency, "");
+    paste_into (agency, "某\x01县\u202e审计\xc2\x85局");
+    g_assert_cmpstr (tb_report_get_agency (report), ==, "某县审计局");
+    toast = find_label_text (GTK_WIDGET (window), "left out");
+    g_assert_nonnull (toast);
+    g_test_message ("%s", toast);
+    g_assert_nonnull (strstr (toast, "3 such characters"));
+    gtk_editable_set_text (preparer, "");
+    paste_into (preparer, "张三\r\n");
+    g_assert_cmpstr (tb_report_get_preparer (report), ==, "张三");
+    gtk_editable_set_text (contact, "");
+    paste_into (contact, "0951-1234567\tzhang@example.cn\n");
+    g_assert_cmpstr (tb_report_get_contact (report), ==, "0951-1234567 zhang@example.cn");
+  }
+
+  /* A text section: its paragraphs stay, controls go. */
   buffer = gtk_text_view_get_buffer (tb_text_page_get_text_view (
     TB_TEXT_PAGE (tb_window_get_page (window, "s6"))));
+  gtk_text_buffer_set_text (buffer, "第一段\x07。\n\t第二段\u202d。", -1);
+  tb_test_spin ();
+  g_assert_cmpstr (tb_report_get_text (report, "s6"), ==, "第一段。\n\t第二段。");
   gtk_text_buffer_set_text (buffer, long_text, -1);
   tb_test_spin ();
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, TB_FIELD_TEXT_MAX_CHARS);

@@ -7,7 +7,9 @@
  * than tb_field_get_max_chars() (tb-field.h); the entries of the app stop at the same limit.
  * What is typed or pasted beyond it is not taken, and the clerk is told how much was left
  * out ("The agency holds at most 100 characters: 23 pasted characters were not taken."),
- * in a toast of the report window, of the Preferences window, or else below the entry.
+ * in a toast of the window (report, Preferences), or else in a popover at the entry.
+ * Characters no field may hold (control characters, invisible direction controls:
+ * tb_field_check()) are left out the same way.
  */
 #pragma once
 
@@ -28,5 +30,10 @@ void   tb_field_limit_buffer   (GtkTextBuffer *buffer,
  * fit. (transfer full) */
 char  *tb_field_limit_message  (TbField        field,
                                 gsize          n_left_out);
+
+/* The message when @n_left_out control or direction characters were left out. (transfer
+ * full) */
+char  *tb_field_limit_filtered_message (TbField  field,
+                                        gsize    n_left_out);
 
 G_END_DECLS
