@@ -147,12 +147,21 @@ parse_title (const char  *text,
   return found;
 }
 
-/* An organ's name on a line of its own above a two-line title. */
+/* An organ's name on a line of its own above a two-line title: short, no sentence, no digit
+ * and no punctuation of a list. (Whole characters: strpbrk() would match single bytes of
+ * "、", which 局 shares.) */
 static gboolean
 looks_like_agency (const char *text)
 {
-  return g_utf8_strlen (text, -1) <= 30 && !tb_import_ends_sentence (text) &&
-         strpbrk (text, "0123456789，,、：:") == NULL;
+  static const char *const marks[] = { "，", ",", "、", "：", ":" };
+
+  if (g_utf8_strlen (text, -1) > 30 || tb_import_ends_sentence (text) ||
+      strpbrk (text, "0123456789") != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (text, marks[i]) != NULL)
+      return FALSE;
+  return TRUE;
 }
 
 void
