@@ -265,6 +265,66 @@ test_no_dead_end (void)
   destroy_window (window);
 }
 
+/* ---- What is shown is what is saved ------------------------------------------------- */
+
+static void
+test_normalised (void)
+{
+  TbWindow *window = new_window (2025);
+  GtkWidget *made = cell_widget (window, "t2.reg.made");
+  GtkWidget *repealed = cell_widget (window, "t2.reg.repealed");
+  GtkWidget *fee = cell_widget (window, "t2.fee.amount");
+
+  fill_complete (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->view_stack), "s2");
+  tb_test_spin ();
+
+  /* Typed with a Chinese input method and a leading zero: shown as typed while the cell
+   * has the focus, as saved once it loses it. */
+  tb_cell_entry_focus (TB_CELL_ENTRY (made));
+  tb_test_spin ();
+  type_and_wait (window, "t2.reg.made", "１２");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "１２");
+  tb_cell_entry_focus (TB_CELL_ENTRY (repealed));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "12");
+  g_assert_cmpint (model_cell (window, "t2.reg.made")->value, ==, 12);
+
+  type_and_wait (window, "t2.reg.repealed", "05");
+  tb_cell_entry_focus (TB_CELL_ENTRY (fee));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repealed)), ==, "5");
+
+  /* An amount: trailing zeros and full-width digits go; text that cannot be read stays as
+   * typed, to be corrected. */
+  type_and_wait (window, "t2.fee.amount", "０.50");
+  tb_cell_entry_focus (TB_CELL_ENTRY (made));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fee)), ==, "0.5");
+  type_and_wait (window, "t2.reg.made", "1２x");
+  tb_cell_entry_focus (TB_CELL_ENTRY (repealed));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "1２x");
+
+  /* Undo shows the value again as saved, not as it was typed. */
+  tb_cell_entry_focus (TB_CELL_ENTRY (made));
+  tb_test_spin ();
+  type_and_wait (window, "t2.reg.made", "３");
+  tb_cell_entry_focus (TB_CELL_ENTRY (fee));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "3");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_validated (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "1２x");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_validated (window);
+  /* (Undo shows the cell it changed, in the focus: as typed until the focus moves on.) */
+  tb_cell_entry_focus (TB_CELL_ENTRY (fee));
+  tb_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (made)), ==, "12");
+  destroy_window (window);
+}
+
 /* ---- Main ----------------------------------------------------------------------------- */
 
 int
@@ -284,6 +344,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/form/reason-bar", test_reason_bar);
   g_test_add_func ("/gui/form/no-dead-end", test_no_dead_end);
+  g_test_add_func ("/gui/form/normalised", test_normalised);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include "tb-cell-entry-private.h"
 #include "tb-paste.h"
+#include "tb-value.h"
 
 /* ------------------------------------------------------------------ struct */
 
@@ -121,6 +122,36 @@ on_focus_enter_cb (TbCellEntry *self)
   if (self->select_idle == 0 && !self->click_focus)
     self->select_idle = g_idle_add_full (G_PRIORITY_DEFAULT, select_all_after_focus_cb, self,
                                          NULL);
+}
+
+/* The value as the file holds it ("１２" → "12", "05" → "5"), or NULL when the cell holds
+ * no value that reads. */
+static char *
+dup_normalised (TbCellEntry *self)
+{
+  const TbCellValue *v = tb_report_get_cell (self->report, self->cell);
+
+  if (v->state != TB_CELL_VALID)
+    return NULL;
+  return tb_value_format_display (tb_cell_entry_get_spec (self), v->value, v->unit);
+}
+
+static void
+on_focus_leave_cb (TbCellEntry *self)
+{
+  g_autofree char *shown = NULL;
+
+  g_clear_handle_id (&self->select_idle, g_source_remove);
+  if (self->report == NULL || self->preedit)
+    return;
+  /* What is shown is what is saved: the value written the one way it is stored. */
+  shown = dup_normalised (self);
+  if (shown != NULL && g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (self))) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self), shown);
+      self->syncing = FALSE;
+    }
 }
 
 static gboolean
@@ -336,6 +367,7 @@ tb_cell_entry_init (TbCellEntry *self)
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_swapped (text, "preedit-changed", G_CALLBACK (on_preedit_changed_cb), self);
@@ -407,12 +439,20 @@ tb_cell_entry_sync (TbCellEntry *self)
 
   v = tb_report_get_cell (self->report, self->cell);
   want = v->state == TB_CELL_EMPTY || v->text == NULL ? "" : v->text;
-  /* The model keeps the text as typed, so a cell being typed into is left alone. */
+  /* The model keeps the text as typed, so a cell being typed into is left alone; one
+   * showing the value as saved ("12" for a typed "１２") too. Other cells show the value
+   * as saved. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), want) != 0)
     {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self), want);
-      self->syncing = FALSE;
+      g_autofree char *shown = dup_normalised (self);
+      gboolean focused = gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self))));
+
+      if (shown == NULL || g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (self))) != 0)
+        {
+          self->syncing = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self), shown != NULL && !focused ? shown : want);
+          self->syncing = FALSE;
+        }
     }
 
   computed = tb_form_cell_is_computed (self->report, self->cell);
