@@ -19,6 +19,7 @@
 #include "tb-application.h"
 #include "tb-cell-entry-private.h"
 #include "tb-issues-panel-private.h"
+#include "tb-pinned-grid.h"
 #include "tb-table-grid-private.h"
 #include "tb-table-page-private.h"
 #include "tb-text-page-private.h"
@@ -325,6 +326,163 @@ test_normalised (void)
   destroy_window (window);
 }
 
+/* ---- Narrow windows ------------------------------------------------------------------ */
+
+/* A window of @width × @height showing page @name, laid out. */
+static TbWindow *
+sized_window (int         width,
+              int         height,
+              const char *name)
+{
+  TbWindow *window = tb_window_new (NULL);
+  g_autoptr(TbReport) report = tb_report_new (tb_format_for_year (2025));
+  g_autoptr(TbDocument) document = NULL;
+
+  tb_report_set_year (report, 2025);
+  document = tb_document_new_for_report (report, NULL);
+  tb_window_set_document (window, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  fill_complete (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window->view_stack), name);
+  /* (The window's content is a few pixels narrower than its default size: stricter.) */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (window)) < width - 12; i++)
+    tb_test_run_loop_for (20);
+  tb_test_run_loop_for (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 12);
+  return window;
+}
+
+static GtkAdjustment *
+table_hadjustment (TbWindow   *window,
+                   const char *name)
+{
+  GtkWidget *grid = tb_table_page_get_grid (TB_TABLE_PAGE (tb_window_get_page (window, name)));
+  GtkWidget *outer = gtk_widget_get_first_child (grid);
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (outer));
+  return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (outer));
+}
+
+static void
+test_tables_fit (void)
+{
+  const int sizes[][2] = { { 1366, 768 }, { 1024, 700 } };
+  const char *pages[] = { "s2", "s3", "s4" };
+
+  /* On an office PC's screen and in a 1024 px window beside another one, no table scrolls
+   * sideways. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        TbWindow *window = sized_window (sizes[s][0], sizes[s][1], pages[p]);
+        GtkAdjustment *hadj = table_hadjustment (window, pages[p]);
+
+        g_test_message ("%d×%d %s: %.0f of %.0f px", sizes[s][0], sizes[s][1], pages[p],
+                        gtk_adjustment_get_page_size (hadj), gtk_adjustment_get_upper (hadj));
+        g_assert_cmpfloat (gtk_adjustment_get_page_size (hadj), >, 0);
+        g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=,
+                           gtk_adjustment_get_page_size (hadj));
+        destroy_window (window);
+      }
+}
+
+/* Whether @widget lies within the visible width of the table's sideways scroller, once
+ * @pinned ones are drawn moved by the scroll offset. */
+static gboolean
+in_view (GtkWidget     *widget,
+         GtkAdjustment *hadj,
+         GtkWidget     *viewport,
+         gboolean       pinned)
+{
+  graphene_rect_t b;
+  double x;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &b));
+  x = b.origin.x + (pinned ? gtk_adjustment_get_value (hadj) : 0);
+  return x >= -0.5 && x + b.size.width <= gtk_adjustment_get_page_size (hadj) + 0.5;
+}
+
+static void
+check_tab_to_row_end (int width,
+                      int height)
+{
+  TbWindow *window = sized_window (width, height, "s3");
+  GtkAdjustment *hadj = table_hadjustment (window, "s3");
+  GtkWidget *outer = gtk_widget_get_first_child (tb_table_page_get_grid (TB_TABLE_PAGE (tb_window_get_page (window, "s3"))));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (outer));
+  GtkWidget *cell = cell_widget (window, "t3.r2_carry_in.np");
+  GtkWidget *body, *header, *label, *head;
+  int col = 0, row = 0, n_head;
+  gboolean handled;
+
+  /* Tab along 二、上年结转 to its last column a clerk types into (其他). */
+  tb_cell_entry_focus (TB_CELL_ENTRY (cell));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_signal_emit_by_name (cell, "navigate", TB_NAVIGATE_NEXT, &handled);
+      g_assert_true (handled);
+      cell = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), TB_TYPE_CELL_ENTRY);
+    }
+  tb_test_run_loop_for (300);
+  g_assert_true (cell == cell_widget (window, "t3.r2_carry_in.oth"));
+  g_test_message ("%d px: scrolled %.0f of %.0f", width, gtk_adjustment_get_value (hadj),
+                  gtk_adjustment_get_upper (hadj) - gtk_adjustment_get_page_size (hadj));
+
+  /* The cell, its row label and its column head are all in view. */
+  body = gtk_widget_get_parent (cell);
+  g_assert_true (TB_IS_PINNED_GRID (body));
+  gtk_grid_query_child (GTK_GRID (body), cell, &col, &row, NULL, NULL);
+  label = gtk_grid_get_child_at (GTK_GRID (body), 0, row);
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "上年结转"));
+  header = gtk_widget_get_first_child (gtk_widget_get_first_child (viewport));
+  g_assert_true (TB_IS_PINNED_GRID (header) && header != body);
+  n_head = tb_format_find_table (tb_report_get_format (tb_window_get_report (window)), "t3")->n_header_rows;
+  head = gtk_grid_get_child_at (GTK_GRID (header), col, n_head - 1);
+  g_assert_true (GTK_IS_LABEL (head));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (head)), ==, "其他");
+
+  g_assert_true (in_view (cell, hadj, viewport, FALSE));
+  g_assert_true (in_view (head, hadj, viewport, FALSE));
+  g_assert_true (in_view (label, hadj, viewport, TRUE));
+  /* Not hidden under the pinned labels either. */
+  {
+    graphene_rect_t b;
+
+    g_assert_true (gtk_widget_compute_bounds (cell, viewport, &b));
+    g_assert_cmpfloat (b.origin.x, >=, tb_pinned_grid_get_pinned_width (TB_PINNED_GRID (body)) - gtk_adjustment_get_value (hadj) - 0.5);
+  }
+  if (width < 1000)
+    g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+
+  /* Back to the first column: it comes out from under the pinned labels. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_signal_emit_by_name (cell, "navigate", TB_NAVIGATE_PREV, &handled);
+      cell = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), TB_TYPE_CELL_ENTRY);
+    }
+  tb_test_run_loop_for (300);
+  g_assert_true (cell == cell_widget (window, "t3.r2_carry_in.np"));
+  {
+    graphene_rect_t b;
+
+    g_assert_true (gtk_widget_compute_bounds (cell, viewport, &b));
+    g_assert_cmpfloat (b.origin.x, >=, tb_pinned_grid_get_pinned_width (TB_PINNED_GRID (body)) - gtk_adjustment_get_value (hadj) - 0.5);
+  }
+  destroy_window (window);
+}
+
+static void
+test_pinned_labels (void)
+{
+  /* At 1024 px the table fits; in a narrower window the number columns scroll under the
+   * pinned row labels. */
+  check_tab_to_row_end (1024, 700);
+  check_tab_to_row_end (800, 600);
+}
+
 /* ---- Main ----------------------------------------------------------------------------- */
 
 int
@@ -345,6 +503,8 @@ main (int   argc,
   g_test_add_func ("/gui/form/reason-bar", test_reason_bar);
   g_test_add_func ("/gui/form/no-dead-end", test_no_dead_end);
   g_test_add_func ("/gui/form/normalised", test_normalised);
+  g_test_add_func ("/gui/form/tables-fit", test_tables_fit);
+  g_test_add_func ("/gui/form/pinned-labels", test_pinned_labels);
 
   return g_test_run ();
 }
