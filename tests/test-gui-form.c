@@ -405,7 +405,8 @@ in_view (GtkWidget     *widget,
 
   g_assert_true (gtk_widget_compute_bounds (widget, viewport, &b));
   x = b.origin.x + (pinned ? gtk_adjustment_get_value (hadj) : 0);
-  return x >= -0.5 && x + b.size.width <= gtk_adjustment_get_page_size (hadj) + 0.5;
+  /* (The viewport scrolls the entry's text into view: its 1 px border may stay out.) */
+  return x >= -1.5 && x + b.size.width <= gtk_adjustment_get_page_size (hadj) + 1.5;
 }
 
 static void
@@ -448,6 +449,13 @@ check_tab_to_row_end (int width,
   g_assert_true (GTK_IS_LABEL (head));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (head)), ==, "其他");
 
+  {
+    graphene_rect_t b;
+
+    g_assert_true (gtk_widget_compute_bounds (cell, viewport, &b));
+    g_test_message ("cell at %.1f + %.1f in %.1f", b.origin.x, b.size.width,
+                    gtk_adjustment_get_page_size (hadj));
+  }
   g_assert_true (in_view (cell, hadj, viewport, FALSE));
   g_assert_true (in_view (head, hadj, viewport, FALSE));
   g_assert_true (in_view (label, hadj, viewport, TRUE));
@@ -485,6 +493,133 @@ test_pinned_labels (void)
    * pinned row labels. */
   check_tab_to_row_end (1024, 700);
   check_tab_to_row_end (800, 600);
+}
+
+/* ---- Tooltips, badges, icons, no problems ---------------------------------------------- */
+
+static guint
+count_in (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The widgets of CSS name @name under @root, in @out. */
+static void
+collect_css (GtkWidget  *root,
+             const char *name,
+             GPtrArray  *out)
+{
+  if (g_str_equal (gtk_widget_get_css_name (root), name))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_css (c, name, out);
+}
+
+static void
+test_looks (void)
+{
+  TbWindow *window = sized_window (1366, 768, "s3");
+  GtkWidget *cell;
+  g_autofree char *shown = NULL;
+  const char *plain;
+  const char *term = "社会公益组织";
+  g_autoptr(GPtrArray) bins = g_ptr_array_new ();
+  guint n_badges = 0;
+
+  /* With no problem left, the header says so in words. */
+  g_assert_cmpstr (gtk_label_get_label (window->issues_label), ==, _("No problems"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->issues_label)));
+
+  /* A broken column of 三: its tooltip, wrapped at any width, never breaks 社会公益组织. */
+  type_and_wait (window, "t3.r3_1_open.soc", "5");
+  cell = cell_widget (window, "t3.r1_new.soc");
+  plain = gtk_widget_get_tooltip_text (cell);
+  g_assert_nonnull (plain);
+  g_assert_cmpuint (count_in (plain, term), >, 0);
+  shown = tb_cell_entry_dup_tooltip_shown (TB_CELL_ENTRY (cell));
+  for (int width = 100; width <= 420; width += 3)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (cell, shown);
+      g_autoptr(GString) lines = g_string_new (NULL);
+      PangoLayoutIter *iter;
+
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+
+          g_string_append_len (lines, shown + line->start_index, line->length);
+          g_string_append_c (lines, '\n');
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      g_object_unref (layout);
+      g_string_replace (lines, "\u2060", "", 0);
+      if (count_in (lines->str, term) != count_in (plain, term))
+        g_error ("at %d px the tooltip breaks %s:\n%s", width, term, lines->str);
+    }
+
+  /* The page badge: in the header counter's error colour (style.css), beside the page icon,
+   * not over it. */
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tb_window_get_stack_page (window, "s3")), ==, 1);
+  tb_test_run_loop_for (300);
+  collect_css (GTK_WIDGET (window), "indicatorbin", bins);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      GtkWidget *bin = g_ptr_array_index (bins, i);
+      GtkWidget *image = NULL, *indicator = NULL;
+      graphene_rect_t a, b, overlap;
+
+      if (!gtk_widget_has_css_class (bin, "badge") || !gtk_widget_is_drawable (bin))
+        continue;
+      for (GtkWidget *c = gtk_widget_get_first_child (bin); c != NULL; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_IMAGE (c))
+          image = c;
+        else if (g_str_equal (gtk_widget_get_css_name (c), "indicator"))
+          indicator = c;
+      g_assert_nonnull (image);
+      g_assert_nonnull (indicator);
+      g_assert_true (gtk_widget_compute_bounds (image, GTK_WIDGET (window), &a));
+      g_assert_true (gtk_widget_compute_bounds (indicator, GTK_WIDGET (window), &b));
+      {
+        /* The icon is the left, square part of its padded box. */
+        graphene_rect_t icon = GRAPHENE_RECT_INIT (a.origin.x, a.origin.y, a.size.height,
+                                                   a.size.height);
+
+        g_test_message ("icon %.0f,%.0f %.0f×%.0f; badge %.0f,%.0f %.0f×%.0f",
+                        icon.origin.x, icon.origin.y, icon.size.width, icon.size.height,
+                        b.origin.x, b.origin.y, b.size.width, b.size.height);
+        if (graphene_rect_intersection (&icon, &b, &overlap))
+          g_assert_cmpfloat (overlap.size.width * overlap.size.height, <=,
+                             0.1 * icon.size.width * icon.size.height);
+      }
+      n_badges++;
+    }
+  g_assert_cmpuint (n_badges, >=, 1);
+
+  /* Each part of the report has an icon of its own in the switcher. */
+  {
+    g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
+    const char *names[] = { "meta", "s1", "s2", "s3", "s4", "s5", "s6" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        const char *icon = adw_view_stack_page_get_icon_name (tb_window_get_stack_page (window, names[i]));
+
+        g_assert_nonnull (icon);
+        g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icon));
+        g_assert_false (g_hash_table_contains (icons, icon));
+        g_hash_table_add (icons, (gpointer) icon);
+      }
+  }
+  destroy_window (window);
 }
 
 /* ---- Dialogs whole in both languages --------------------------------------------------- */
@@ -678,12 +813,22 @@ main (int   argc,
       return 0;
     }
   adw_init ();
+  /* The application's style, as AdwApplication loads it. */
+  {
+    GtkCssProvider *css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/gui/form/reason-bar", test_reason_bar);
   g_test_add_func ("/gui/form/no-dead-end", test_no_dead_end);
   g_test_add_func ("/gui/form/normalised", test_normalised);
   g_test_add_func ("/gui/form/tables-fit", test_tables_fit);
   g_test_add_func ("/gui/form/pinned-labels", test_pinned_labels);
+  g_test_add_func ("/gui/form/looks", test_looks);
   g_test_add_func ("/gui/form/dialogs", test_dialogs);
 
   return g_test_run ();
