@@ -23,8 +23,7 @@ typedef enum
   TB_LAYOUT_FONT_TITLE,     /* 小标宋 role: serif bold, 22 pt */
   TB_LAYOUT_FONT_BODY,      /* 仿宋 role: serif, 16 pt */
   TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, 16 pt (一、) */
-  TB_LAYOUT_FONT_HEADING2,  /* 楷体 role where a Kai font is installed, else serif bold
-                               (（一）) */
+  TB_LAYOUT_FONT_HEADING2,  /* 楷体 role (（一）) */
   TB_LAYOUT_FONT_TABLE,     /* serif, 10.5 pt */
   TB_LAYOUT_FONT_TABLE_BOLD,
   TB_LAYOUT_FONT_PAGE_NUMBER,
@@ -40,7 +39,8 @@ typedef void (*TbLayoutGlyphFunc) (double    x,
                                    gunichar  ch,
                                    gpointer  user_data);
 
-/* Pango font description string of a role, e.g. "Noto Serif CJK SC 16". */
+/* Pango font description string of a role, e.g. "Noto Serif CJK SC,Noto Sans CJK SC,… 16",
+ * from the font roles as chosen now (interned: valid for the process). */
 const char  *tb_layout_get_font       (TbLayoutFont       role);
 
 void         tb_layout_foreach_glyph  (TbLayout          *self,
