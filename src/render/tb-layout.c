@@ -253,6 +253,28 @@ tb_layout_foreach_glyph (TbLayout          *self,
 }
 
 void
+tb_layout_foreach_cell (TbLayout         *self,
+                        guint             page,
+                        TbLayoutCellFunc  func,
+                        gpointer          user_data)
+{
+  GArray *ops;
+
+  g_return_if_fail (TB_IS_LAYOUT (self));
+  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (func != NULL);
+
+  ops = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
+
+      if (op->cell != TB_LAYOUT_CELL_NONE)
+        func (op->cell, op->layout, op->x, op->y, op->bx, op->by, op->bw, op->bh, user_data);
+    }
+}
+
+void
 tb_layout_foreach_heading (TbLayout            *self,
                            TbLayoutHeadingFunc  func,
                            gpointer             user_data)
