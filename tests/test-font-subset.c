@@ -916,14 +916,16 @@ test_sample_pdf (void)
   g_test_message ("whole fonts: %zu bytes in %u fonts; PDF %zu bytes", whole_fonts.font_bytes,
                   whole_fonts.n_fonts, g_bytes_get_size (whole));
   g_assert_cmpuint (fonts.n_fonts, ==, names->len);
-  /* No font holds more glyphs than the document has characters. */
+  /* No font holds more glyphs than the document has characters, but for .notdef (which
+   * cairo always embeds) and a few forms one character takes by position (punctuation
+   * set by the 'locl' and 'halt' features). */
   g_assert_cmpuint (fonts.max_glyphs, >, 0);
-  g_assert_cmpuint (fonts.max_glyphs, <=, g_hash_table_size (distinct));
+  g_assert_cmpuint (fonts.max_glyphs, <=, g_hash_table_size (distinct) + 4);
   /* A fraction of the whole fonts' subsets that cairo 1.16 embeds (725 KB → 137 KB when
    * this was written), and under 150 KB for the six pages. */
   g_assert_cmpuint (fonts.font_bytes * 4, <, whole_fonts.font_bytes);
   g_assert_cmpuint (g_bytes_get_size (pdf) * 4, <, g_bytes_get_size (whole));
-  g_assert_cmpuint (g_bytes_get_size (pdf), <=, 150 * 1024);
+  g_assert_cmpuint (g_bytes_get_size (pdf), <=, 125 * 1024);
   remove_tree (dir);
 }
 

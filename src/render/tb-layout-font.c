@@ -44,9 +44,6 @@ tb_layout_get_font (TbLayoutFont role)
     case TB_LAYOUT_FONT_TABLE:
       desc = tb_fonts_dup_role_font (TB_FONT_ROLE_TABLE, TABLE_SIZE, FALSE);
       break;
-    case TB_LAYOUT_FONT_TABLE_BOLD:
-      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_TABLE, TABLE_SIZE, TRUE);
-      break;
     case TB_LAYOUT_FONT_PAGE_NUMBER:
       desc = tb_fonts_dup_role_font (TB_FONT_ROLE_PAGE_NUMBER, 14, FALSE);
       break;

@@ -25,7 +25,6 @@ typedef enum
   TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, 16 pt (一、) */
   TB_LAYOUT_FONT_HEADING2,  /* 楷体 role (（一）) */
   TB_LAYOUT_FONT_TABLE,     /* serif, 10.5 pt */
-  TB_LAYOUT_FONT_TABLE_BOLD,
   TB_LAYOUT_FONT_PAGE_NUMBER,
   TB_LAYOUT_FONT_DRAFT,
   TB_LAYOUT_N_FONTS

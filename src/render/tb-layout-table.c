@@ -115,9 +115,10 @@ make_label (TbLayout         *self,
 {
   gboolean head = g_strcmp0 (it->role, "head") == 0 || g_strcmp0 (it->role, "block") == 0;
   gboolean centre = head || g_strcmp0 (it->role, "note") == 0 || it->rowspan > 1;
-  PangoLayout *layout = _tb_layout_make (self, head ? TB_LAYOUT_FONT_TABLE_BOLD
-                                                    : TB_LAYOUT_FONT_TABLE,
-                                         size, it->text ? it->text : "", inner,
+  /* Headers are centred, in the regular weight: 仿宋_GB2312 has no bold face (a bold
+   * would be smeared by the renderer), and the bold serif stand-in cost the PDF 15 KB. */
+  PangoLayout *layout = _tb_layout_make (self, TB_LAYOUT_FONT_TABLE, size,
+                                         it->text ? it->text : "", inner,
                                          centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 
   glue_last_pair (layout);
