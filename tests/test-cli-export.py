@@ -243,6 +243,33 @@ def test_docx_tables(tmp):
     check(expected["title"][-10:] in document, "the title is missing from the text")
 
 
+def test_font_roles(tmp):
+    """--font ROLE=FAMILY: the PDF embeds the family, the Word styles name it; a bad role is
+    a usage error that writes nothing."""
+    report = sample(tmp)
+    pdf = os.path.join(tmp, "fonts.pdf")
+    for bad in ("colour=黑体", "body=", "body"):
+        r = run("export-pdf", report, "-o", pdf, "--font", bad)
+        expect(r, 2)
+        check("heading2" in r.err, "the usage error does not name the roles: %s" % r.err)
+        check(not os.path.exists(pdf), "a PDF was written with --font %s" % bad)
+    expect(run("export-pdf", report, "-o", pdf, "--font", "body=Noto Sans CJK SC",
+               "--font", "heading2=Noto Serif CJK SC"), 0)
+    fonts = run_program(["pdffonts", pdf], timeout=60).out
+    check(re.search(r"^[A-Z]{6}\+NotoSansCJK\w*-Regular ", fonts, re.M) is not None,
+          "the body font chosen is not embedded:\n" + fonts)
+    check("LXGW" not in fonts and "UKai" not in fonts,
+          "a Kai font is embedded though heading2 was set in Noto Serif:\n" + fonts)
+    docx = os.path.join(tmp, "fonts.docx")
+    expect(run("export-docx", report, "-o", docx, "--font", "body=方正仿宋_GBK",
+               "--font", "title=方正小标宋_GBK"), 0)
+    with zipfile.ZipFile(docx) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    check('w:eastAsia="方正仿宋_GBK"' in styles, "the Word styles do not name the body font")
+    check('w:eastAsia="方正小标宋_GBK"' in styles, "the Word styles do not name the title font")
+    check('w:eastAsia="黑体"' in styles, "the level-1 headings lost their official font")
+
+
 if __name__ == "__main__":
     sys.exit(run_tests([
         ("--help of the three exports", test_help),
@@ -253,4 +280,5 @@ if __name__ == "__main__":
         ("a report that is not ready: refused, or marked with --draft", test_not_ready),
         ("--force, -o, and never over the report", test_force_and_output),
         ("export-docx: real tables with merges", test_docx_tables),
+        ("--font ROLE=FAMILY in the PDF and the Word document", test_font_roles),
     ], "test-cli-export-"))
