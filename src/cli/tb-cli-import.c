@@ -82,11 +82,6 @@ import_one (const ImportArgs *a,
   g_autoptr(TbReport) report = NULL;
   const char *inputs[] = { path, NULL };
 
-  if (tb_file_is_draft (path))
-    {
-      tb_cli_err (_("%s is already a Tianbao report; there is nothing to import.\n"), name);
-      return TB_CLI_EXIT_FAILED;
-    }
   if (a->dump)
     {
       g_autoptr(GBytes) data = NULL;

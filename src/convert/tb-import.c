@@ -17,6 +17,8 @@
 #include <glib/gstdio.h>
 
 #include "tb-docx-reader.h"
+#include "tb-file-guard.h"
+#include "tb-file-io.h"
 #include "tb-html-reader.h"
 #include "tb-import-private.h"
 #include "tb-pdf-reader.h"
@@ -433,6 +435,12 @@ tb_import_load_file (const char             *path,
 
   base = g_path_get_basename (path);
   name = g_filename_display_name (base);
+  if (tb_file_is_draft (path))
+    {
+      g_set_error (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_DRAFT,
+                   _("%s is already a Tianbao report; there is nothing to import"), name);
+      return NULL;
+    }
   data = tb_import_read_file (path, error);
   if (data == NULL)
     return NULL;
@@ -443,5 +451,92 @@ tb_import_load_file (const char             *path,
   tb_report_set_imported_from (report, provenance);
   if (log != NULL)
     *log = g_steal_pointer (&local_log);
+  return report;
+}
+
+/* ------------------------------------------------------------------ in a worker */
+
+typedef struct
+{
+  char            *path;
+  TbImportOptions  options;   /* its strings owned */
+  TbImportLog     *log;
+} LoadJob;
+
+static void
+load_job_free (gpointer p)
+{
+  LoadJob *job = p;
+
+  g_free (job->path);
+  g_free ((char *) job->options.format_id);
+  g_free ((char *) job->options.agency);
+  g_clear_pointer (&job->log, tb_import_log_free);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = data;
+  GError *error = NULL;
+  TbReport *report;
+
+  tb_file_io_worker_begin (cancellable);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  report = tb_import_load_file (job->path, &job->options, &job->log, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+tb_import_load_file_async (const char             *path,
+                           const TbImportOptions  *options,
+                           GCancellable           *cancellable,
+                           GAsyncReadyCallback     callback,
+                           gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (path != NULL);
+
+  /* Counted as file work: it holds the application, and tests wait for it. */
+  task = tb_file_io_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tb_import_load_file_async);
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
+  if (options != NULL)
+    {
+      job->options.year = options->year;
+      job->options.format_id = g_strdup (options->format_id);
+      job->options.agency = g_strdup (options->agency);
+    }
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+TbReport *
+tb_import_load_file_finish (GAsyncResult  *result,
+                            TbImportLog  **log,
+                            GError       **error)
+{
+  TbReport *report;
+  LoadJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tb_import_load_file_async,
+                        NULL);
+
+  report = g_task_propagate_pointer (G_TASK (result), error);
+  job = g_task_get_task_data (G_TASK (result));
+  if (report != NULL && log != NULL)
+    *log = g_steal_pointer (&job->log);
   return report;
 }

@@ -28,6 +28,7 @@ typedef enum
 {
   TB_IMPORT_ERROR_NOT_A_REPORT,  /* read, but nothing of an annual report was found */
   TB_IMPORT_ERROR_FORMAT,        /* the format asked for is unknown */
+  TB_IMPORT_ERROR_DRAFT,         /* the file is a Tianbao draft: open it, do not import it */
 } TbImportError;
 
 /* What the caller knows better than the document. */
@@ -105,6 +106,19 @@ TbReport     *tb_import_load_file       (const char             *path,
                                          const TbImportOptions  *options,
                                          TbImportLog           **log,
                                          GError                **error);
+
+/* tb_import_load_file() in a worker thread (a window keeps drawing meanwhile). A Tianbao
+ * draft is not imported: the task fails with TB_IMPORT_ERROR_DRAFT, and the caller opens
+ * it as a draft instead. */
+void          tb_import_load_file_async (const char             *path,
+                                         const TbImportOptions  *options,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+/* @log: (out) (optional). */
+TbReport     *tb_import_load_file_finish (GAsyncResult          *result,
+                                          TbImportLog          **log,
+                                          GError               **error);
 
 /* The file at @path, read as tb_import_load_file() reads it (regular files up to
  * TB_SOURCE_MAX_SIZE). */

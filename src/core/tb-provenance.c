@@ -122,16 +122,25 @@ tb_provenance_kind_to_string (const char *kind)
 }
 
 char *
-tb_provenance_describe (const TbProvenance *self)
+tb_provenance_format_date (const TbProvenance *self)
 {
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->date != NULL)
     when = g_date_time_new_from_iso8601 (self->date, NULL);
-  date = when ? g_date_time_format (when, "%Y-%m-%d %H:%M UTC") : g_strdup (self->date);
+  return when ? g_date_time_format (when, "%Y-%m-%d %H:%M UTC") : g_strdup (self->date);
+}
+
+char *
+tb_provenance_describe (const TbProvenance *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  date = tb_provenance_format_date (self);
   /* TRANSLATORS: the file name, its kind ("web page"), the date and time of the import */
   return g_strdup_printf (_("%s (%s, imported %s)"), self->file,
                           tb_provenance_kind_to_string (self->kind), date ? date : "?");

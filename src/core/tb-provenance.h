@@ -41,6 +41,8 @@ gboolean      tb_provenance_kind_is_valid  (const char          *kind);
 gboolean      tb_provenance_sha256_is_valid (const char         *sha256);
 /* "Web page", "Text", "Word document", "PDF" (translated); @kind itself when unknown. */
 const char   *tb_provenance_kind_to_string (const char          *kind);
+/* When it was imported, for people: "2026-12-05 08:10 UTC". (transfer full) */
+char         *tb_provenance_format_date    (const TbProvenance  *self);
 /* One line for people: "年报.html (web page, imported 2026-12-05 08:10 UTC)". (transfer full) */
 char         *tb_provenance_describe       (const TbProvenance  *self);
 

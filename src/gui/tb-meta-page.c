@@ -183,14 +183,16 @@ update_source_row (TbMetaPage *self,
 {
   const TbProvenance *source = tb_report_get_imported_from (report);
   g_autofree char *subtitle = NULL;
-  g_autofree char *described = NULL;
+  g_autofree char *date = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), source != NULL);
   if (source == NULL)
     return;
-  described = tb_provenance_describe (source);
-  /* TRANSLATORS: the file, its kind and the import time; then its SHA-256 checksum */
-  subtitle = g_strdup_printf (_("%s\nSHA-256 %s"), described, source->sha256);
+  date = tb_provenance_format_date (source);
+  /* TRANSLATORS: the file's kind ("web page") and the import time; then its SHA-256 */
+  subtitle = g_strdup_printf (_("%s, imported %s\nSHA-256 %s"),
+                              tb_provenance_kind_to_string (source->kind), date,
+                              source->sha256);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), source->file);
   adw_action_row_set_subtitle (self->source_row, subtitle);
 }

@@ -11,7 +11,9 @@
 
 #include "tb-carry.h"
 #include "tb-field-limit.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
+#include "tb-import.h"
 #include "tb-new-report-dialog.h"
 #include "tb-report-chooser.h"
 
@@ -31,6 +33,8 @@ struct _TbNewReportDialog
 
   TbReport             *previous;      /* last year's report, or NULL */
   char                 *previous_path; /* its file, canonical */
+  gboolean              previous_imported; /* a published report, imported: no draft to
+                                              name as last year's */
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;   /* reading last year's report */
 };
@@ -160,6 +164,7 @@ on_clear_previous_cb (TbNewReportDialog *self)
 {
   g_clear_object (&self->previous);
   g_clear_pointer (&self->previous_path, g_free);
+  self->previous_imported = FALSE;
   update_previous (self);
 }
 
@@ -201,10 +206,33 @@ on_choose_previous_cb (TbNewReportDialog *self)
       self->chooser = tb_report_chooser_new (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                              _("Last Year's Report"), _("_Choose"),
                                              self->previous_path);
+      tb_report_chooser_add_published (self->chooser, TRUE);
       g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
                                self, 0);
     }
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+take_previous (TbNewReportDialog *self,
+               TbReport          *previous,
+               const char        *path,
+               gboolean           imported)
+{
+  const char *agency;
+
+  g_set_object (&self->previous, previous);
+  g_free (self->previous_path);
+  self->previous_path = g_canonicalize_filename (path, NULL);
+  self->previous_imported = imported;
+
+  /* The year after last year's, by last year's agency. */
+  if (tb_report_get_year (previous) > 0)
+    gtk_spin_button_set_value (self->year, tb_report_get_year (previous) + 1);
+  agency = tb_report_get_agency (previous);
+  if (agency != NULL && *agency != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->agency), agency);
+  update_previous (self);
 }
 
 static void
@@ -217,7 +245,6 @@ on_previous_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) reports = NULL;
   GError *error = NULL;
   TbReport *previous;
-  const char *agency;
 
   reports = tb_file_io_load_reports_finish (result, NULL, &error);
   if (reports == NULL)
@@ -229,17 +256,40 @@ on_previous_loaded_cb (GObject      *source,
     return;
 
   previous = g_ptr_array_index (reports, 0);
-  g_set_object (&self->previous, previous);
-  g_free (self->previous_path);
-  self->previous_path = g_canonicalize_filename (g_task_get_task_data (task), NULL);
+  take_previous (self, previous, g_task_get_task_data (task), FALSE);
+  g_task_return_boolean (task, TRUE);
+}
 
-  /* The year after last year's, by last year's agency. */
-  if (tb_report_get_year (previous) > 0)
-    gtk_spin_button_set_value (self->year, tb_report_get_year (previous) + 1);
-  agency = tb_report_get_agency (previous);
-  if (agency != NULL && *agency != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->agency), agency);
-  update_previous (self);
+/* A published report read as last year's (tb_import_load_file_async()); a draft whatever its
+ * name is read as a draft. */
+static void
+on_previous_imported_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  TbNewReportDialog *self = g_task_get_source_object (task);
+  g_autoptr(TbReport) previous = NULL;
+  GError *error = NULL;
+
+  previous = tb_import_load_file_finish (result, NULL, &error);
+  if (g_error_matches (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_DRAFT))
+    {
+      const char *paths[] = { g_task_get_task_data (task), NULL };
+
+      g_clear_error (&error);
+      tb_file_io_load_reports_async (paths, g_task_get_cancellable (task),
+                                     on_previous_loaded_cb, g_steal_pointer (&task));
+      return;
+    }
+  if (previous == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  take_previous (self, previous, g_task_get_task_data (task), TRUE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -339,8 +389,13 @@ tb_new_report_dialog_set_previous_async (TbNewReportDialog   *self,
   task = g_task_new (self, cancellable ? cancellable : self->cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_new_report_dialog_set_previous_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
-  tb_file_io_load_reports_async (paths, g_task_get_cancellable (task), on_previous_loaded_cb,
-                                 task);
+  /* Anything but a draft's name may be a published report (web page, Word, PDF …). */
+  if (g_str_has_suffix (path, TB_DRAFT_SUFFIX))
+    tb_file_io_load_reports_async (paths, g_task_get_cancellable (task), on_previous_loaded_cb,
+                                   task);
+  else
+    tb_import_load_file_async (path, NULL, g_task_get_cancellable (task),
+                               on_previous_imported_cb, task);
 }
 
 gboolean
@@ -407,8 +462,15 @@ tb_new_report_dialog_create_document (TbNewReportDialog  *self,
   tb_report_freeze (report);
   if (*agency != '\0')
     tb_report_set_agency (report, agency);
-  reference = tb_carry_make_reference (NULL, self->previous_path);
-  tb_report_set_previous (report, reference);
+  /* A published report is no draft to name as last year's: it is compared with while the
+   * report is open, and the Details of last year's imported report say where it came from. */
+  if (self->previous_imported)
+    tb_report_set_previous_report (report, self->previous);
+  else
+    {
+      reference = tb_carry_make_reference (NULL, self->previous_path);
+      tb_report_set_previous (report, reference);
+    }
   if (manual_totals)
     tb_report_set_manual_totals (report, TRUE);
   tb_report_thaw (report);

@@ -38,6 +38,39 @@ tb_report_chooser_new (GtkWindow            *parent,
   return chooser;
 }
 
+void
+tb_report_chooser_add_published (GtkFileChooserNative *chooser,
+                                 gboolean              with_drafts)
+{
+  static const char *const patterns[] = {
+    "*.html", "*.htm", "*.shtml", "*.txt", "*.md", "*.docx", "*.pdf",
+  };
+  static const char *const types[] = {
+    "text/html", "text/plain", "text/markdown", "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, with_drafts ? _("Reports and Published Reports")
+                                                : _("Published Reports (Web Page, Text, Word, PDF)"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+  if (with_drafts)
+    {
+      gtk_file_filter_add_pattern (filter, "*.tianbao");
+      gtk_file_filter_add_mime_type (filter, TB_REPORT_MIME_TYPE);
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* The kind is told by the content: a page saved without its extension is read too. */
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+}
+
 char *
 tb_report_chooser_dup_path (GtkNativeDialog *chooser,
                             int              response)

@@ -22,6 +22,10 @@ GtkFileChooserNative *tb_report_chooser_new      (GtkWindow            *parent,
                                                   const char           *title,
                                                   const char           *accept,
                                                   const char           *near);
+/* Adds a filter for published reports (web pages, text, Word, PDF) and makes it the one
+ * shown; with @with_drafts it also shows Tianbao reports. */
+void                  tb_report_chooser_add_published (GtkFileChooserNative *chooser,
+                                                       gboolean              with_drafts);
 /* (transfer full): the local path chosen when @response is GTK_RESPONSE_ACCEPT, else NULL. */
 char                 *tb_report_chooser_dup_path (GtkNativeDialog      *chooser,
                                                   int                   response);

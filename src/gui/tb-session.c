@@ -10,7 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-combine-window.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
+#include "tb-import.h"
 #include "tb-session-private.h"
 
 struct _TbSession
@@ -152,6 +154,52 @@ on_opened_cb (GObject      *source,
     }
   else
     show_open_error (self, hint, error);
+  opening_free (opening);
+}
+
+/* ------------------------------------------------------------------ importing */
+
+/* A published report was read in a worker: a new, unsaved report with a banner of what was
+ * not read. A draft whatever its name is opened as a draft; a file that does not exist is
+ * where a new report will be saved, as for any name. */
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Opening *opening = data;
+  TbSession *self = opening->self;
+  g_autoptr(TbWindow) hint = g_weak_ref_get (&opening->hint);
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) report = NULL;
+  g_autoptr(TbDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TbWindow *window;
+
+  report = tb_import_load_file_finish (result, &log, &error);
+  if (self->application == NULL)
+    {
+      g_hash_table_remove (self->opening, opening->canonical);
+      opening_free (opening);
+      return;
+    }
+  if (g_error_matches (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_DRAFT) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      tb_document_open_async (opening->path, NULL, on_opened_cb, opening);
+      return;
+    }
+  g_hash_table_remove (self->opening, opening->canonical);
+  if (report == NULL)
+    {
+      show_open_error (self, hint, error);
+      opening_free (opening);
+      return;
+    }
+  /* Not bound to the published file: saving asks where the draft goes. */
+  document = tb_document_new_for_report (report, NULL);
+  window = show_document (self, hint, document);
+  tb_window_show_import (window, log);
   opening_free (opening);
 }
 
@@ -508,7 +556,11 @@ tb_session_open_path (TbSession  *self,
   opening->path = g_strdup (path);
   opening->canonical = g_steal_pointer (&canonical);
   g_weak_ref_init (&opening->hint, hint);
-  tb_document_open_async (path, NULL, on_opened_cb, opening);
+  /* Anything but a draft's name may be a published report to import. */
+  if (g_str_has_suffix (path, TB_DRAFT_SUFFIX))
+    tb_document_open_async (path, NULL, on_opened_cb, opening);
+  else
+    tb_import_load_file_async (path, NULL, NULL, on_imported_cb, opening);
 }
 
 void

@@ -153,6 +153,14 @@ tb_window_action_open (GtkWidget  *widget,
 }
 
 static void
+tb_window_action_import (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  tb_window_choose_import (TB_WINDOW (widget));
+}
+
+static void
 tb_window_action_open_recent (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
@@ -305,6 +313,7 @@ tb_window_class_add_actions (GtkWidgetClass *widget_class)
   } actions[] = {
     { "win.new", NULL, tb_window_action_new },
     { "win.open", NULL, tb_window_action_open },
+    { "win.import", NULL, tb_window_action_import },
     { "win.open-recent", "s", tb_window_action_open_recent },
     { "win.combine-reports", NULL, tb_window_action_combine },
     { "win.show-breakdown", NULL, tb_window_action_show_breakdown },

@@ -11,7 +11,8 @@
  *  - tb-window-files.c    saving, opening, closing with unsaved changes, undo, drops;
  *  - tb-window-carry.c    last year's report, and the breakdown of a combined summary;
  *  - tb-window-print.c    printing;
- *  - tb-window-export.c   exporting: PDF, web page, Word document.
+ *  - tb-window-export.c   exporting: PDF, web page, Word document;
+ *  - tb-window-import.c   File → Import…, and the banner of what an import could not read.
  * Its state is here, in the struct, and nowhere else. The GUI tests and the benchmark may
  * include this header for the hooks at its end.
  */
@@ -41,6 +42,11 @@ struct _TbWindow
   GtkPopover           *issues_popover;
   TbIssuesPanel        *issues_panel;
   GMenu                *recent_menu;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkMenuButton        *import_button;
+  GtkPopover           *import_popover;
+  GtkListBox           *import_list;
 
   GSettings            *settings;       /* NULL when the schema is not installed */
   GCancellable         *cancellable;    /* the window's file work; cancelled in dispose */
@@ -101,6 +107,12 @@ typedef enum
   TB_EXPORT_HTML,   /* a web page */
   TB_EXPORT_DOCX,   /* a Word document */
 } TbExportFormat;
+
+/* tb-window-import.c */
+void               tb_window_class_add_import  (GtkWidgetClass *widget_class);
+/* A new document is shown: the banner of an earlier import goes. */
+void               tb_window_import_document_set (TbWindow     *self);
+void               tb_window_choose_import     (TbWindow       *self);
 
 /* tb-window.c */
 TbReport          *tb_window_get_report        (TbWindow       *self);

@@ -463,6 +463,7 @@ tb_window_class_init (TbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
 
   tb_window_class_add_actions (widget_class);
+  tb_window_class_add_import (widget_class);
 }
 
 static void
@@ -568,6 +569,7 @@ tb_window_set_document (TbWindow   *self,
   g_binding_group_set_source (self->document_bindings, document);
   g_signal_group_set_target (self->document_signals, document);
   tb_window_files_document_set (self);
+  tb_window_import_document_set (self);
   show_report (self);
 }
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "tb-document.h"
+#include "tb-import.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ TbWindow         *tb_window_show_document  (TbWindow       *self,
 gboolean          tb_window_is_pristine    (TbWindow       *self);
 /* Shows a new report for last year, by the default agency of the settings. */
 void              tb_window_new_report     (TbWindow       *self);
+/* After an import shown here: a banner lists the cells @log says were not read as they
+ * are, each jumping to its cell (a toast when every cell was read). */
+void              tb_window_show_import    (TbWindow       *self,
+                                            const TbImportLog *log);
 void              tb_window_add_toast      (TbWindow       *self,
                                             const char     *message);
 /* Shows an error over the window (it is the window's dialog until closed); more responses
