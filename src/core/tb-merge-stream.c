@@ -307,8 +307,7 @@ find_duplicate (TbMergeStream    *self,
     {
       earlier_source = g_array_index (self->inputs, Input, in->same_as).source;
       g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                   _("%s is the same report as %s, given twice: it is not counted a second "
-                     "time"),
+                   _("%s is the same report as %s, given twice"),
                    in->source, earlier_source);
       return in->same_as;
     }
@@ -321,8 +320,7 @@ find_duplicate (TbMergeStream    *self,
       {
         earlier_source = g_array_index (self->inputs, Input, earlier).source;
         g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s is the same file as %s, given twice: it is not counted a second "
-                       "time"),
+                     _("%s is the same file as %s, given twice"),
                      in->source, earlier_source);
         return earlier;
       }
@@ -332,8 +330,7 @@ find_duplicate (TbMergeStream    *self,
       {
         earlier_source = g_array_index (self->inputs, Input, earlier).source;
         g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s has the same contents as %s: the same report given twice is "
-                       "counted once"),
+                     _("%s has the same contents as %s: the same report given twice"),
                      in->source, earlier_source);
         return earlier;
       }
