@@ -232,10 +232,10 @@ def test_merge_breakdown_by_report(d):
     rows = read_csv(os.path.join(d, "县汇总.csv"))
     ids = list(cells("2021"))
     check(len(rows) == 4 + 3 + 1, "4 header rows, a row per report, the sums: %d" % len(rows))
-    check(rows[3][:9] == ["Agency", "File", "Year", "Format", "Status", "Errors",
-                          "Cells not filled", "Incomplete", "Problems"], "titles: %r" % rows[3][:9])
-    check(rows[3][9:] == ids, "one column per cell, in format order")
-    col = 9 + ids.index("t3.r3_4_1.np")
+    check(rows[3][:10] == ["Agency", "File", "Year", "Format", "Agencies", "Status", "Errors",
+                           "Cells not filled", "Incomplete", "Problems"], "titles: %r" % rows[3][:10])
+    check(rows[3][10:] == ids, "one column per cell, in format order")
+    col = 10 + ids.index("t3.r3_4_1.np")
     check(rows[0][col] == "三、收到和处理政府信息公开申请情况" and
           "1.本机关不掌握相关政府信息" in rows[1][col] and rows[2][col].endswith("自然人"),
           "official labels over the cell: %r" % [rows[k][col] for k in range(3)])
@@ -243,15 +243,16 @@ def test_merge_breakdown_by_report(d):
         row = rows[4 + i]
         agency = ("'" + names[i]) if names[i][0] == "=" else names[i]
         check(row[0] == agency and row[1] == p and row[2] == "2024" and row[3] == "2021" and
-              row[4] == "ready" and row[5:8] == ["0", "0", "0"], "the report's row: %r" % row[:9])
+              row[4] == "1" and row[5] == "ready" and row[6:9] == ["0", "0", "0"],
+              "the report's row: %r" % row[:10])
         values = show(p)["cells"]
-        check(all(number(row[9 + k]) == number(values.get(cid, "")) for k, cid in enumerate(ids)),
+        check(all(number(row[10 + k]) == number(values.get(cid, "")) for k, cid in enumerate(ids)),
               "its cells' values")
-    check(rows[7][0] == "Sum", "the last row is the sums")
+    check(rows[7][0] == "Sum" and rows[7][4] == "3", "the last row is the sums: %r" % rows[7][:10])
     summary = show(out)["cells"]
     for k, cid in enumerate(ids):
-        total = sum(number(rows[4 + i][9 + k]) for i in range(3))
-        check(abs(total - number(rows[7][9 + k])) < 1e-9 and
+        total = sum(number(rows[4 + i][10 + k]) for i in range(3))
+        check(abs(total - number(rows[7][10 + k])) < 1e-9 and
               abs(number(summary[cid]) - total) < 1e-9, "%s adds up" % cid)
 
     r = run("merge", "-o", os.path.join(d, "x.tianbao"), "--breakdown-by", "column", *paths)
@@ -272,13 +273,13 @@ def test_merge_breakdown_by_report(d):
     lines = r.out.rstrip("\n").split("\n")
     check(len(lines) == 8, "the sheet has the 8 rows: %d" % len(lines))
     sheet = dict(cell.split("=", 1) for line in lines for cell in line.split("\t"))
-    check(sheet["A4"] == "s:Agency" and sheet["J4"] == "s:" + ids[0], "titles")
+    check(sheet["A4"] == "s:Agency" and sheet["K4"] == "s:" + ids[0], "titles")
     for i in range(3):
         check(sheet["A%d" % (5 + i)] == "s:" + rows[4 + i][0],
               "agency %d as text: %r" % (i, sheet["A%d" % (5 + i)]))
         check(sheet["C%d" % (5 + i)] == "n:2024", "the year a number")
-        check(sheet["J%d" % (5 + i)] == "n:" + rows[4 + i][9], "the first cell a number")
-    check(sheet["A8"] == "s:Sum" and sheet["J8"] == "n:" + rows[7][9], "the sums as numbers")
+        check(sheet["K%d" % (5 + i)] == "n:" + rows[4 + i][10], "the first cell a number")
+    check(sheet["A8"] == "s:Sum" and sheet["K8"] == "n:" + rows[7][10], "the sums as numbers")
 
 
 def test_merge_duplicates(d):
@@ -314,9 +315,55 @@ def test_merge_duplicates(d):
     check(show(out)["cells"] == show(os.path.join(d, "once.tianbao"))["cells"],
           "each report counted once")
     rows = read_csv(os.path.join(d, "sum.csv"))
-    check([row[4] for row in rows[4:8]] == ["ready", "not counted", "ready", "not counted"] and
-          "given twice" in rows[5][8], "the breakdown shows the inputs left out: %r"
-          % [row[:9] for row in rows[4:8]])
+    check([row[5] for row in rows[4:8]] == ["ready", "not counted", "ready", "not counted"] and
+          "given twice" in rows[5][9], "the breakdown shows the inputs left out: %r"
+          % [row[:10] for row in rows[4:8]])
+
+
+def test_merge_summaries(d):
+    """County summaries combine into a city's, which counts their agencies; a summary with
+    one of its own inputs, or two made from the same report, are refused."""
+    agencies = []
+    for i in range(6):
+        p = os.path.join(d, "a%d.tianbao" % i)
+        fill(p, i + 10, agency="某县第%d局" % i)
+        agencies.append(p)
+    counties = []
+    for k, part in enumerate((agencies[0:3], agencies[3:5])):
+        out = os.path.join(d, "county%d.tianbao" % k)
+        r = run("merge", "-o", out, "--agency", "第%d县" % k, *part)
+        check(r.rc == 0, "county %d" % k, r)
+        check("It covers %d agencies, from %d files" % (len(part), len(part)) in r.out,
+              "says what the county covers", r)
+        counties.append(out)
+    with open(counties[0], encoding="utf-8") as f:
+        draft = f.read()
+    check('<combined agencies="3" inputs="3">' in draft and
+          '<input name="a0.tianbao" sha256="' in draft, "the summary records its inputs")
+    city = os.path.join(d, "city.tianbao")
+    r = run("merge", "-o", city, "--agency", "某市", counties[0], counties[1], agencies[5])
+    check(r.rc == 1, "the city: its county summaries' texts are still to write", r)
+    check(r.out.count("a summary of 3 agencies") == 1 and r.out.count("a summary of 2 agencies") == 1,
+          "each summary's agencies", r)
+    check("It covers 6 agencies, from 3 files" in r.out, "the city covers 6 agencies", r)
+    r = run("merge", "-o", os.path.join(d, "flat.tianbao"), *agencies)
+    check(r.rc == 0, "the six at once", r)
+    check(show(city)["cells"] == show(os.path.join(d, "flat.tianbao"))["cells"],
+          "the city's sums are the six reports'")
+    rows = read_csv(os.path.join(d, "city.csv"))
+    check([row[4] for row in rows[4:]] == ["3", "2", "1", "6"],
+          "a row per input summary, with its agencies: %r" % [row[:5] for row in rows[4:]])
+
+    r = run("merge", "-o", os.path.join(d, "bad.tianbao"), counties[0], agencies[1])
+    check(r.rc == 2 and "a1.tianbao is one of the reports the summary %s was made from"
+          % counties[0] in r.err and "Nothing was combined" in r.err,
+          "a summary with one of its inputs is refused", r)
+    other = os.path.join(d, "other.tianbao")
+    r = run("merge", "-o", other, agencies[2], agencies[3])
+    r = run("merge", "-o", os.path.join(d, "bad.tianbao"), counties[0], other)
+    check(r.rc == 2 and "were both made from a2.tianbao" in r.err,
+          "two summaries made from the same report are refused", r)
+    check(not os.path.exists(os.path.join(d, "bad.tianbao")), "nothing is written")
 
 
 def carried(report):
@@ -413,6 +460,7 @@ TESTS = [
     ("merge lists inputs that are not ready and leaves their sums empty", test_merge_not_ready),
     ("the breakdown by report opens in LibreOffice Calc", test_merge_breakdown_by_report),
     ("the same report given twice is refused; --leave-out", test_merge_duplicates),
+    ("summaries of summaries count agencies; double counting refused", test_merge_summaries),
     ("new --from last year's report; cross-year checks in check", test_new_from_last_year),
     ("a 2020 report in the 2019 format carries into 2021", test_2020_sample_to_2021),
 ]

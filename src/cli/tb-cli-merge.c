@@ -33,7 +33,10 @@ const TbCliCommand tb_cli_command_merge = {
   N_("Combine the reports of several agencies into one summary report"),
   N_("Adds up every table cell of reports on the same year in the same format. Each report "
      "is read, checked and added in turn, on every processor, so that any number of reports "
-     "can be combined (a county, a city, a province). One that is not ready is listed with "
+     "can be combined (a county, a city, a province). Summaries can be combined again: "
+     "the summary records how many agencies it covers and the files it was made from "
+     "(name and SHA-256), and a summary given with one of its own inputs, or two "
+     "summaries made from the same file, are refused as counting a report twice. One that is not ready is listed with "
      "its first problems, and where its cells are not filled the sums are left empty. The "
      "summary's totals are computed from its parts, its texts are left to write, and it "
      "is checked. Amounts given in different units (元, 万元) are added up in 万元.\n"
@@ -152,8 +155,12 @@ on_item (const TbMergeItem *item,
         }
       tb_cli_out (_("  LEFT OUT   %s: %s\n"), item->source, item->error->message);
       g_ptr_array_add (run->left_out, g_strdup (item->error->message));
-      break;
+      return;
     }
+  if (item->n_agencies > 1)
+    tb_cli_out (g_dngettext (GETTEXT_PACKAGE, "             a summary of %u agency\n",
+                             "             a summary of %u agencies\n", item->n_agencies),
+                item->n_agencies);
 }
 
 static char *
@@ -272,6 +279,12 @@ merge_reports (const char       *output,
   title = tb_report_dup_title (summary);
   tb_cli_out ("\n");
   tb_cli_out (_("Summary saved as %s: %s\n"), name, title);
+  tb_cli_out (g_dngettext (GETTEXT_PACKAGE,
+                           "It covers %u agency, from %u files; it can be combined again "
+                           "with other summaries.\n",
+                           "It covers %u agencies, from %u files; it can be combined again "
+                           "with other summaries.\n", tb_merge_stream_get_n_agencies (merge)),
+              tb_merge_stream_get_n_agencies (merge), n_counted);
   if (left_out->len > 0)
     tb_cli_out (g_dngettext (GETTEXT_PACKAGE,
                              "%u of %u reports was left out: the summary covers the other %u.\n",

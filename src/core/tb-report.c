@@ -32,6 +32,7 @@ struct _TbReport
   char           *modified_time;
   char           *previous;
   TbReport       *previous_report;
+  TbCombined     *combined;
 
   guint           freeze;
   guint           frozen_changes;
@@ -165,6 +166,7 @@ tb_report_finalize (GObject *object)
   g_free (self->modified_time);
   g_free (self->previous);
   g_clear_object (&self->previous_report);
+  tb_combined_free (self->combined);
 
   G_OBJECT_CLASS (tb_report_parent_class)->finalize (object);
 }
@@ -428,6 +430,22 @@ tb_report_set_previous (TbReport   *self,
   g_return_if_fail (TB_IS_REPORT (self));
   if (set_string (&self->previous, previous))
     emit_changed (self, TB_REPORT_CHANGE_META, "previous");
+}
+
+const TbCombined *
+tb_report_get_combined (TbReport *self)
+{
+  g_return_val_if_fail (TB_IS_REPORT (self), NULL);
+  return self->combined;
+}
+
+void
+tb_report_set_combined (TbReport         *self,
+                        const TbCombined *combined)
+{
+  g_return_if_fail (TB_IS_REPORT (self));
+  tb_combined_free (self->combined);
+  self->combined = combined ? tb_combined_copy (combined) : NULL;
 }
 
 TbReport *
