@@ -19,9 +19,11 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tb-carry.h"
 #include "tb-combine-window-private.h"
+#include "tb-merge-stream.h"
 #include "tb-draft.h"
 #include "tb-new-report-dialog.h"
 #include "tb-session.h"
@@ -625,7 +627,8 @@ test_combine (void)
     else
       {
         g_strv_builder_add_many (builder, cli, "merge", "-o", cli_out, "--agency",
-                                 "甲县人民政府办公室", "--breakdown", cli_csv, NULL);
+                                 "甲县人民政府办公室", "--breakdown", cli_csv,
+                                 "--breakdown-by", "cell", NULL);
         g_strv_builder_addv (builder, (const char **) paths);
         argv = g_strv_builder_end (builder);
         g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -833,6 +836,81 @@ test_combine_mixed_years (void)
   close_all ();
 }
 
+/* Body of the dialog that combining @paths ends in (it is closed). */
+static char *
+combine_refused (TbWindow          *window,
+                 const char *const *paths)
+{
+  AdwMessageDialog *dialog;
+  char *body;
+
+  tb_window_combine_paths (window, paths);
+  while (tb_window_get_dialog (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tb_test_spin ();
+  dialog = tb_window_get_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Combine the Reports");
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Nothing was combined"));
+  g_assert_null (find_combine_window ());
+  adw_message_dialog_response (dialog, "close");
+  tb_test_spin ();
+  return body;
+}
+
+/* The same report twice (the same file, a link to it, a copy), or a summary with one of its
+ * own inputs: refused, naming both; nothing is combined. */
+static void
+test_combine_twice (void)
+{
+  g_autoptr(TbReport) a = tb_test_make_report ("2021", 2024, "甲县审计局", 1);
+  g_autoptr(TbReport) b = tb_test_make_report ("2021", 2024, "甲县财政局", 2);
+  g_autoptr(TbMergeStream) merge = tb_merge_stream_new ();
+  g_autoptr(TbReport) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pa = save_report (a, "twice", "a.tianbao");
+  g_autofree char *pb = save_report (b, "twice", "b.tianbao");
+  g_autofree char *dir = g_path_get_dirname (pa);
+  g_autofree char *link = g_build_filename (dir, "link.tianbao", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.tianbao", NULL);
+  g_autofree char *ps = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *same[] = { pa, pb, pa, NULL };
+  const char *linked[] = { pa, link, NULL };
+  const char *copied[] = { pa, pb, copy, NULL };
+  const char *with_input[] = { NULL, pb, NULL };
+  TbWindow *window = new_window ();
+  struct { const char *const *paths; const char *first, *second; } cases[] = {
+    { same, "a.tianbao", "a.tianbao" },
+    { linked, "link.tianbao", "a.tianbao" },
+    { copied, "copy.tianbao", "b.tianbao" },
+    { with_input, "b.tianbao", "sum.tianbao" },
+  };
+
+  g_assert_cmpint (symlink ("a.tianbao", link), ==, 0);
+  g_assert_true (g_file_get_contents (pb, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, data, (gssize) len, NULL));
+  tb_merge_stream_add_file (merge, pa);
+  tb_merge_stream_add_file (merge, pb);
+  g_assert_true (tb_merge_stream_run (merge, NULL, &error));
+  summary = tb_merge_stream_build (merge, "甲县", NULL, &error);
+  g_assert_no_error (error);
+  ps = save_report (summary, "twice", "sum.tianbao");
+  with_input[0] = ps;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = combine_refused (window, cases[i].paths);
+
+      g_assert_nonnull (strstr (body, cases[i].first));
+      g_assert_nonnull (strstr (body, cases[i].second));
+      g_assert_null (strstr (body, g_get_home_dir ()));
+    }
+  close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/gui/carry/combine-not-ready-reason", test_combine_not_ready_reason);
   g_test_add_func ("/gui/carry/combine-show-breakdown", test_combine_show_breakdown);
   g_test_add_func ("/gui/carry/combine-mixed-years", test_combine_mixed_years);
+  g_test_add_func ("/gui/carry/combine-twice", test_combine_twice);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -147,6 +147,14 @@ void
 tb_merge_stream_add_file (TbMergeStream *self,
                           const char    *path)
 {
+  tb_merge_stream_add_file_as (self, path, NULL);
+}
+
+void
+tb_merge_stream_add_file_as (TbMergeStream *self,
+                             const char    *path,
+                             const char    *source)
+{
   g_autofree char *display = NULL;
   Input in = { NULL, NULL, NULL, NONE };
 
@@ -155,7 +163,7 @@ tb_merge_stream_add_file (TbMergeStream *self,
   g_return_if_fail (!self->ran);
 
   in.path = g_string_chunk_insert (self->strings, path);
-  display = g_filename_display_name (path);
+  display = source ? g_strdup (source) : g_filename_display_name (path);
   in.source = g_str_equal (display, path) ? in.path
                                           : g_string_chunk_insert (self->strings, display);
   g_array_append_val (self->inputs, in);

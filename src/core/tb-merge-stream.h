@@ -115,6 +115,10 @@ void               tb_merge_stream_free               (TbMergeStream       *self
  * ends. @source names it in messages and the breakdown (NULL: its agency). */
 void               tb_merge_stream_add_file           (TbMergeStream       *self,
                                                        const char          *path);
+/* The same, named @source in messages and the breakdown (NULL: the path, for display). */
+void               tb_merge_stream_add_file_as        (TbMergeStream       *self,
+                                                       const char          *path,
+                                                       const char          *source);
 void               tb_merge_stream_add_report         (TbMergeStream       *self,
                                                        TbReport            *report,
                                                        const char          *source);

@@ -16,6 +16,7 @@
 #include "tb-combine.h"
 #include "tb-draft.h"
 #include "tb-file-io.h"
+#include "tb-merge-stream.h"
 #include "tb-report-chooser.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   GtkWindow        *parent;   /* weak */
   GStrv             paths;
   TbMerge          *merge;
+  TbCombined       *covered;  /* what the summary covers: agencies, files */
   AdwMessageDialog *dialog;   /* the question, while it is shown */
   GtkEditable      *agency;
   gboolean          answered;
@@ -38,6 +40,7 @@ combine_free (gpointer data)
   g_clear_weak_pointer (&combine->parent);
   g_strfreev (combine->paths);
   g_clear_pointer (&combine->merge, tb_merge_free);
+  tb_combined_free (combine->covered);
   g_free (combine);
 }
 
@@ -77,6 +80,56 @@ tb_combination_free (TbCombination *self)
 
 /* ------------------------------------------------------------------ the worker */
 
+typedef struct
+{
+  TbMerge    *merge;
+  TbCombined *covered;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->merge, tb_merge_free);
+  tb_combined_free (loaded->covered);
+  g_free (loaded);
+}
+
+/* The checks of a roll-up (tb-merge-stream.h), on every processor: a report that cannot be
+ * read, is on another year or in another format, is given twice (also through a link, or
+ * as a copy) or is counted already in a summary given too stops it. Returns what the
+ * summary covers. */
+static TbCombined *
+check_inputs (GStrv          paths,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(TbMergeStream) check = tb_merge_stream_new ();
+  g_autoptr(TbReport) summary = NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      /* Files by name, not by their whole path. */
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+
+      tb_merge_stream_add_file_as (check, paths[i], name);
+    }
+  if (!tb_merge_stream_run (check, cancellable, error))
+    return NULL;
+  for (guint i = 0; i < tb_merge_stream_get_n_problems (check); i++)
+    {
+      const TbMergeItem *item = tb_merge_stream_get_problem (check, i);
+
+      if (item->error != NULL)
+        {
+          g_set_error_literal (error, item->error->domain, item->error->code,
+                               item->error->message);
+          return NULL;
+        }
+    }
+  summary = tb_merge_stream_build (check, NULL, NULL, error);
+  return summary ? tb_combined_copy (tb_report_get_combined (summary)) : NULL;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
@@ -85,6 +138,8 @@ load_thread (GTask        *task,
 {
   GStrv paths = data;
   g_autoptr(TbMerge) merge = tb_merge_new ();
+  g_autoptr(TbCombined) covered = NULL;
+  Loaded *loaded;
   GError *error = NULL;
 
   if (!tb_file_io_worker_begin (cancellable))
@@ -92,7 +147,21 @@ load_thread (GTask        *task,
       g_task_return_error_if_cancelled (task);
       return;
     }
-  /* Every report, or nothing: a county's total without one agency would be wrong. */
+  /* Every report, or nothing: a county's total without one agency, or with one twice,
+   * would be wrong. */
+  covered = check_inputs (paths, cancellable, &error);
+  if (covered == NULL)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        g_clear_error (&error);
+      else
+        {
+          g_task_return_new_error (task, error->domain, error->code,
+                                   _("%s\n\nNothing was combined."), error->message);
+          g_clear_error (&error);
+        }
+      return;
+    }
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(TbReport) report = tb_draft_load (paths[i], &error);
@@ -108,7 +177,10 @@ load_thread (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&merge), (GDestroyNotify) tb_merge_free);
+  loaded = g_new0 (Loaded, 1);
+  loaded->merge = g_steal_pointer (&merge);
+  loaded->covered = g_steal_pointer (&covered);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
 /* ------------------------------------------------------------------ the question */
@@ -143,6 +215,7 @@ on_response_cb (AdwMessageDialog *dialog,
       g_task_return_error (task, error);
       return;
     }
+  tb_report_set_combined (summary, combine->covered);
   result = g_new0 (TbCombination, 1);
   /* A new report, not saved yet: closing its window asks. */
   result->summary = tb_document_new_for_report (summary, NULL);
@@ -236,8 +309,14 @@ on_loaded_cb (GObject      *source,
   g_autoptr(GTask) task = data;
   Combine *combine = g_task_get_task_data (task);
   GError *error = NULL;
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
-  combine->merge = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded != NULL)
+    {
+      combine->merge = g_steal_pointer (&loaded->merge);
+      combine->covered = g_steal_pointer (&loaded->covered);
+      loaded_free (loaded);
+    }
   if (combine->merge == NULL)
     g_task_return_error (task, error);
   else if (g_task_return_error_if_cancelled (task))
