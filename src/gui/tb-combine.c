@@ -25,6 +25,13 @@ typedef struct
   GStrv             paths;
   TbMerge          *merge;
   TbCombined       *covered;  /* what the summary covers: agencies, files */
+  GCancellable     *caller;   /* the caller's cancellable, or NULL */
+  GCancellable     *stop;     /* the loading; cancelled with the caller's too */
+  gulong            stop_id;
+  AdwMessageDialog *progress; /* while loading */
+  GtkProgressBar   *bar;
+  guint             progress_id;
+  gint              done;     /* atomic: steps done of 2 × the number of inputs */
   AdwMessageDialog *dialog;   /* the question, while it is shown */
   GtkEditable      *agency;
   gboolean          answered;
@@ -41,6 +48,15 @@ combine_free (gpointer data)
   g_strfreev (combine->paths);
   g_clear_pointer (&combine->merge, tb_merge_free);
   tb_combined_free (combine->covered);
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->bar);
+  g_clear_object (&combine->progress);
+  if (combine->stop_id != 0)
+    g_cancellable_disconnect (combine->caller, combine->stop_id);
+  g_clear_object (&combine->caller);
+  g_clear_object (&combine->stop);
   g_free (combine);
 }
 
@@ -98,8 +114,30 @@ loaded_free (Loaded *loaded)
  * read, is on another year or in another format, is given twice (also through a link, or
  * as a copy) or is counted already in a summary given too stops it. Returns what the
  * summary covers. */
+typedef struct
+{
+  GStrv  paths;
+  gint  *done;     /* the Combine's counter: the task data keeps it alive */
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_strfreev (work->paths);
+  g_free (work);
+}
+
+static void
+on_checked_cb (guint    done,
+               guint    total,
+               gpointer data)
+{
+  g_atomic_int_inc ((gint *) data);
+}
+
 static TbCombined *
 check_inputs (GStrv          paths,
+              gint          *done,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -113,6 +151,7 @@ check_inputs (GStrv          paths,
 
       tb_merge_stream_add_file_as (check, paths[i], name);
     }
+  tb_merge_stream_set_progress_func (check, on_checked_cb, done);
   if (!tb_merge_stream_run (check, cancellable, error))
     return NULL;
   for (guint i = 0; i < tb_merge_stream_get_n_problems (check); i++)
@@ -136,7 +175,8 @@ load_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  GStrv paths = data;
+  Work *work = data;
+  GStrv paths = work->paths;
   g_autoptr(TbMerge) merge = tb_merge_new ();
   g_autoptr(TbCombined) covered = NULL;
   Loaded *loaded;
@@ -149,7 +189,7 @@ load_thread (GTask        *task,
     }
   /* Every report, or nothing: a county's total without one agency, or with one twice,
    * would be wrong. */
-  covered = check_inputs (paths, cancellable, &error);
+  covered = check_inputs (paths, work->done, cancellable, &error);
   if (covered == NULL)
     {
       if (g_task_return_error_if_cancelled (task))
@@ -176,6 +216,7 @@ load_thread (GTask        *task,
         }
       if (g_task_return_error_if_cancelled (task))
         return;
+      g_atomic_int_inc (work->done);
     }
   loaded = g_new0 (Loaded, 1);
   loaded->merge = g_steal_pointer (&merge);
@@ -311,6 +352,11 @@ on_loaded_cb (GObject      *source,
   GError *error = NULL;
   Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->bar);
+  g_clear_object (&combine->progress);
   if (loaded != NULL)
     {
       combine->merge = g_steal_pointer (&loaded->merge);
@@ -327,21 +373,92 @@ on_loaded_cb (GObject      *source,
     ask_agency (task);
 }
 
+static gboolean
+progress_cb (gpointer data)
+{
+  Combine *combine = data;
+  guint n = g_strv_length (combine->paths);
+
+  gtk_progress_bar_set_fraction (combine->bar,
+                                 MIN (1.0, g_atomic_int_get (&combine->done) / (2.0 * n)));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Combine          *combine)
+{
+  /* The worker stops within a report per thread; nothing was written. */
+  g_cancellable_cancel (combine->stop);
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  g_clear_object (&combine->bar);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->progress);
+}
+
+/* How far reading and checking has come, with a button to stop. */
+static void
+show_progress (Combine *combine)
+{
+  guint n = g_strv_length (combine->paths);
+  g_autofree char *body = NULL;
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  if (combine->parent == NULL)
+    return;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading and checking %u report…",
+                                       "Reading and checking %u reports…", n),
+                          n);
+  combine->progress = g_object_ref_sink (ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (combine->parent, _("Combining Reports"), body)));
+  gtk_window_set_modal (GTK_WINDOW (combine->progress), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (combine->progress), TRUE);
+  combine->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reports read and checked"), -1);
+  adw_message_dialog_set_extra_child (combine->progress, bar);
+  adw_message_dialog_add_response (combine->progress, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (combine->progress, "cancel");
+  g_signal_connect (combine->progress, "response", G_CALLBACK (on_progress_response_cb),
+                    combine);
+  combine->progress_id = g_timeout_add (100, progress_cb, combine);
+  gtk_window_present (GTK_WINDOW (combine->progress));
+}
+
+static void
+on_caller_cancelled_cb (GCancellable *cancellable,
+                        GCancellable *stop)
+{
+  g_cancellable_cancel (stop);
+}
+
 static void
 load (GTask *task)
 {
   Combine *combine = g_task_get_task_data (task);
   g_autoptr(GTask) worker = NULL;
+  GCancellable *caller = g_task_get_cancellable (task);
+  Work *work;
 
   if (combine->paths == NULL || combine->paths[0] == NULL)
     {
       return_cancelled (task);
       return;
     }
-  worker = tb_file_io_task_new (NULL, g_task_get_cancellable (task), on_loaded_cb,
-                                g_object_ref (task));
-  g_task_set_task_data (worker, g_strdupv (combine->paths), (GDestroyNotify) g_strfreev);
+  combine->stop = g_cancellable_new ();
+  g_set_object (&combine->caller, caller);
+  if (caller != NULL)
+    combine->stop_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled_cb),
+                                              g_object_ref (combine->stop), g_object_unref);
+  worker = tb_file_io_task_new (NULL, combine->stop, on_loaded_cb, g_object_ref (task));
+  work = g_new0 (Work, 1);
+  work->paths = g_strdupv (combine->paths);
+  work->done = &combine->done;
+  g_task_set_task_data (worker, work, (GDestroyNotify) work_free);
   g_task_run_in_thread (worker, load_thread);
+  show_progress (combine);
 }
 
 /* ------------------------------------------------------------------ the chooser */
