@@ -10,6 +10,7 @@
 import csv
 import io
 import os
+import shutil
 import sys
 
 from tap import check, english_env, run_program, run_tests
@@ -103,7 +104,7 @@ def test_merge_three(d):
         r = run("check", p)
         check(r.rc == 0, "each input checks clean", r)
     out = os.path.join(d, "县汇总.tianbao")
-    r = run("merge", "-o", out, "--agency", "某县人民政府办公室", *paths)
+    r = run("merge", "-o", out, "--agency", "某县人民政府办公室", "--breakdown-by", "cell", *paths)
     check(r.rc == 0, "merge exits 0 when every input is ready", r)
     check("3 reports on 2024, format 2021" in r.out, "says what it merged", r)
     check(r.out.count("  ready  ") == 3, "lists every input as ready", r)
@@ -159,6 +160,14 @@ def test_merge_refuses_mixed(d):
     r = run("merge", "-o", out, a, os.path.join(d, "missing.tianbao"))
     check(r.rc == 2 and "missing.tianbao" in r.err, "an unreadable input stops the merge", r)
     check(not os.path.exists(out), "nothing is written")
+    r = run("merge", "--leave-out", "-o", out, a, os.path.join(d, "missing.tianbao"), b)
+    check(r.rc == 1, "--leave-out combines the others, exit 1", r)
+    check("LEFT OUT   %s: Could not open" % os.path.join(d, "missing.tianbao") in r.out and
+          "LEFT OUT   %s: %s (某县财政局) is a report on 2023" % (b, b) in r.out and
+          "2 of 3 reports were left out: the summary covers the other 1." in r.out,
+          "names what was left out", r)
+    check(show(out)["cells"] == show(a)["cells"], "the summary is the one report counted")
+    os.unlink(out)
     r = run("merge", "-o", a, b)
     check(r.rc == 2, "an input cannot be the output", r)
 
@@ -170,7 +179,8 @@ def test_merge_not_ready(d):
     r = run("set", b, "t4.after.other=")
     check(r.rc == 0, "clear a cell", r)
     out = os.path.join(d, "sum.tianbao")
-    r = run("merge", "-o", out, "--breakdown", os.path.join(d, "by-agency.csv"), a, b)
+    r = run("merge", "-o", out, "--breakdown", os.path.join(d, "by-agency.csv"),
+            "--breakdown-by", "cell", a, b)
     check(r.rc == 1, "a not-ready input makes the merge not ready", r)
     check("b.tianbao  某县财政局: 0 errors, 1 cell not filled" in r.out and "NOT READY" in r.out,
           "lists the input that is not ready, and why", r)
@@ -188,6 +198,172 @@ def test_merge_not_ready(d):
     check(r.rc == 2 and "already exists" in r.err, "no overwriting without --force", r)
     r = run("merge", "--force", "-o", out, a, b)
     check(r.rc == 1, "--force overwrites", r)
+
+
+XLSX_READER = r"""
+import sys, zipfile, xml.etree.ElementTree as ET
+m = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+ss = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(m + 'si'):
+        ss.append(''.join(t.text or '' for t in si.iter(m + 't')))
+for r in ET.fromstring(z.read('xl/worksheets/sheet1.xml')).iter(m + 'row'):
+    out = []
+    for c in r.iter(m + 'c'):
+        v = c.find(m + 'v')
+        kind = c.get('t', 'n')
+        out.append(c.get('r') + '=' + kind + ':' + ('' if v is None else ss[int(v.text)] if kind == 's' else v.text))
+    print('\t'.join(out))
+"""
+
+
+def test_merge_breakdown_by_report(d):
+    """By default the breakdown has one row per report, under the cells' official labels,
+    and LibreOffice Calc reads it back as such."""
+    names = ["某县审计局", "=某县财政局", "某县教育局,二科"]
+    paths = [os.path.join(d, "%d.tianbao" % i) for i in range(3)]
+    for i, p in enumerate(paths):
+        fill(p, i + 4, agency=names[i])
+    out = os.path.join(d, "县汇总.tianbao")
+    r = run("merge", "-o", out, *paths)
+    check(r.rc == 0, "merge", r)
+    check("one row per report" in r.out, "says the breakdown's shape", r)
+    rows = read_csv(os.path.join(d, "县汇总.csv"))
+    ids = list(cells("2021"))
+    check(len(rows) == 4 + 3 + 1, "4 header rows, a row per report, the sums: %d" % len(rows))
+    check(rows[3][:10] == ["Agency", "File", "Year", "Format", "Agencies", "Status", "Errors",
+                           "Cells not filled", "Incomplete", "Problems"], "titles: %r" % rows[3][:10])
+    check(rows[3][10:] == ids, "one column per cell, in format order")
+    col = 10 + ids.index("t3.r3_4_1.np")
+    check(rows[0][col] == "三、收到和处理政府信息公开申请情况" and
+          "1.本机关不掌握相关政府信息" in rows[1][col] and rows[2][col].endswith("自然人"),
+          "official labels over the cell: %r" % [rows[k][col] for k in range(3)])
+    for i, p in enumerate(paths):
+        row = rows[4 + i]
+        agency = ("'" + names[i]) if names[i][0] == "=" else names[i]
+        check(row[0] == agency and row[1] == p and row[2] == "2024" and row[3] == "2021" and
+              row[4] == "1" and row[5] == "ready" and row[6:9] == ["0", "0", "0"],
+              "the report's row: %r" % row[:10])
+        values = show(p)["cells"]
+        check(all(number(row[10 + k]) == number(values.get(cid, "")) for k, cid in enumerate(ids)),
+              "its cells' values")
+    check(rows[7][0] == "Sum" and rows[7][4] == "3", "the last row is the sums: %r" % rows[7][:10])
+    summary = show(out)["cells"]
+    for k, cid in enumerate(ids):
+        total = sum(number(rows[4 + i][10 + k]) for i in range(3))
+        check(abs(total - number(rows[7][10 + k])) < 1e-9 and
+              abs(number(summary[cid]) - total) < 1e-9, "%s adds up" % cid)
+
+    r = run("merge", "-o", os.path.join(d, "x.tianbao"), "--breakdown-by", "column", *paths)
+    check(r.rc == 2 and "report" in r.err and "cell" in r.err, "a wrong shape is refused", r)
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        tap.diagnostics("LibreOffice (soffice) is not installed: no xlsx check")
+        return
+    profile = "file://" + os.path.join(d, "lo-profile")
+    r = run_program([soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to",
+                     "xlsx", "--infilter=CSV:44,34,76,1", "--outdir", d,
+                     os.path.join(d, "县汇总.csv")], env=ENV, timeout=180)
+    xlsx = os.path.join(d, "县汇总.xlsx")
+    check(os.path.exists(xlsx), "LibreOffice converts the breakdown to xlsx", r)
+    r = run_program([sys.executable, "-c", XLSX_READER, xlsx], env=ENV)
+    check(r.rc == 0, "read the xlsx", r)
+    lines = r.out.rstrip("\n").split("\n")
+    check(len(lines) == 8, "the sheet has the 8 rows: %d" % len(lines))
+    sheet = dict(cell.split("=", 1) for line in lines for cell in line.split("\t"))
+    check(sheet["A4"] == "s:Agency" and sheet["K4"] == "s:" + ids[0], "titles")
+    for i in range(3):
+        check(sheet["A%d" % (5 + i)] == "s:" + rows[4 + i][0],
+              "agency %d as text: %r" % (i, sheet["A%d" % (5 + i)]))
+        check(sheet["C%d" % (5 + i)] == "n:2024", "the year a number")
+        check(sheet["K%d" % (5 + i)] == "n:" + rows[4 + i][10], "the first cell a number")
+    check(sheet["A8"] == "s:Sum" and sheet["K8"] == "n:" + rows[7][10], "the sums as numbers")
+
+
+def test_merge_duplicates(d):
+    """The same report twice (the same name, a link, a hard link, a copy) is an error naming
+    both; --leave-out combines the rest once."""
+    a, b = os.path.join(d, "a.tianbao"), os.path.join(d, "b.tianbao")
+    fill(a, 1)
+    fill(b, 2, agency="某县财政局")
+    os.symlink("a.tianbao", os.path.join(d, "link.tianbao"))
+    os.link(a, os.path.join(d, "hard.tianbao"))
+    shutil.copy(b, os.path.join(d, "copy.tianbao"))
+    out = os.path.join(d, "sum.tianbao")
+    for twice, first, what in (("a.tianbao", "a.tianbao", "the same file"),
+                               ("link.tianbao", "a.tianbao", "the same file"),
+                               ("hard.tianbao", "a.tianbao", "the same file"),
+                               ("copy.tianbao", "b.tianbao", "the same contents")):
+        r = run("merge", "-o", "sum.tianbao", "a.tianbao", "b.tianbao", twice, cwd=d)
+        check(r.rc == 2, "%s after %s: exit 2" % (twice, first), r)
+        check(("%s is %s as %s" % (twice, what, first) in r.err or
+               "%s has %s as %s" % (twice, what, first) in r.err) and
+              "Nothing was combined" in r.err and "--leave-out" in r.err,
+              "names both and says nothing was combined", r)
+        check(not os.path.exists(out) and not os.path.exists(os.path.join(d, "sum.csv")),
+              "nothing is written")
+    r = run("merge", "-o", "once.tianbao", "a.tianbao", "b.tianbao", cwd=d)
+    check(r.rc == 0, "merge once", r)
+    r = run("merge", "--leave-out", "-o", "sum.tianbao", "a.tianbao", "link.tianbao",
+            "b.tianbao", "copy.tianbao", cwd=d)
+    check(r.rc == 1, "--leave-out continues with exit 1", r)
+    check("LEFT OUT   link.tianbao: link.tianbao is the same file as a.tianbao" in r.out and
+          "LEFT OUT   copy.tianbao: copy.tianbao has the same contents as b.tianbao" in r.out and
+          "2 of 4 reports were left out" in r.out, "says what was left out", r)
+    check(show(out)["cells"] == show(os.path.join(d, "once.tianbao"))["cells"],
+          "each report counted once")
+    rows = read_csv(os.path.join(d, "sum.csv"))
+    check([row[5] for row in rows[4:8]] == ["ready", "not counted", "ready", "not counted"] and
+          "given twice" in rows[5][9], "the breakdown shows the inputs left out: %r"
+          % [row[:10] for row in rows[4:8]])
+
+
+def test_merge_summaries(d):
+    """County summaries combine into a city's, which counts their agencies; a summary with
+    one of its own inputs, or two made from the same report, are refused."""
+    agencies = []
+    for i in range(6):
+        p = os.path.join(d, "a%d.tianbao" % i)
+        fill(p, i + 10, agency="某县第%d局" % i)
+        agencies.append(p)
+    counties = []
+    for k, part in enumerate((agencies[0:3], agencies[3:5])):
+        out = os.path.join(d, "county%d.tianbao" % k)
+        r = run("merge", "-o", out, "--agency", "第%d县" % k, *part)
+        check(r.rc == 0, "county %d" % k, r)
+        check("It covers %d agencies, from %d files" % (len(part), len(part)) in r.out,
+              "says what the county covers", r)
+        counties.append(out)
+    with open(counties[0], encoding="utf-8") as f:
+        draft = f.read()
+    check('<combined agencies="3" inputs="3">' in draft and
+          '<input name="a0.tianbao" sha256="' in draft, "the summary records its inputs")
+    city = os.path.join(d, "city.tianbao")
+    r = run("merge", "-o", city, "--agency", "某市", counties[0], counties[1], agencies[5])
+    check(r.rc == 1, "the city: its county summaries' texts are still to write", r)
+    check(r.out.count("a summary of 3 agencies") == 1 and r.out.count("a summary of 2 agencies") == 1,
+          "each summary's agencies", r)
+    check("It covers 6 agencies, from 3 files" in r.out, "the city covers 6 agencies", r)
+    r = run("merge", "-o", os.path.join(d, "flat.tianbao"), *agencies)
+    check(r.rc == 0, "the six at once", r)
+    check(show(city)["cells"] == show(os.path.join(d, "flat.tianbao"))["cells"],
+          "the city's sums are the six reports'")
+    rows = read_csv(os.path.join(d, "city.csv"))
+    check([row[4] for row in rows[4:]] == ["3", "2", "1", "6"],
+          "a row per input summary, with its agencies: %r" % [row[:5] for row in rows[4:]])
+
+    r = run("merge", "-o", os.path.join(d, "bad.tianbao"), counties[0], agencies[1])
+    check(r.rc == 2 and "a1.tianbao is one of the reports the summary %s was made from"
+          % counties[0] in r.err and "Nothing was combined" in r.err,
+          "a summary with one of its inputs is refused", r)
+    other = os.path.join(d, "other.tianbao")
+    r = run("merge", "-o", other, agencies[2], agencies[3])
+    r = run("merge", "-o", os.path.join(d, "bad.tianbao"), counties[0], other)
+    check(r.rc == 2 and "were both made from a2.tianbao" in r.err,
+          "two summaries made from the same report are refused", r)
+    check(not os.path.exists(os.path.join(d, "bad.tianbao")), "nothing is written")
 
 
 def carried(report):
@@ -282,6 +458,9 @@ TESTS = [
     ("merge of three agencies adds up, with a breakdown", test_merge_three),
     ("merge refuses mixed years, formats and unreadable inputs", test_merge_refuses_mixed),
     ("merge lists inputs that are not ready and leaves their sums empty", test_merge_not_ready),
+    ("the breakdown by report opens in LibreOffice Calc", test_merge_breakdown_by_report),
+    ("the same report given twice is refused; --leave-out", test_merge_duplicates),
+    ("summaries of summaries count agencies; double counting refused", test_merge_summaries),
     ("new --from last year's report; cross-year checks in check", test_new_from_last_year),
     ("a 2020 report in the 2019 format carries into 2021", test_2020_sample_to_2021),
 ]

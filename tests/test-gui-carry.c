@@ -19,9 +19,11 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tb-carry.h"
 #include "tb-combine-window-private.h"
+#include "tb-merge-stream.h"
 #include "tb-draft.h"
 #include "tb-new-report-dialog.h"
 #include "tb-session.h"
@@ -485,8 +487,10 @@ combine (TbWindow           *window,
   /* Read in a worker, then asked whose summary it is. */
   tb_window_combine_paths (window, paths);
   tb_test_spin ();
-  dialog = find_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
+  /* While they are read and checked, a progress dialog shows. */
+  while ((dialog = find_dialog (GTK_WINDOW (window))) == NULL ||
+         g_str_equal (adw_message_dialog_get_heading (dialog), "Combining Reports"))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Combine Reports");
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* The default agency, in the clerk's language (汇总 in Chinese). */
@@ -625,7 +629,8 @@ test_combine (void)
     else
       {
         g_strv_builder_add_many (builder, cli, "merge", "-o", cli_out, "--agency",
-                                 "甲县人民政府办公室", "--breakdown", cli_csv, NULL);
+                                 "甲县人民政府办公室", "--breakdown", cli_csv,
+                                 "--breakdown-by", "cell", NULL);
         g_strv_builder_addv (builder, (const char **) paths);
         argv = g_strv_builder_end (builder);
         g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -833,6 +838,176 @@ test_combine_mixed_years (void)
   close_all ();
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* 5,000 reports: they are read and checked in a worker while a progress bar moves and the
+ * main loop keeps running; Cancel stops it, and nothing is combined or written. */
+static void
+test_combine_progress_cancel (void)
+{
+  g_autoptr(TbReport) report = tb_test_make_report ("2021", 2024, "@@AGENCY@@", 3);
+  g_autoptr(GBytes) bytes = tb_draft_serialize (report);
+  const char *text = g_bytes_get_data (bytes, NULL);
+  const char *mark = strstr (text, "@@AGENCY@@");
+  g_autofree char *first = save_report (report, "five-thousand", "00000.tianbao");
+  g_autofree char *dir = g_path_get_dirname (first);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+  TbWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkProgressBar *bar;
+  double fraction;
+  guint n = 5000, ticks = 0, tick_id, n_files = 0;
+  gint64 start, waited;
+  GDir *folder;
+
+  g_unlink (first);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%05u.tianbao", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *draft = g_strdup_printf ("%.*s某省第%u局%s", (int) (mark - text), text, i,
+                                                mark + strlen ("@@AGENCY@@"));
+
+      g_assert_true (g_file_set_contents (path, draft, -1, NULL));
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  tick_id = g_timeout_add (10, tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  tb_window_combine_paths (window, (const char *const *) paths);
+  while ((dialog = find_dialog (GTK_WINDOW (window))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Combining Reports");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "5000 reports"));
+  bar = GTK_PROGRESS_BAR (adw_message_dialog_get_extra_child (dialog));
+  /* The bar moves while the main loop runs. */
+  while (gtk_progress_bar_get_fraction (bar) < 0.1)
+    g_main_context_iteration (NULL, TRUE);
+  fraction = gtk_progress_bar_get_fraction (bar);
+  waited = g_get_monotonic_time () - start;
+  g_test_message ("%.0f%% after %.2f s; the main loop ticked %u times (every 10 ms)",
+                  fraction * 100, waited / 1e6, ticks);
+  g_assert_cmpfloat (fraction, <, 1.0);
+  /* A tick every 10 ms if the loop never waited; on a busy machine (the workers take both
+   * cores) at least one every 80 ms on average. */
+  g_assert_cmpuint (ticks, >=, waited / 80000);
+  g_assert_true (find_dialog (GTK_WINDOW (window)) == dialog);
+
+  /* To look at it: TB_TEST_HOLD_MS=1500 keeps it up that long (take a screenshot). */
+  if (g_getenv ("TB_TEST_HOLD_MS") != NULL)
+    {
+      gint64 until = g_get_monotonic_time () + 1000 * g_ascii_strtoll (g_getenv ("TB_TEST_HOLD_MS"),
+                                                                        NULL, 10);
+
+      while (g_get_monotonic_time () < until && find_dialog (GTK_WINDOW (window)) == dialog)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (find_dialog (GTK_WINDOW (window)) == dialog);
+    }
+
+  /* Cancel: nothing combined, nothing asked, nothing written. */
+  adw_message_dialog_response (dialog, "cancel");
+  tb_test_spin ();
+  g_usleep (300 * 1000);
+  tb_test_spin ();
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  g_assert_null (find_combine_window ());
+  g_assert_null (tb_window_get_dialog (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+  folder = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (folder) != NULL)
+    n_files++;
+  g_dir_close (folder);
+  g_assert_cmpuint (n_files, ==, n);
+
+  g_source_remove (tick_id);
+  for (guint i = 0; i < n; i++)
+    g_unlink (paths[i]);
+  close_all ();
+}
+
+/* Body of the dialog that combining @paths ends in (it is closed). */
+static char *
+combine_refused (TbWindow          *window,
+                 const char *const *paths)
+{
+  AdwMessageDialog *dialog;
+  char *body;
+
+  tb_window_combine_paths (window, paths);
+  while (tb_window_get_dialog (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tb_test_spin ();
+  dialog = tb_window_get_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Combine the Reports");
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Nothing was combined"));
+  g_assert_null (find_combine_window ());
+  adw_message_dialog_response (dialog, "close");
+  tb_test_spin ();
+  return body;
+}
+
+/* The same report twice (the same file, a link to it, a copy), or a summary with one of its
+ * own inputs: refused, naming both; nothing is combined. */
+static void
+test_combine_twice (void)
+{
+  g_autoptr(TbReport) a = tb_test_make_report ("2021", 2024, "甲县审计局", 1);
+  g_autoptr(TbReport) b = tb_test_make_report ("2021", 2024, "甲县财政局", 2);
+  g_autoptr(TbMergeStream) merge = tb_merge_stream_new ();
+  g_autoptr(TbReport) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pa = save_report (a, "twice", "a.tianbao");
+  g_autofree char *pb = save_report (b, "twice", "b.tianbao");
+  g_autofree char *dir = g_path_get_dirname (pa);
+  g_autofree char *link = g_build_filename (dir, "link.tianbao", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.tianbao", NULL);
+  g_autofree char *ps = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *same[] = { pa, pb, pa, NULL };
+  const char *linked[] = { pa, link, NULL };
+  const char *copied[] = { pa, pb, copy, NULL };
+  const char *with_input[] = { NULL, pb, NULL };
+  TbWindow *window = new_window ();
+  struct { const char *const *paths; const char *first, *second; } cases[] = {
+    { same, "a.tianbao", "a.tianbao" },
+    { linked, "link.tianbao", "a.tianbao" },
+    { copied, "copy.tianbao", "b.tianbao" },
+    { with_input, "b.tianbao", "sum.tianbao" },
+  };
+
+  g_assert_cmpint (symlink ("a.tianbao", link), ==, 0);
+  g_assert_true (g_file_get_contents (pb, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, data, (gssize) len, NULL));
+  tb_merge_stream_add_file (merge, pa);
+  tb_merge_stream_add_file (merge, pb);
+  g_assert_true (tb_merge_stream_run (merge, NULL, &error));
+  summary = tb_merge_stream_build (merge, "甲县", NULL, &error);
+  g_assert_no_error (error);
+  ps = save_report (summary, "twice", "sum.tianbao");
+  with_input[0] = ps;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = combine_refused (window, cases[i].paths);
+
+      g_assert_nonnull (strstr (body, cases[i].first));
+      g_assert_nonnull (strstr (body, cases[i].second));
+      g_assert_null (strstr (body, g_get_home_dir ()));
+    }
+  close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +1058,8 @@ main (int   argc,
   g_test_add_func ("/gui/carry/combine-not-ready-reason", test_combine_not_ready_reason);
   g_test_add_func ("/gui/carry/combine-show-breakdown", test_combine_show_breakdown);
   g_test_add_func ("/gui/carry/combine-mixed-years", test_combine_mixed_years);
+  g_test_add_func ("/gui/carry/combine-twice", test_combine_twice);
+  g_test_add_func ("/gui/carry/combine-progress-cancel", test_combine_progress_cancel);
 
   status = g_test_run ();
   g_clear_object (&session);

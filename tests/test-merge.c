@@ -1518,7 +1518,7 @@ static const char xlsx_reader[] =
   "        kind = 'f' if c.find(m + 'f') is not None else c.get('t', 'n')\n"
   "        val = '' if v is None else ss[int(v.text)] if kind == 's' else v.text\n"
   "        out[col] = kind + ':' + val\n"
-  "    print(out.get('A', ''), out.get('J', ''), sep='\\t')\n";
+  "    print(out.get('A', ''), out.get('K', ''), sep='\\t')\n";
 
 static void
 test_stream_breakdown_calc (void)

@@ -29,7 +29,9 @@
 /* Bytes gathered before they are written out. */
 #define FLUSH_SIZE (256 * 1024)
 /* Columns before the cells' in the breakdown by report; the header rows before the data. */
-#define N_LEAD_COLUMNS  9
+#define N_LEAD_COLUMNS  10
+/* Where the agencies an input covers are (a summary covers many). */
+#define AGENCIES_COLUMN 4
 #define N_HEADER_ROWS   4
 /* The breakdown by cell: id, section, row and column labels, then the inputs, then the sum. */
 #define N_CELL_COLUMNS  5
@@ -353,7 +355,7 @@ tb_breakdown_begin (TbBreakdown    *self,
   TbCsv *csv = &self->csv;
   const char *leads[N_HEADER_ROWS - 1] = { _("Section"), _("Row"), _("Column") };
   const char *titles[N_LEAD_COLUMNS] = {
-    _("Agency"), _("File"), _("Year"), _("Format"), _("Status"), _("Errors"),
+    _("Agency"), _("File"), _("Year"), _("Format"), _("Agencies"), _("Status"), _("Errors"),
     _("Cells not filled"), _("Incomplete"), _("Problems"),
   };
 
@@ -454,11 +456,12 @@ tb_breakdown_add (TbBreakdown       *self,
       g_snprintf (year, sizeof year, "%d", item->year);
       tb_csv_field (csv, year, TRUE);
       tb_csv_field (csv, tb_format_get_id (item->format), FALSE);
+      csv_number (csv, item->n_agencies);
     }
   else
     {
-      tb_csv_field (csv, "", FALSE);
-      tb_csv_field (csv, "", FALSE);
+      for (guint i = 0; i < 3; i++)
+        tb_csv_field (csv, "", FALSE);
     }
   tb_csv_field (csv, status_text (item->status), FALSE);
   if (item->format != NULL)
@@ -546,9 +549,14 @@ tb_breakdown_finish (TbBreakdown  *self,
     }
   else
     {
+      const TbCombined *combined = summary ? tb_report_get_combined (summary) : NULL;
+
       tb_csv_field (csv, _("Sum"), FALSE);
       for (guint i = 1; i < N_LEAD_COLUMNS; i++)
-        tb_csv_field (csv, "", FALSE);
+        if (i == AGENCIES_COLUMN && combined != NULL)
+          csv_number (csv, tb_combined_get_n_agencies (combined));
+        else
+          tb_csv_field (csv, "", FALSE);
       for (guint c = 0; c < self->n_cells; c++)
         {
           g_autofree char *sum = summary ? tb_report_dup_cell_text (summary, c) : NULL;

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <libxml/tree.h>
+
 #include "tb-draft.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,27 @@ const char *_tb_draft_doctype_message (void);
 gboolean   _tb_draft_check_limits (const char  *data,
                                    gsize        len,
                                    GError     **error);
+
+/* Shared by the reader's parts (tb-draft-read.c): FALSE with @error set on anything between
+ * elements other than blanks, comments and processing instructions; the errors for an
+ * unexpected element or text, and a missing attribute. */
+gboolean   _tb_draft_check_between     (xmlNode     *node,
+                                        GError     **error);
+gboolean   _tb_draft_fail_unexpected   (GError     **error,
+                                        xmlNode     *node);
+gboolean   _tb_draft_fail_missing_attr (GError     **error,
+                                        xmlNode     *node,
+                                        const char  *attr);
+/* An attribute, with what XML cannot hold replaced (tb-draft-write.c). */
+void       _tb_draft_set_attr          (xmlNode     *node,
+                                        const char  *name,
+                                        const char  *value);
+
+/* A summary's <combined> element (tb-draft-combined.c). */
+gboolean   _tb_draft_load_combined     (TbReport    *report,
+                                        xmlNode     *node,
+                                        GError     **error);
+void       _tb_draft_write_combined    (xmlNode     *root,
+                                        TbReport    *report);
 
 G_END_DECLS

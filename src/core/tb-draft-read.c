@@ -126,6 +126,28 @@ check_between (xmlNode  *node,
     }
 }
 
+gboolean
+_tb_draft_check_between (xmlNode  *node,
+                         GError  **error)
+{
+  return check_between (node, error);
+}
+
+gboolean
+_tb_draft_fail_unexpected (GError **error,
+                           xmlNode *node)
+{
+  return fail_unexpected (error, node);
+}
+
+gboolean
+_tb_draft_fail_missing_attr (GError    **error,
+                             xmlNode    *node,
+                             const char *attr)
+{
+  return fail_missing_attr (error, node, attr);
+}
+
 /* The text of an element that may only hold text (and comments). */
 static char *
 leaf_text (xmlNode  *node,
@@ -621,6 +643,7 @@ tb_draft_parse (const char  *data,
   xmlNode *root;
   gint64 version;
   xmlNode *meta = NULL, *settings = NULL, *cells = NULL, *texts = NULL, *acknowledged = NULL;
+  xmlNode *combined = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -763,6 +786,8 @@ tb_draft_parse (const char  *data,
         slot = &texts;
       else if (is_elem (n, "acknowledged"))
         slot = &acknowledged;
+      else if (is_elem (n, "combined"))
+        slot = &combined;
       else
         {
           fail_unexpected (error, n);
@@ -781,7 +806,8 @@ tb_draft_parse (const char  *data,
       (settings != NULL && !load_settings (report, settings, error)) ||
       (cells != NULL && !load_cells (report, cells, error)) ||
       (texts != NULL && !load_texts (report, texts, error)) ||
-      (acknowledged != NULL && !load_acknowledged (report, acknowledged, error)))
+      (acknowledged != NULL && !load_acknowledged (report, acknowledged, error)) ||
+      (combined != NULL && !_tb_draft_load_combined (report, combined, error)))
     return NULL;
 
   tb_report_set_modified (report, FALSE);

@@ -78,6 +78,14 @@ set_attr (xmlNode    *node,
   xmlNewProp (node, BAD_CAST name, BAD_CAST safe);
 }
 
+void
+_tb_draft_set_attr (xmlNode    *node,
+                    const char *name,
+                    const char *value)
+{
+  set_attr (node, name, value);
+}
+
 /**
  * tb_draft_serialize:
  * @report: a report
@@ -176,6 +184,7 @@ tb_draft_serialize (TbReport *report)
   for (guint i = 0; i < acks->len; i++)
     set_attr (xmlNewChild (acknowledged, NULL, BAD_CAST "warning", NULL), "key",
               g_ptr_array_index (acks, i));
+  _tb_draft_write_combined (root, report);
 
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   if (mem == NULL || size < 0)

@@ -279,10 +279,15 @@ tb_merge_job_run (TbMergeJob *job)
           job->error = local;
           return;
         }
+      /* About 50 µs a report: only where it may be needed (see tb-combined.h). */
+      if (job->want_sha256 || tb_report_get_combined (report) != NULL)
+        job->sha256 = tb_sha256_hex (buffer->data, buffer->len);
     }
   else
     report = g_object_ref (job->report);
 
+  if (tb_report_get_combined (report) != NULL)
+    job->combined = tb_combined_copy (tb_report_get_combined (report));
   job->format = tb_report_get_format (report);
   job->year = tb_report_get_year (report);
   job->agency = g_strstrip (g_strdup (tb_report_get_agency (report) ? tb_report_get_agency (report)
@@ -303,6 +308,8 @@ tb_merge_job_free (TbMergeJob *job)
   g_clear_object (&job->report);
   g_clear_error (&job->error);
   g_free (job->agency);
+  g_free (job->sha256);
+  tb_combined_free (job->combined);
   g_clear_pointer (&job->issues, g_ptr_array_unref);
   g_free (job->cells);
   if (job->row != NULL)

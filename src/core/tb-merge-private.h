@@ -100,12 +100,15 @@ typedef struct
   const char      *path;          /* a draft file, or NULL */
   TbReport        *report;        /* or a report given by the caller (a reference) */
   gboolean         by_cell;       /* also keep where each cell's field starts in @row */
+  gboolean         want_sha256;   /* a file's SHA-256 is wanted even if it is no summary */
 
   /* What was read: all NULL / 0 when @error is set */
   GError          *error;
   gboolean         has_file_id;
   guint64          dev, ino;
   guint64          content_hash;  /* of the file's bytes (see tb_merge_content_hash()) */
+  char            *sha256;        /* of the file's bytes, if wanted or a summary, else NULL */
+  TbCombined      *combined;      /* a summary: what it covers, else NULL */
   const TbFormat  *format;
   int              year;
   char            *agency;        /* trimmed, "" if none */
@@ -130,6 +133,37 @@ GBytes   *tb_merge_read_file        (const char       *path,
  * then compared byte for byte). Not for anything else: not cryptographic. */
 guint64   tb_merge_content_hash     (const guint8     *data,
                                      gsize             len);
+
+/* ---- The stream's inputs (tb-merge-stream.c) ------------------------------------------ */
+
+typedef struct
+{
+  const char *path;       /* in the stream's strings, or NULL */
+  const char *source;     /* in the stream's strings */
+  TbReport   *report;     /* a report given by the caller, until its job takes it */
+  guint       same_as;    /* that report given before: the earlier input, else G_MAXUINT */
+} TbMergeStreamInput;
+
+/* ---- What summaries cover, inputs counted twice (tb-merge-covered.c) -------------------- */
+
+typedef struct _TbMergeCovered TbMergeCovered;
+
+/* For the stream's @inputs (TbMergeStreamInput, a reference is kept), when it runs. */
+TbMergeCovered *tb_merge_covered_new (GArray           *inputs);
+void      tb_merge_covered_free     (TbMergeCovered   *self);
+/* Whether jobs made now should compute their file's SHA-256 (any thread). */
+gboolean  tb_merge_covered_want_sha256 (TbMergeCovered *self);
+/* Whether counting @job would count a report twice (then @error says why). */
+gboolean  tb_merge_covered_refuses  (TbMergeCovered   *self,
+                                     TbMergeJob       *job,
+                                     GError          **error);
+/* @job is counted. */
+void      tb_merge_covered_add      (TbMergeCovered   *self,
+                                     TbMergeJob       *job);
+guint     tb_merge_covered_get_n_agencies (TbMergeCovered *self);
+/* (transfer full): what the summary of @n_counted inputs covers. */
+TbCombined *tb_merge_covered_make   (TbMergeCovered   *self,
+                                     guint             n_counted);
 
 /* ---- The sums, one input at a time (tb-merge-sums.c) ---------------------------------- */
 

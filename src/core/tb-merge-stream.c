@@ -32,13 +32,7 @@
 /* How often the taker looks at the cancellable while it waits for a job. */
 #define CANCEL_POLL_US  (20 * G_TIME_SPAN_MILLISECOND)
 
-typedef struct
-{
-  const char *path;       /* in strings, or NULL */
-  const char *source;     /* in strings */
-  TbReport   *report;     /* a report given by the caller, until its job takes it */
-  guint       same_as;    /* that report given before: the earlier input, else NONE */
-} Input;
+typedef TbMergeStreamInput Input;
 
 typedef struct
 {
@@ -88,6 +82,8 @@ struct _TbMergeStream
   GHashTable          *names;       /* by cell: the names of the columns */
   TbMergeIndex        *files;       /* by device and inode */
   TbMergeIndex        *contents;    /* by tb_merge_content_hash() */
+
+  TbMergeCovered      *covered;     /* what summaries cover (tb-combined.h) */
 };
 
 /* ------------------------------------------------------------------ setting up */
@@ -141,6 +137,7 @@ tb_merge_stream_free (TbMergeStream *self)
   g_clear_pointer (&self->names, g_hash_table_unref);
   tb_merge_index_free (self->files);
   tb_merge_index_free (self->contents);
+  tb_merge_covered_free (self->covered);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   g_free (self);
@@ -150,6 +147,14 @@ void
 tb_merge_stream_add_file (TbMergeStream *self,
                           const char    *path)
 {
+  tb_merge_stream_add_file_as (self, path, NULL);
+}
+
+void
+tb_merge_stream_add_file_as (TbMergeStream *self,
+                             const char    *path,
+                             const char    *source)
+{
   g_autofree char *display = NULL;
   Input in = { NULL, NULL, NULL, NONE };
 
@@ -158,7 +163,7 @@ tb_merge_stream_add_file (TbMergeStream *self,
   g_return_if_fail (!self->ran);
 
   in.path = g_string_chunk_insert (self->strings, path);
-  display = g_filename_display_name (path);
+  display = source ? g_strdup (source) : g_filename_display_name (path);
   in.source = g_str_equal (display, path) ? in.path
                                           : g_string_chunk_insert (self->strings, display);
   g_array_append_val (self->inputs, in);
@@ -307,8 +312,7 @@ find_duplicate (TbMergeStream    *self,
     {
       earlier_source = g_array_index (self->inputs, Input, in->same_as).source;
       g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                   _("%s is the same report as %s, given twice: it is not counted a second "
-                     "time"),
+                   _("%s is the same report as %s, given twice"),
                    in->source, earlier_source);
       return in->same_as;
     }
@@ -321,8 +325,7 @@ find_duplicate (TbMergeStream    *self,
       {
         earlier_source = g_array_index (self->inputs, Input, earlier).source;
         g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s is the same file as %s, given twice: it is not counted a second "
-                       "time"),
+                     _("%s is the same file as %s, given twice"),
                      in->source, earlier_source);
         return earlier;
       }
@@ -332,8 +335,7 @@ find_duplicate (TbMergeStream    *self,
       {
         earlier_source = g_array_index (self->inputs, Input, earlier).source;
         g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s has the same contents as %s: the same report given twice is "
-                       "counted once"),
+                     _("%s has the same contents as %s: the same report given twice"),
                      in->source, earlier_source);
         return earlier;
       }
@@ -442,6 +444,8 @@ take (TbMergeStream *self,
   item.agency = job->agency ? job->agency : "";
   item.duplicate_of = NONE;
   item.year = job->year;
+  item.n_agencies = job->format == NULL ? 0
+                    : job->combined ? tb_combined_get_n_agencies (job->combined) : 1;
   item.format = job->format;
   item.n_errors = job->n_errors;
   item.n_incomplete = job->n_incomplete;
@@ -461,6 +465,11 @@ take (TbMergeStream *self,
       item.status = TB_MERGE_ITEM_REFUSED;
       item.error = refusal;
     }
+  else if (tb_merge_covered_refuses (self->covered, job, &refusal))
+    {
+      item.status = TB_MERGE_ITEM_REFUSED;
+      item.error = refusal;
+    }
   else if (self->format != NULL && (job->format != self->format || job->year != self->year))
     {
       tb_merge_set_mixed_error (&refusal, job->agency, in->source, job->format, job->year,
@@ -474,6 +483,7 @@ take (TbMergeStream *self,
       if (self->format == NULL && !begin (self, job, error))
         return FALSE;
       count (self, job, &name);
+      tb_merge_covered_add (self->covered, job);
       item.status = job->n_errors == 0 && job->n_incomplete == 0 && job->n_unfilled == 0
                     ? TB_MERGE_ITEM_READY : TB_MERGE_ITEM_NOT_READY;
       self->n_ready += item.status == TB_MERGE_ITEM_READY;
@@ -556,6 +566,7 @@ make_job (TbMergeStream *self,
   job->path = in->path;
   job->report = g_steal_pointer (&in->report);
   job->by_cell = self->names != NULL;
+  job->want_sha256 = tb_merge_covered_want_sha256 (self->covered);
   return job;
 }
 
@@ -609,6 +620,11 @@ finish (TbMergeStream *self,
     return TRUE;
   notes = g_ptr_array_new_with_free_func (g_free);
   summary = tb_merge_sums_build (self->sums, self->year, NULL, notes);
+  {
+    g_autoptr(TbCombined) combined = tb_merge_covered_make (self->covered, self->n_counted);
+
+    tb_report_set_combined (summary, combined);
+  }
   return tb_breakdown_finish (self->breakdown, summary, self->cancellable, error);
 }
 
@@ -639,6 +655,7 @@ tb_merge_stream_run (TbMergeStream *self,
     }
   if (!check_fits (self, error))
     return FALSE;
+  self->covered = tb_merge_covered_new (self->inputs);
   if (self->has_breakdown)
     {
       self->breakdown = tb_breakdown_new (self->shape, self->stream, self->breakdown_path,
@@ -742,6 +759,13 @@ tb_merge_stream_get_n_not_counted (TbMergeStream *self)
 }
 
 guint
+tb_merge_stream_get_n_agencies (TbMergeStream *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->covered ? tb_merge_covered_get_n_agencies (self->covered) : 0;
+}
+
+guint
 tb_merge_stream_get_n_problems (TbMergeStream *self)
 {
   g_return_val_if_fail (self != NULL, 0);
@@ -779,6 +803,11 @@ tb_merge_stream_build (TbMergeStream *self,
   for (guint i = 0; i < self->agency_notes->len; i++)
     g_ptr_array_add (out_notes, g_strdup (g_ptr_array_index (self->agency_notes, i)));
   summary = tb_merge_sums_build (self->sums, self->year, agency, out_notes);
+  {
+    g_autoptr(TbCombined) combined = tb_merge_covered_make (self->covered, self->n_counted);
+
+    tb_report_set_combined (summary, combined);
+  }
   if (notes != NULL)
     *notes = g_steal_pointer (&out_notes);
   return summary;

@@ -13,7 +13,11 @@
  * An input that cannot be read, is on another year or in another format than the first one
  * counted, or is given twice (the same file, also through a link, or a file with the same
  * contents as an earlier one) is not counted: it is named with the reason and the others are
- * combined. Whether a summary with inputs left out may be saved is the caller's decision
+ * combined. So is a summary given with one of the files it was made from, or made from a
+ * file another summary was made from too (tb-combined.h): it would count reports twice.
+ *
+ * The summary records what it covers (tb_report_get_combined()): the agencies (summaries
+ * count theirs) and the files it was made from, with their SHA-256. Whether a summary with inputs left out may be saved is the caller's decision
  * (tb_merge_stream_get_n_not_counted()).
  *
  * What is kept while running: the sums; per input, its name for messages and what finds the
@@ -65,8 +69,9 @@ typedef enum
   TB_MERGE_ITEM_NOT_READY,  /* counted; where its cells are not filled the sums are empty */
   TB_MERGE_ITEM_FAILED,     /* not counted: could not be read (error) */
   TB_MERGE_ITEM_REFUSED,    /* not counted: on another year or in another format
-                               (TB_MERGE_ERROR_MIXED), or given twice
-                               (TB_MERGE_ERROR_DUPLICATE) */
+                               (TB_MERGE_ERROR_MIXED), given twice
+                               (TB_MERGE_ERROR_DUPLICATE), or counted already through a
+                               summary (TB_MERGE_ERROR_COUNTED_TWICE) */
 } TbMergeItemStatus;
 
 typedef struct
@@ -79,6 +84,8 @@ typedef struct
   guint              duplicate_of;  /* given twice: the index of the earlier input, else
                                        G_MAXUINT */
   int                year;          /* 0 if not read */
+  guint              n_agencies;    /* the agencies it covers: 1, or a summary's count (0 if
+                                       not read) */
   const TbFormat    *format;        /* NULL if not read */
   guint              n_errors;      /* as TbMergeInput (tb-merge.h) */
   guint              n_incomplete;
@@ -108,6 +115,10 @@ void               tb_merge_stream_free               (TbMergeStream       *self
  * ends. @source names it in messages and the breakdown (NULL: its agency). */
 void               tb_merge_stream_add_file           (TbMergeStream       *self,
                                                        const char          *path);
+/* The same, named @source in messages and the breakdown (NULL: the path, for display). */
+void               tb_merge_stream_add_file_as        (TbMergeStream       *self,
+                                                       const char          *path,
+                                                       const char          *source);
 void               tb_merge_stream_add_report         (TbMergeStream       *self,
                                                        TbReport            *report,
                                                        const char          *source);
@@ -148,6 +159,8 @@ int                tb_merge_stream_get_year           (TbMergeStream       *self
 guint              tb_merge_stream_get_n_counted      (TbMergeStream       *self);
 guint              tb_merge_stream_get_n_ready        (TbMergeStream       *self);
 guint              tb_merge_stream_get_n_not_counted  (TbMergeStream       *self);
+/* The agencies the counted inputs cover (a summary counts its own). */
+guint              tb_merge_stream_get_n_agencies     (TbMergeStream       *self);
 /* The inputs that are not ready or not counted, in input order. */
 guint              tb_merge_stream_get_n_problems     (TbMergeStream       *self);
 const TbMergeItem *tb_merge_stream_get_problem        (TbMergeStream       *self,

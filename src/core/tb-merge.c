@@ -477,6 +477,22 @@ tb_merge_build (TbMerge     *self,
   tb_rules_compute_totals (summary);
   tb_report_thaw (summary);
 
+  /* What it covers (no files: the reports were given). */
+  {
+    g_autoptr(TbCombined) combined = NULL;
+    guint n_agencies = 0;
+
+    for (guint i = 0; i < self->inputs->len; i++)
+      {
+        TbReport *report = ((const TbMergeInput *) g_ptr_array_index (self->inputs, i))->report;
+        const TbCombined *covered = tb_report_get_combined (report);
+
+        n_agencies += covered ? tb_combined_get_n_agencies (covered) : 1;
+      }
+    combined = tb_combined_new (n_agencies, self->inputs->len);
+    tb_report_set_combined (summary, combined);
+  }
+
   if (notes != NULL)
     *notes = g_steal_pointer (&out_notes);
   return summary;

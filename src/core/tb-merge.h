@@ -31,6 +31,8 @@ typedef enum
   TB_MERGE_ERROR_EMPTY,     /* nothing to merge */
   TB_MERGE_ERROR_DUPLICATE, /* an input given twice: the same file or the same contents */
   TB_MERGE_ERROR_TOO_MANY,  /* more inputs than a breakdown sheet can hold */
+  TB_MERGE_ERROR_COUNTED_TWICE, /* a summary given with one of its own inputs, or two
+                                   summaries made from the same file */
 } TbMergeError;
 
 typedef struct

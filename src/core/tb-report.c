@@ -33,6 +33,7 @@ struct _TbReport
   char           *previous;
   TbReport       *previous_report;
   TbProvenance   *imported_from;
+  TbCombined     *combined;
 
   guint           freeze;
   guint           frozen_changes;
@@ -167,6 +168,7 @@ tb_report_finalize (GObject *object)
   g_free (self->previous);
   g_clear_object (&self->previous_report);
   g_clear_pointer (&self->imported_from, tb_provenance_free);
+  tb_combined_free (self->combined);
 
   G_OBJECT_CLASS (tb_report_parent_class)->finalize (object);
 }
@@ -448,6 +450,22 @@ tb_report_set_imported_from (TbReport           *self,
     return;
   g_clear_pointer (&self->imported_from, tb_provenance_free);
   self->imported_from = tb_provenance_copy (provenance);
+}
+
+const TbCombined *
+tb_report_get_combined (TbReport *self)
+{
+  g_return_val_if_fail (TB_IS_REPORT (self), NULL);
+  return self->combined;
+}
+
+void
+tb_report_set_combined (TbReport         *self,
+                        const TbCombined *combined)
+{
+  g_return_if_fail (TB_IS_REPORT (self));
+  tb_combined_free (self->combined);
+  self->combined = combined ? tb_combined_copy (combined) : NULL;
 }
 
 TbReport *

@@ -12,6 +12,7 @@
 
 #include <glib-object.h>
 
+#include "tb-combined.h"
 #include "tb-format.h"
 #include "tb-provenance.h"
 
@@ -89,6 +90,11 @@ void               tb_report_set_modified_time  (TbReport       *self,
 const char        *tb_report_get_previous       (TbReport       *self);
 void               tb_report_set_previous       (TbReport       *self,
                                                  const char     *previous);
+/* What a summary made by a roll-up covers (tb-combined.h), saved with it; NULL for an
+ * agency's own report. Setting it (a copy is kept) emits no ::changed. */
+const TbCombined  *tb_report_get_combined       (TbReport       *self);
+void               tb_report_set_combined       (TbReport       *self,
+                                                 const TbCombined *combined);
 /* Last year's report itself, once loaded (see tb_carry_load_previous()). It is not saved:
  * the draft keeps only the reference above. tb_rules_check() runs the cross-year rules
  * against it. Setting it emits no ::changed (the document is unchanged): check again. */

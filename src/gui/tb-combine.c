@@ -17,6 +17,7 @@
 #include "tb-draft.h"
 #include "tb-field-limit.h"
 #include "tb-file-io.h"
+#include "tb-merge-stream.h"
 #include "tb-report-chooser.h"
 
 typedef struct
@@ -24,6 +25,14 @@ typedef struct
   GtkWindow        *parent;   /* weak */
   GStrv             paths;
   TbMerge          *merge;
+  TbCombined       *covered;  /* what the summary covers: agencies, files */
+  GCancellable     *caller;   /* the caller's cancellable, or NULL */
+  GCancellable     *stop;     /* the loading; cancelled with the caller's too */
+  gulong            stop_id;
+  AdwMessageDialog *progress; /* while loading */
+  GtkProgressBar   *bar;
+  guint             progress_id;
+  gint              done;     /* atomic: steps done of 2 × the number of inputs */
   AdwMessageDialog *dialog;   /* the question, while it is shown */
   GtkEditable      *agency;
   gboolean          answered;
@@ -39,6 +48,16 @@ combine_free (gpointer data)
   g_clear_weak_pointer (&combine->parent);
   g_strfreev (combine->paths);
   g_clear_pointer (&combine->merge, tb_merge_free);
+  tb_combined_free (combine->covered);
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->bar);
+  g_clear_object (&combine->progress);
+  if (combine->stop_id != 0)
+    g_cancellable_disconnect (combine->caller, combine->stop_id);
+  g_clear_object (&combine->caller);
+  g_clear_object (&combine->stop);
   g_free (combine);
 }
 
@@ -78,14 +97,90 @@ tb_combination_free (TbCombination *self)
 
 /* ------------------------------------------------------------------ the worker */
 
+typedef struct
+{
+  TbMerge    *merge;
+  TbCombined *covered;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->merge, tb_merge_free);
+  tb_combined_free (loaded->covered);
+  g_free (loaded);
+}
+
+/* The checks of a roll-up (tb-merge-stream.h), on every processor: a report that cannot be
+ * read, is on another year or in another format, is given twice (also through a link, or
+ * as a copy) or is counted already in a summary given too stops it. Returns what the
+ * summary covers. */
+typedef struct
+{
+  GStrv  paths;
+  gint  *done;     /* the Combine's counter: the task data keeps it alive */
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_strfreev (work->paths);
+  g_free (work);
+}
+
+static void
+on_checked_cb (guint    done,
+               guint    total,
+               gpointer data)
+{
+  g_atomic_int_inc ((gint *) data);
+}
+
+static TbCombined *
+check_inputs (GStrv          paths,
+              gint          *done,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(TbMergeStream) check = tb_merge_stream_new ();
+  g_autoptr(TbReport) summary = NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      /* Files by name, not by their whole path. */
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+
+      tb_merge_stream_add_file_as (check, paths[i], name);
+    }
+  tb_merge_stream_set_progress_func (check, on_checked_cb, done);
+  if (!tb_merge_stream_run (check, cancellable, error))
+    return NULL;
+  for (guint i = 0; i < tb_merge_stream_get_n_problems (check); i++)
+    {
+      const TbMergeItem *item = tb_merge_stream_get_problem (check, i);
+
+      if (item->error != NULL)
+        {
+          g_set_error_literal (error, item->error->domain, item->error->code,
+                               item->error->message);
+          return NULL;
+        }
+    }
+  summary = tb_merge_stream_build (check, NULL, NULL, error);
+  return summary ? tb_combined_copy (tb_report_get_combined (summary)) : NULL;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
              gpointer      data,
              GCancellable *cancellable)
 {
-  GStrv paths = data;
+  Work *work = data;
+  GStrv paths = work->paths;
   g_autoptr(TbMerge) merge = tb_merge_new ();
+  g_autoptr(TbCombined) covered = NULL;
+  Loaded *loaded;
   GError *error = NULL;
 
   if (!tb_file_io_worker_begin (cancellable))
@@ -93,7 +188,21 @@ load_thread (GTask        *task,
       g_task_return_error_if_cancelled (task);
       return;
     }
-  /* Every report, or nothing: a county's total without one agency would be wrong. */
+  /* Every report, or nothing: a county's total without one agency, or with one twice,
+   * would be wrong. */
+  covered = check_inputs (paths, work->done, cancellable, &error);
+  if (covered == NULL)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        g_clear_error (&error);
+      else
+        {
+          g_task_return_new_error (task, error->domain, error->code,
+                                   _("%s\n\nNothing was combined."), error->message);
+          g_clear_error (&error);
+        }
+      return;
+    }
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(TbReport) report = tb_draft_load (paths[i], &error);
@@ -108,8 +217,12 @@ load_thread (GTask        *task,
         }
       if (g_task_return_error_if_cancelled (task))
         return;
+      g_atomic_int_inc (work->done);
     }
-  g_task_return_pointer (task, g_steal_pointer (&merge), (GDestroyNotify) tb_merge_free);
+  loaded = g_new0 (Loaded, 1);
+  loaded->merge = g_steal_pointer (&merge);
+  loaded->covered = g_steal_pointer (&covered);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
 /* ------------------------------------------------------------------ the question */
@@ -144,6 +257,7 @@ on_response_cb (AdwMessageDialog *dialog,
       g_task_return_error (task, error);
       return;
     }
+  tb_report_set_combined (summary, combine->covered);
   result = g_new0 (TbCombination, 1);
   /* A new report, not saved yet: closing its window asks. */
   result->summary = tb_document_new_for_report (summary, NULL);
@@ -238,8 +352,19 @@ on_loaded_cb (GObject      *source,
   g_autoptr(GTask) task = data;
   Combine *combine = g_task_get_task_data (task);
   GError *error = NULL;
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
-  combine->merge = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->bar);
+  g_clear_object (&combine->progress);
+  if (loaded != NULL)
+    {
+      combine->merge = g_steal_pointer (&loaded->merge);
+      combine->covered = g_steal_pointer (&loaded->covered);
+      loaded_free (loaded);
+    }
   if (combine->merge == NULL)
     g_task_return_error (task, error);
   else if (g_task_return_error_if_cancelled (task))
@@ -250,21 +375,92 @@ on_loaded_cb (GObject      *source,
     ask_agency (task);
 }
 
+static gboolean
+progress_cb (gpointer data)
+{
+  Combine *combine = data;
+  guint n = g_strv_length (combine->paths);
+
+  gtk_progress_bar_set_fraction (combine->bar,
+                                 MIN (1.0, g_atomic_int_get (&combine->done) / (2.0 * n)));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Combine          *combine)
+{
+  /* The worker stops within a report per thread; nothing was written. */
+  g_cancellable_cancel (combine->stop);
+  g_clear_handle_id (&combine->progress_id, g_source_remove);
+  g_clear_object (&combine->bar);
+  if (combine->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (combine->progress));
+  g_clear_object (&combine->progress);
+}
+
+/* How far reading and checking has come, with a button to stop. */
+static void
+show_progress (Combine *combine)
+{
+  guint n = g_strv_length (combine->paths);
+  g_autofree char *body = NULL;
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  if (combine->parent == NULL)
+    return;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading and checking %u report…",
+                                       "Reading and checking %u reports…", n),
+                          n);
+  combine->progress = g_object_ref_sink (ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (combine->parent, _("Combining Reports"), body)));
+  gtk_window_set_modal (GTK_WINDOW (combine->progress), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (combine->progress), TRUE);
+  combine->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reports read and checked"), -1);
+  adw_message_dialog_set_extra_child (combine->progress, bar);
+  adw_message_dialog_add_response (combine->progress, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (combine->progress, "cancel");
+  g_signal_connect (combine->progress, "response", G_CALLBACK (on_progress_response_cb),
+                    combine);
+  combine->progress_id = g_timeout_add (100, progress_cb, combine);
+  gtk_window_present (GTK_WINDOW (combine->progress));
+}
+
+static void
+on_caller_cancelled_cb (GCancellable *cancellable,
+                        GCancellable *stop)
+{
+  g_cancellable_cancel (stop);
+}
+
 static void
 load (GTask *task)
 {
   Combine *combine = g_task_get_task_data (task);
   g_autoptr(GTask) worker = NULL;
+  GCancellable *caller = g_task_get_cancellable (task);
+  Work *work;
 
   if (combine->paths == NULL || combine->paths[0] == NULL)
     {
       return_cancelled (task);
       return;
     }
-  worker = tb_file_io_task_new (NULL, g_task_get_cancellable (task), on_loaded_cb,
-                                g_object_ref (task));
-  g_task_set_task_data (worker, g_strdupv (combine->paths), (GDestroyNotify) g_strfreev);
+  combine->stop = g_cancellable_new ();
+  g_set_object (&combine->caller, caller);
+  if (caller != NULL)
+    combine->stop_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled_cb),
+                                              g_object_ref (combine->stop), g_object_unref);
+  worker = tb_file_io_task_new (NULL, combine->stop, on_loaded_cb, g_object_ref (task));
+  work = g_new0 (Work, 1);
+  work->paths = g_strdupv (combine->paths);
+  work->done = &combine->done;
+  g_task_set_task_data (worker, work, (GDestroyNotify) work_free);
   g_task_run_in_thread (worker, load_thread);
+  show_progress (combine);
 }
 
 /* ------------------------------------------------------------------ the chooser */

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The clerk chooses the agencies' reports; they are read and checked in a worker thread
- * (tb-merge.h: every report or nothing, the same year and format); a dialog says how many
+ * (tb-merge-stream.h: every report or nothing, the same year and format, none given twice
+ * or counted already in a summary given too; the summary records what it covers); a dialog says how many
  * are ready and asks whose summary it is; the summary is added up into a new report, not
  * saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
  */
