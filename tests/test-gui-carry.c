@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tb-carry.h"
 #include "tb-combine-window-private.h"
@@ -636,6 +637,25 @@ test_combine (void)
   tb_combine_window_show_cells (breakdown, NULL, NULL);
   g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==,
                     tb_format_get_n_cells (format));
+
+  /* Never over a report: an input, or a link to one. */
+  {
+    g_autofree char *link = g_strconcat (csv_path, ".link.csv", NULL);
+    g_autoptr(GBytes) before = tb_test_read_bytes (paths[0]);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_false (export_csv (breakdown, paths[0], &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_assert_cmpint (symlink (paths[0], link), ==, 0);
+    g_assert_false (export_csv (breakdown, link, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_clear_error (&error);
+    after = tb_test_read_bytes (paths[0]);
+    g_assert_true (g_bytes_equal (before, after));
+    g_unlink (link);
+  }
 
   /* Export CSV writes what `tianbao-cli merge --breakdown` writes. */
   g_assert_true (export_csv (breakdown, csv_path, &error));
