@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sys
+import time
 import zipfile
 
 from export_check import check_grid, check_self_contained, expectation, read_page
@@ -134,6 +135,33 @@ def test_same_bytes_as_writers(tmp):
               "%s %s differs from the writer's %s" % (command, options, theirs))
 
 
+def test_deterministic(tmp):
+    """The same report gives the same bytes: exported again a second later, in another time
+    zone, under another name, the web page, the fragment and the Word document are
+    unchanged (no clock, zone or file name in them; the zip's entries dated from the
+    report)."""
+    report = sample(tmp)
+    first = os.path.join(tmp, "first")
+    second = os.path.join(tmp, "second")
+    os.mkdir(first)
+    os.mkdir(second)
+    exports = (("export-html", [], "report.html"),
+               ("export-html", ["--fragment"], "report.fragment.html"),
+               ("export-docx", [], "report.docx"))
+    for command, options, name in exports:
+        expect(run(command, report, "-o", os.path.join(first, name), *options), 0)
+    time.sleep(1.1)
+    env = dict(BASE_ENV, TZ="Asia/Shanghai")
+    for command, options, name in exports:
+        out = os.path.join(second, "other-" + name)
+        expect(run_program([CLI, command, report, "-o", out] + options, env=env, timeout=60), 0)
+        check(read(out) == read(os.path.join(first, name)),
+              "%s %s: other bytes a second later in another zone" % (command, options))
+    with zipfile.ZipFile(os.path.join(first, "report.docx")) as z:
+        dates = {info.date_time for info in z.infolist()}
+    check(len(dates) == 1, "the zip's entries have different dates %s" % dates)
+
+
 def test_not_ready(tmp):
     report = unready(tmp)
     for command, name in (("export-html", "new.html"), ("export-docx", "new.docx"),
@@ -215,13 +243,42 @@ def test_docx_tables(tmp):
     check(expected["title"][-10:] in document, "the title is missing from the text")
 
 
+def test_font_roles(tmp):
+    """--font ROLE=FAMILY: the PDF embeds the family, the Word styles name it; a bad role is
+    a usage error that writes nothing."""
+    report = sample(tmp)
+    pdf = os.path.join(tmp, "fonts.pdf")
+    for bad in ("colour=黑体", "body=", "body"):
+        r = run("export-pdf", report, "-o", pdf, "--font", bad)
+        expect(r, 2)
+        check("heading2" in r.err, "the usage error does not name the roles: %s" % r.err)
+        check(not os.path.exists(pdf), "a PDF was written with --font %s" % bad)
+    expect(run("export-pdf", report, "-o", pdf, "--font", "body=Noto Sans CJK SC",
+               "--font", "heading2=Noto Serif CJK SC"), 0)
+    fonts = run_program(["pdffonts", pdf], timeout=60).out
+    check(re.search(r"^[A-Z]{6}\+NotoSansCJK\w*-Regular ", fonts, re.M) is not None,
+          "the body font chosen is not embedded:\n" + fonts)
+    check("LXGW" not in fonts and "UKai" not in fonts,
+          "a Kai font is embedded though heading2 was set in Noto Serif:\n" + fonts)
+    docx = os.path.join(tmp, "fonts.docx")
+    expect(run("export-docx", report, "-o", docx, "--font", "body=方正仿宋_GBK",
+               "--font", "title=方正小标宋_GBK"), 0)
+    with zipfile.ZipFile(docx) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    check('w:eastAsia="方正仿宋_GBK"' in styles, "the Word styles do not name the body font")
+    check('w:eastAsia="方正小标宋_GBK"' in styles, "the Word styles do not name the title font")
+    check('w:eastAsia="黑体"' in styles, "the level-1 headings lost their official font")
+
+
 if __name__ == "__main__":
     sys.exit(run_tests([
         ("--help of the three exports", test_help),
         ("default names beside the report", test_default_names),
         ("export-html: the grid of every table, self-contained", test_html_grid),
         ("the same bytes as the writers", test_same_bytes_as_writers),
+        ("the same bytes a second later, in another time zone", test_deterministic),
         ("a report that is not ready: refused, or marked with --draft", test_not_ready),
         ("--force, -o, and never over the report", test_force_and_output),
         ("export-docx: real tables with merges", test_docx_tables),
+        ("--font ROLE=FAMILY in the PDF and the Word document", test_font_roles),
     ], "test-cli-export-"))

@@ -29,7 +29,7 @@ def main():
     builder = shutil.which('flatpak-builder')
     if builder is None:
         skip_all('flatpak-builder is not installed')
-    plan(6)
+    plan(7)
 
     env = dict(os.environ, G_DEBUG='fatal-warnings')
     r = subprocess.run([builder, '--show-manifest', MANIFEST], env=env,
@@ -76,6 +76,21 @@ def main():
     ok(os.path.exists(os.path.join(root, 'meson.build')) and
        os.path.samefile(root, SRCDIR),
        'the dir source points at the project root')
+
+    # The free document fonts (OFL) the font roles fall back to are bundled, each file pinned
+    # by its checksum, so the PDF does not depend on the fonts of the machine.
+    fonts = [m for m in modules if m.get('name') == 'document-fonts']
+    files = fonts[0].get('sources', []) if fonts else []
+    urls = ' '.join(s.get('url', '') for s in files)
+    needed = ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJK-Bold.ttc', 'NotoSansCJK-Regular.ttc',
+              'NotoSansCJK-Bold.ttc']
+    ok(fonts and all(n in urls for n in needed) and
+       all(len(s.get('sha256', '')) == 64 for s in files if 'url' in s) and
+       any(s.get('path') == 'OFL-noto-cjk.txt' and
+           os.path.exists(os.path.join(SRCDIR, 'flatpak', s['path'])) for s in files) and
+       any('/app/share/fonts/' in c for c in fonts[0].get('build-commands', [])),
+       'the Noto CJK fonts are bundled into /app/share/fonts with their licence',
+       json.dumps(fonts)[:600])
 
 
 main()

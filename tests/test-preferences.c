@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "tb-font-settings.h"
+#include "tb-fonts.h"
 #include "tb-preferences-window-private.h"
 
 static GSettings *
@@ -97,6 +101,97 @@ test_preferences_totals (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The combo row named @name under @root. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *name)
+{
+  GtkWidget *stack[256];
+  guint n = 0;
+
+  stack[n++] = root;
+  while (n > 0)
+    {
+      GtkWidget *w = stack[--n];
+
+      if (ADW_IS_COMBO_ROW (w) && g_strcmp0 (gtk_widget_get_name (w), name) == 0)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < 256;
+           c = gtk_widget_get_next_sibling (c))
+        stack[n++] = c;
+    }
+  return NULL;
+}
+
+/* The four font roles of GB/T 9704: a row each, remembered in its key, followed by the
+ * export and print (the core's roles). */
+static void
+test_preferences_fonts (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  GtkWidget *window = tb_preferences_window_new (NULL, settings);
+  GtkWidget *group = child (window, "fonts_group");
+  const char *keys[] = { "font-title", "font-body", "font-heading1", "font-heading2" };
+  AdwComboRow *body = NULL;
+  GListModel *model;
+  g_autofree char *chosen = NULL;
+  g_autofree char *automatic = tb_fonts_resolve_role_default (TB_FONT_ROLE_BODY);
+  g_autofree char *resolved = NULL;
+
+  tb_font_role_reset_chosen ();
+  tb_font_settings_follow (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *row = NULL;
+
+      row = find_row (group, keys[i]);
+      g_assert_nonnull (row);
+      /* Automatic by default. */
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+      if (i == 1)
+        body = ADW_COMBO_ROW (row);
+    }
+
+  model = adw_combo_row_get_model (body);
+  g_assert_true (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), automatic));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  adw_combo_row_set_selected (body, 1);
+  chosen = g_settings_get_string (settings, "font-body");
+  g_assert_cmpstr (chosen, ==, gtk_string_list_get_string (GTK_STRING_LIST (model), 1));
+  g_assert_cmpstr (tb_font_role_get_chosen (TB_FONT_ROLE_BODY), ==, chosen);
+  resolved = tb_fonts_resolve_role (TB_FONT_ROLE_BODY, NULL);
+  g_assert_cmpstr (resolved, ==, chosen);
+
+  /* A family set elsewhere (another machine's) is shown and kept. */
+  g_settings_set_string (settings, "font-body", "方正仿宋_GBK");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                               adw_combo_row_get_selected (body)),
+                   ==, "方正仿宋_GBK");
+  g_assert_cmpstr (tb_font_role_get_official (TB_FONT_ROLE_BODY), ==, "方正仿宋_GBK");
+
+  /* Back to automatic. */
+  adw_combo_row_set_selected (body, 0);
+  g_free (chosen);
+  chosen = g_settings_get_string (settings, "font-body");
+  g_assert_cmpstr (chosen, ==, "");
+  g_assert_null (tb_font_role_get_chosen (TB_FONT_ROLE_BODY));
+
+  /* Remembered: a new window shows the key. */
+  g_settings_set_string (settings, "font-heading2", "LXGW WenKai");
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = tb_preferences_window_new (NULL, settings);
+  {
+    AdwComboRow *kai = ADW_COMBO_ROW (find_row (child (window, "fonts_group"), "font-heading2"));
+
+    g_assert_nonnull (kai);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (kai)),
+                                                 adw_combo_row_get_selected (kai)),
+                     ==, "LXGW WenKai");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  tb_font_role_reset_chosen ();
+}
+
 /* The number of open Preferences windows; @last is set to one of them. */
 static guint
 count_preferences_windows (GtkWindow **last)
@@ -160,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/preferences/autosave", test_preferences_autosave);
   g_test_add_func ("/preferences/agency", test_preferences_agency);
   g_test_add_func ("/preferences/totals", test_preferences_totals);
+  g_test_add_func ("/preferences/fonts", test_preferences_fonts);
   g_test_add_func ("/preferences/present-once", test_preferences_present_once);
 
   return g_test_run ();

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "tb-layout.h"
+#include "tb-fonts.h"
 #include "tb-pdf.h"
 
 #include "tb-test-util.h"
@@ -105,6 +106,8 @@ test_print_to_file (void)
   guint pages = 0, pages_again = 0;
 
   g_assert_no_error (error);
+  /* The roles chosen (Preferences) are printed as they are exported. */
+  tb_font_role_set_chosen (TB_FONT_ROLE_BODY, "Noto Sans CJK SC");
   print_to_file (report, printed, &pages);
   print_to_file (report, again, &pages_again);
   g_assert_true (tb_pdf_export (report, NULL, exported, &error));
@@ -120,14 +123,29 @@ test_print_to_file (void)
     g_autofree char *text_printed = tb_test_run_tool (t1);
     g_autofree char *text_exported = tb_test_run_tool (t2);
     const char *fonts[] = { "pdffonts", printed, NULL };
+    const char *fonts_exported[] = { "pdffonts", exported, NULL };
     g_autofree char *font_list = tb_test_run_tool (fonts);
+    g_autofree char *font_list_exported = tb_test_run_tool (fonts_exported);
 
     g_assert_true (g_regex_match_simple (expect, out, G_REGEX_MULTILINE, 0));
     g_assert_nonnull (strstr (out, "595.276 x 841.89 pts (A4)"));
     g_assert_cmpstr (text_printed, ==, text_exported);
     g_assert_nonnull (strstr (text_printed, "三、收到和处理政府信息公开申请情况"));
     g_assert_null (strstr (font_list, " no "));   /* every font embedded */
+    /* The same subset fonts (their tags name the glyphs each holds), the chosen body among
+     * them. */
+    {
+      g_autoptr(GRegex) tag = g_regex_new ("^[A-Z]{6}\\+", G_REGEX_MULTILINE, 0, NULL);
+      g_autofree char *a_fonts = g_regex_replace (tag, font_list, -1, 0, "", 0, NULL);
+      g_autofree char *b_fonts = g_regex_replace (tag, font_list_exported, -1, 0, "", 0, NULL);
+
+      g_assert_cmpstr (a_fonts, ==, b_fonts);
+    }
+    if (tb_fonts_is_installed ("Noto Sans CJK SC"))
+      g_assert_true (g_regex_match_simple ("^[A-Z]{6}\\+NotoSansCJK[a-zA-Z]*-Regular ",
+                                           font_list, G_REGEX_MULTILINE, 0));
   }
+  tb_font_role_reset_chosen ();
 
   /* Printing twice gives the same bytes. */
   g_assert_true (g_file_get_contents (printed, &a, &a_len, NULL));

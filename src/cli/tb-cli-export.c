@@ -26,6 +26,7 @@
 #include "tb-draft.h"
 #include "tb-html-writer.h"
 #include "tb-pdf.h"
+#include "tb-font-roles.h"
 #include "tb-pdf-fonts.h"
 #include "tb-readiness.h"
 
@@ -38,6 +39,7 @@ typedef struct
   gboolean  force;
   gboolean  replace_draft;
   gboolean  fragment;
+  char    **fonts;      /* --font ROLE=FAMILY, or NULL */
   guint     issues;     /* errors and unfilled parts: > 0 marks the export as a draft */
 } ExportOptions;
 
@@ -45,6 +47,7 @@ static void
 export_options_clear (ExportOptions *options)
 {
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->fonts, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
@@ -62,6 +65,7 @@ typedef struct
                       const ExportOptions *options,
                       guint               *n_pages,
                       GError             **error);
+  gboolean    fonts;            /* takes --font ROLE=FAMILY */
 } ExportKind;
 
 /* ------------------------------------------------------------------ the writers */
@@ -138,20 +142,20 @@ describe_docx (const char *name)
 
 static const ExportKind pdf_kind = {
   ".pdf", NULL, N_("Write the PDF to OUT (default: FILE with .pdf instead of .tianbao)"),
-  describe_pdf, FALSE, write_pdf,
+  describe_pdf, FALSE, write_pdf, TRUE,
 };
 
 static const ExportKind html_kind = {
   ".html", ".fragment.html",
   N_("Write the web page to OUT (default: FILE with .html, or .fragment.html with "
      "--fragment, instead of .tianbao)"),
-  describe_html, TRUE, write_html,
+  describe_html, TRUE, write_html, FALSE,
 };
 
 static const ExportKind docx_kind = {
   ".docx", NULL,
   N_("Write the Word document to OUT (default: FILE with .docx instead of .tianbao)"),
-  describe_docx, TRUE, write_docx,
+  describe_docx, TRUE, write_docx, TRUE,
 };
 
 /* ------------------------------------------------------------------ shared */
@@ -183,7 +187,7 @@ run_export (const TbCliCommand  *command,
   g_autofree char *what = NULL;
   g_autofree char *previous = NULL;
   g_auto(ExportOptions) options = { 0, };
-  GOptionEntry entries[7];
+  GOptionEntry entries[8];
   guint n = 0, n_pages = 0;
 
   entries[n++] = (GOptionEntry) { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
@@ -206,11 +210,23 @@ run_export (const TbCliCommand  *command,
   entries[n++] = (GOptionEntry) {
     "replace-draft", 0, 0, G_OPTION_ARG_NONE, &options.replace_draft,
     N_("Allow the export to replace a Tianbao report named OUT (refused otherwise)"), NULL };
+  if (kind->fonts)
+    entries[n++] = (GOptionEntry) {
+      "font", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.fonts,
+      N_("Set ROLE (title, body, heading1, heading2) in FAMILY instead of the official font "
+         "or its free stand-in; may be repeated"), N_("ROLE=FAMILY") };
   entries[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
   g_assert (n < G_N_ELEMENTS (entries));
 
   if (!tb_cli_context_parse (&ctx, command, args, entries))
     return TB_CLI_EXIT_FAILED;
+  for (guint i = 0; options.fonts != NULL && options.fonts[i] != NULL; i++)
+    {
+      g_autoptr(GError) font_error = NULL;
+
+      if (!tb_font_role_parse_choice (options.fonts[i], &font_error))
+        return tb_cli_usage_error (command, "%s", font_error->message);
+    }
   if (options.output == NULL)
     options.output = default_output (ctx.args[1], options.fragment ? kind->fragment_suffix
                                                                    : kind->suffix);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "tb-application.h"
+#include "tb-font-settings.h"
 #include "tb-preferences-window.h"
 #include "tb-session.h"
 
@@ -26,6 +27,7 @@ struct _TbApplication
   AdwApplication parent_instance;
 
   TbSession     *session;
+  GSettings     *settings;          /* followed for the document fonts */
   gint64         start_us;
   gboolean       bench_first_frame;
   gboolean       bench_done;
@@ -185,6 +187,10 @@ tb_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (tb_application_parent_class)->startup (app);
 
+  /* The fonts chosen in Preferences, for every PDF, print and Word export. */
+  TB_APPLICATION (app)->settings = g_settings_new (APP_ID);
+  tb_font_settings_follow (TB_APPLICATION (app)->settings);
+
   {
     /* The signal exists once the class does. */
     gpointer klass = g_type_class_ref (GTK_TYPE_WIDGET);
@@ -246,6 +252,7 @@ tb_application_dispose (GObject *object)
   TbApplication *self = TB_APPLICATION (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (tb_application_parent_class)->dispose (object);
 }
 

@@ -33,6 +33,8 @@ struct _TbMetaPage
   AdwEntryRow    *date_row;
   GtkMenuButton  *calendar_button;
   GtkCalendar    *calendar;
+  AdwPreferencesGroup *source_group;
+  AdwActionRow   *source_row;
 
   gboolean        syncing;
 };
@@ -173,6 +175,26 @@ on_calendar_shown_cb (TbMetaPage *self)
   g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected_cb, self);
 }
 
+/* Where an imported report came from: the file, its kind and the time of the import, and
+ * its SHA-256 to find that very file again. */
+static void
+update_source_row (TbMetaPage *self,
+                   TbReport   *report)
+{
+  const TbProvenance *source = tb_report_get_imported_from (report);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *described = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), source != NULL);
+  if (source == NULL)
+    return;
+  described = tb_provenance_describe (source);
+  /* TRANSLATORS: the file, its kind and the import time; then its SHA-256 checksum */
+  subtitle = g_strdup_printf (_("%s\nSHA-256 %s"), described, source->sha256);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), source->file);
+  adw_action_row_set_subtitle (self->source_row, subtitle);
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -206,6 +228,7 @@ tb_meta_page_sync (TbSectionPage  *page,
 
   update_format_rows (self, report);
   update_date_state (self);
+  update_source_row (self, report);
 }
 
 static void
@@ -242,6 +265,8 @@ tb_meta_page_class_init (TbMetaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, preparer_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_group);
+  gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_changed_cb);

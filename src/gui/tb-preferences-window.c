@@ -1,4 +1,5 @@
-/* tb-preferences-window.c: the Preferences window (autosave delay, default agency, totals)
+/* tb-preferences-window.c: the Preferences window (default agency, totals, document fonts,
+ * autosave delay)
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-field-limit.h"
+#include "tb-font-settings.h"
 #include "tb-preferences-window-private.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -27,6 +29,7 @@ struct _TbPreferencesWindow
   GtkSwitch            *totals_switch;
   GtkSpinButton        *autosave_spin;
   GtkAdjustment        *autosave_adjustment;
+  AdwPreferencesGroup  *fonts_group;
 
   GSettings            *settings;
 };
@@ -57,6 +60,10 @@ bind_settings (TbPreferencesWindow *self)
   g_settings_bind (self->settings, "autosave-interval",
                    self->autosave_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; i < TB_FONT_ROLE_N_CHOOSABLE; i++)
+    adw_preferences_group_add (self->fonts_group,
+                               tb_font_settings_new_row (self->settings,
+                                                         tb_font_role_get_choosable (i)));
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -146,6 +153,7 @@ tb_preferences_window_class_init (TbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbPreferencesWindow, autosave_spin);
   gtk_widget_class_bind_template_child (widget_class, TbPreferencesWindow,
                                         autosave_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TbPreferencesWindow, fonts_group);
 }
 
 static void

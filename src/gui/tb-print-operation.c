@@ -3,7 +3,9 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One drawing path, two targets: the pages come from TbLayout, as in the PDF export. The
+ * One drawing path, two targets: the pages come from TbLayout, as in the PDF export, in
+ * the same subset fonts of the same font roles (tb-pdf-fonts.h): cairo 1.16 drops glyphs
+ * of some installed fonts it embeds whole (如 of Noto Sans CJK SC Regular). The
  * pagination is done in ::begin-print (which also sets n-pages), so GTK's paginate step is
  * not needed; ::draw-page draws one page in points on the print context.
  */
@@ -14,6 +16,7 @@
 #include <cairo-pdf.h>
 
 #include "tb-pdf.h"
+#include "tb-pdf-fonts.h"
 #include "tb-print-operation-private.h"
 #include "tb-readiness.h"
 
@@ -38,7 +41,7 @@ tb_print_operation_begin_print (GtkPrintOperation *op,
   TbLayoutOptions options = { FALSE, tb_readiness_count_blocking_issues (self->report) };
 
   g_clear_object (&self->layout);
-  self->layout = tb_layout_new (self->report, &options);
+  self->layout = tb_pdf_layout_new (self->report, &options);
   gtk_print_operation_set_n_pages (op, (int) tb_layout_get_n_pages (self->layout));
   /* Printing to a PDF file: the same fixed metadata as the export. */
   if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)

@@ -72,9 +72,11 @@ update_issues_button (TbWindow *self)
       icon = "document-edit-symbolic";
       label = g_strdup_printf ("%u", state->total.n_incomplete);
     }
+  else
+    /* Said in words, not only by a tick. */
+    label = g_strdup (_("No problems"));
   gtk_image_set_from_icon_name (self->issues_icon, icon);
-  gtk_label_set_label (self->issues_label, label ? label : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->issues_label), label != NULL);
+  gtk_label_set_label (self->issues_label, label);
 
   tooltip = g_strdup_printf (_("Problems: %u errors, %u warnings, %u not filled yet"),
                              state->total.n_errors, state->total.n_warnings,

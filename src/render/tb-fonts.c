@@ -250,6 +250,64 @@ tb_fonts_get_fallback_families (void)
   return fallback_families;
 }
 
+gboolean
+tb_fonts_is_installed (const char *family)
+{
+  g_return_val_if_fail (family != NULL, FALSE);
+  return tb_fonts_find (family, FC_WEIGHT_REGULAR, FC_SLANT_ROMAN) != NULL;
+}
+
+/* The first installed of @families, else of the free fallbacks, else @role's first free
+ * family as named. */
+static char *
+resolve (TbFontRole         role,
+         const char *const *families)
+{
+  for (guint i = 0; families[i] != NULL; i++)
+    if (tb_fonts_is_installed (families[i]))
+      return g_strdup (families[i]);
+  for (guint i = 0; fallback_families[i] != NULL; i++)
+    if (tb_fonts_is_installed (fallback_families[i]))
+      return g_strdup (fallback_families[i]);
+  return g_strdup (tb_font_role_get_fallback (role));
+}
+
+char *
+tb_fonts_resolve_role (TbFontRole  role,
+                       gboolean   *bold)
+{
+  g_auto(GStrv) families = tb_font_role_dup_families (role);
+  const TbFontRoleSpec *spec = tb_font_role_get (role);
+  char *found = resolve (role, (const char *const *) families);
+
+  if (bold != NULL)
+    *bold = spec->bold || (spec->fallback_bold && !tb_font_role_is_official (role, found));
+  return found;
+}
+
+char *
+tb_fonts_resolve_role_default (TbFontRole role)
+{
+  return resolve (role, tb_font_role_get (role)->families);
+}
+
+char *
+tb_fonts_dup_role_font (TbFontRole role,
+                        double     size,
+                        gboolean   bold)
+{
+  g_autofree char *family = tb_fonts_resolve_role (role, NULL);
+  GString *desc = g_string_new (family);
+
+  for (guint i = 0; fallback_families[i] != NULL; i++)
+    if (g_ascii_strcasecmp (fallback_families[i], family) != 0)
+      g_string_append_printf (desc, ",%s", fallback_families[i]);
+  if (bold)
+    g_string_append (desc, " Bold");
+  g_string_append_printf (desc, " %g", size);
+  return g_string_free (desc, FALSE);
+}
+
 const char *
 tb_font_face_get_file (const TbFontFace *face)
 {

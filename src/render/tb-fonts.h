@@ -15,6 +15,8 @@
 #include <glib.h>
 #include <hb.h>
 
+#include "tb-font-roles.h"
+
 G_BEGIN_DECLS
 
 typedef struct _TbFontFace TbFontFace;
@@ -35,6 +37,25 @@ const TbFontFace  *tb_fonts_find_for_char         (gunichar          ch,
 /* The free document fonts to fall back on, in order, after the fonts a role asks for:
  * Noto Serif CJK SC, Noto Sans CJK SC, LXGW WenKai, AR PL UKai CN, … (NULL-terminated) */
 const char *const *tb_fonts_get_fallback_families (void);
+
+/* The one place a font role becomes an installed family: the first family of
+ * tb_font_role_dup_families() that is installed, else the first installed free fallback
+ * (tb_fonts_get_fallback_families()), else the role's first free family as named. @bold
+ * (nullable) is set when the role must be set in the bold face: the role asks for it, or
+ * it asks for it in a free stand-in (the title in Noto Serif CJK SC Bold for 小标宋).
+ * (transfer full) */
+char              *tb_fonts_resolve_role          (TbFontRole        role,
+                                                   gboolean         *bold);
+/* The same without the clerk's choice: what "automatic" means here. (transfer full) */
+char              *tb_fonts_resolve_role_default  (TbFontRole        role);
+/* TRUE when a regular face of @family is installed. */
+gboolean           tb_fonts_is_installed          (const char       *family);
+/* A Pango font description string for @role at @size points: its resolved family, then
+ * the free fallbacks, so that a character the family lacks is set per glyph in the first
+ * fallback that has it. (transfer full) */
+char              *tb_fonts_dup_role_font         (TbFontRole        role,
+                                                   double            size,
+                                                   gboolean          bold);
 
 const char        *tb_font_face_get_file          (const TbFontFace *face);
 guint              tb_font_face_get_index         (const TbFontFace *face);

@@ -9,70 +9,52 @@
 
 #include <math.h>
 
+#include "tb-fonts.h"
 #include "tb-layout-private.h"
 
 /* ---- Fonts ---------------------------------------------------------------------------- */
 
-static const char *const kai_families[] = {
-  "AR PL UKai CN", "AR PL KaitiM GB", "KaiTi", "KaiTi_GB2312", "楷体", "楷体_GB2312",
-  "STKaiti", "Kaiti SC", "LXGW WenKai", "FZKai-Z03",
-};
-
-static char *
-find_kai_family (void)
-{
-  PangoFontFamily **families = NULL;
-  int n = 0;
-  char *found = NULL;
-
-  pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n);
-  for (guint k = 0; k < G_N_ELEMENTS (kai_families) && found == NULL; k++)
-    for (int i = 0; i < n; i++)
-      if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), kai_families[k]) == 0)
-        {
-          found = g_strdup (kai_families[k]);
-          break;
-        }
-  g_free (families);
-  return found;
-}
-
+/* The roles resolve to installed families in one place (tb_fonts_resolve_role()); the
+ * string is interned so that callers may keep it while the clerk changes the choice. */
 const char *
 tb_layout_get_font (TbLayoutFont role)
 {
-  static char *heading2 = NULL;
+  g_autofree char *desc = NULL;
+  gboolean bold = FALSE;
 
   g_return_val_if_fail (role < TB_LAYOUT_N_FONTS, NULL);
 
   switch (role)
     {
     case TB_LAYOUT_FONT_TITLE:
-      return "Noto Serif CJK SC Bold 22";
+      g_free (tb_fonts_resolve_role (TB_FONT_ROLE_TITLE, &bold));
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_TITLE, 22, bold);
+      break;
     case TB_LAYOUT_FONT_BODY:
-      return "Noto Serif CJK SC 16";
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_BODY, BODY_SIZE, FALSE);
+      break;
     case TB_LAYOUT_FONT_HEADING:
-      return "Noto Sans CJK SC Bold 16";
+      g_free (tb_fonts_resolve_role (TB_FONT_ROLE_HEADING1, &bold));
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_HEADING1, BODY_SIZE, bold);
+      break;
     case TB_LAYOUT_FONT_HEADING2:
-      if (g_once_init_enter (&heading2))
-        {
-          g_autofree char *kai = find_kai_family ();
-          char *desc = kai ? g_strdup_printf ("%s,Noto Serif CJK SC 16", kai)
-                           : g_strdup ("Noto Serif CJK SC Bold 16");
-          g_once_init_leave (&heading2, desc);
-        }
-      return heading2;
+      g_free (tb_fonts_resolve_role (TB_FONT_ROLE_HEADING2, &bold));
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_HEADING2, BODY_SIZE, bold);
+      break;
     case TB_LAYOUT_FONT_TABLE:
-      return "Noto Serif CJK SC 10.5";
-    case TB_LAYOUT_FONT_TABLE_BOLD:
-      return "Noto Serif CJK SC Bold 10.5";
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_TABLE, TABLE_SIZE, FALSE);
+      break;
     case TB_LAYOUT_FONT_PAGE_NUMBER:
-      return "Noto Serif CJK SC 14";
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_PAGE_NUMBER, 14, FALSE);
+      break;
     case TB_LAYOUT_FONT_DRAFT:
-      return "Noto Sans CJK SC Bold 12";
+      desc = tb_fonts_dup_role_font (TB_FONT_ROLE_HEADING1, 12, TRUE);
+      break;
     case TB_LAYOUT_N_FONTS:
     default:
       g_assert_not_reached ();
     }
+  return g_intern_string (desc);
 }
 
 /* ---- Text in a font ------------------------------------------------------------------- */

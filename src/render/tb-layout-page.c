@@ -48,6 +48,25 @@ _tb_layout_push_box (TbLayoutFlow *f,
 }
 
 void
+_tb_layout_push_cell (TbLayoutFlow *f,
+                      PangoLayout  *layout,
+                      double        x,
+                      double        y,
+                      gboolean      value,
+                      double        bx,
+                      double        by,
+                      double        bw,
+                      double        bh)
+{
+  TbLayoutOp op = { .kind = TB_LAYOUT_OP_TEXT, .layout = g_object_ref (layout), .x = x, .y = y,
+                    .rgb = COLOR_BLACK,
+                    .cell = value ? TB_LAYOUT_CELL_VALUE : TB_LAYOUT_CELL_LABEL,
+                    .bx = bx, .by = by, .bw = bw, .bh = bh };
+
+  push_op (f, &op);
+}
+
+void
 _tb_layout_push_text (TbLayoutFlow *f,
                       PangoLayout  *layout,
                       double        x,

@@ -23,10 +23,8 @@ typedef enum
   TB_LAYOUT_FONT_TITLE,     /* 小标宋 role: serif bold, 22 pt */
   TB_LAYOUT_FONT_BODY,      /* 仿宋 role: serif, 16 pt */
   TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, 16 pt (一、) */
-  TB_LAYOUT_FONT_HEADING2,  /* 楷体 role where a Kai font is installed, else serif bold
-                               (（一）) */
+  TB_LAYOUT_FONT_HEADING2,  /* 楷体 role (（一）) */
   TB_LAYOUT_FONT_TABLE,     /* serif, 10.5 pt */
-  TB_LAYOUT_FONT_TABLE_BOLD,
   TB_LAYOUT_FONT_PAGE_NUMBER,
   TB_LAYOUT_FONT_DRAFT,
   TB_LAYOUT_N_FONTS
@@ -40,7 +38,36 @@ typedef void (*TbLayoutGlyphFunc) (double    x,
                                    gunichar  ch,
                                    gpointer  user_data);
 
-/* Pango font description string of a role, e.g. "Noto Serif CJK SC 16". */
+/* What a text drawn in a table cell is. */
+typedef enum
+{
+  TB_LAYOUT_CELL_NONE,     /* not in a table */
+  TB_LAYOUT_CELL_LABEL,
+  TB_LAYOUT_CELL_VALUE,
+} TbLayoutCellKind;
+
+/* Called for every table cell text on a page: its layout, the layout's top-left corner
+ * and the cell's box, in points. */
+typedef void (*TbLayoutCellFunc) (TbLayoutCellKind  kind,
+                                  PangoLayout      *layout,
+                                  double            x,
+                                  double            y,
+                                  double            box_x,
+                                  double            box_y,
+                                  double            box_w,
+                                  double            box_h,
+                                  gpointer          user_data);
+
+void         tb_layout_foreach_cell   (TbLayout          *self,
+                                       guint              page,
+                                       TbLayoutCellFunc   func,
+                                       gpointer           user_data);
+
+/* TRUE when the last of several lines of @layout holds a single character (不予公/开). */
+gboolean     _tb_layout_has_orphan    (PangoLayout       *layout);
+
+/* Pango font description string of a role, e.g. "Noto Serif CJK SC,Noto Sans CJK SC,… 16",
+ * from the font roles as chosen now (interned: valid for the process). */
 const char  *tb_layout_get_font       (TbLayoutFont       role);
 
 void         tb_layout_foreach_glyph  (TbLayout          *self,
@@ -65,6 +92,7 @@ void         tb_layout_foreach_glyph  (TbLayout          *self,
 #define DRAFT_TOP       (16.0 * MM)
 #define CELL_PAD_X      3.0
 #define CELL_PAD_Y      3.0
+#define NUMBER_PAD      4.5                      /* numbers keep ≥ 4 pt from the rules */
 #define RULE_WIDTH      0.6
 #define TABLE_SIZE      10.5                     /* 五号 */
 #define TABLE_SIZE_WIDE 9.0                      /* tables with many columns (table 四) */
@@ -94,6 +122,9 @@ typedef struct
   double          dx;
   double          w, h;
   guint32         rgb;
+  /* OP_TEXT of a table cell: its kind and its box. */
+  TbLayoutCellKind cell;
+  double          bx, by, bw, bh;
 } TbLayoutOp;
 
 /* A level-1 heading (一、…) and where it is: for the PDF bookmarks. */
@@ -150,6 +181,16 @@ void         _tb_layout_push_text          (TbLayoutFlow        *f,
                                             double               x,
                                             double               y,
                                             guint32              rgb);
+/* The text of a table cell (a value or a label) in the box @bx, @by, @bw, @bh. */
+void         _tb_layout_push_cell          (TbLayoutFlow        *f,
+                                            PangoLayout         *layout,
+                                            double               x,
+                                            double               y,
+                                            gboolean             value,
+                                            double               bx,
+                                            double               by,
+                                            double               bw,
+                                            double               bh);
 void         _tb_layout_flow_new_page      (TbLayoutFlow        *f);
 gboolean     _tb_layout_flow_at_top        (TbLayoutFlow        *f);
 /* Starts a new page unless @height fits below the current position. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tb-layout-private.h"
 
 /* One grid item of a table, ready to draw. */
@@ -16,6 +18,7 @@ typedef struct
   PangoLayout      *layout;   /* NULL when there is nothing to print */
   double            text_height;
   double            need;     /* height the text needs, padding included */
+  double            pad;      /* from the left and right rules */
 } Cell;
 
 typedef struct
@@ -50,6 +53,201 @@ table_clear (Table *t)
   g_free (t->keep);
 }
 
+/* TRUE when the last line of @layout holds a single character and others come before it:
+ * a typesetter's orphan (不予公/开). */
+gboolean
+_tb_layout_has_orphan (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n = pango_layout_get_line_count (layout);
+  PangoLayoutLine *last;
+  glong chars = 0;
+
+  if (n < 2)
+    return FALSE;
+  last = pango_layout_get_line_readonly (layout, n - 1);
+  for (const char *p = text + last->start_index; p < text + last->start_index + last->length;
+       p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      chars++;
+  return chars == 1;
+}
+
+/* Keeps the last two characters of a label on one line, so that a label that wraps never
+ * leaves one character alone on its last line: pango then carries the pair over. */
+static void
+glue_last_pair (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  glong n = g_utf8_strlen (text, -1);
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+
+  if (n < 3)
+    return;
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_allow_breaks_new (FALSE);
+  attr->start_index = g_utf8_offset_to_pointer (text, n - 2) - text;
+  attr->end_index = strlen (text);
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Width of @text in the table font at @size. */
+static double
+text_width (TbLayout     *self,
+            TbLayoutFont  font,
+            double        size,
+            const char   *text)
+{
+  g_autoptr(PangoLayout) layout = _tb_layout_make (self, font, size, text, -1, PANGO_ALIGN_LEFT);
+
+  return _tb_layout_width (layout);
+}
+
+/* The label of @it laid out @inner wide, glued (see glue_last_pair()). */
+static PangoLayout *
+make_label (TbLayout         *self,
+            const TbGridItem *it,
+            double            size,
+            double            inner)
+{
+  gboolean head = g_strcmp0 (it->role, "head") == 0 || g_strcmp0 (it->role, "block") == 0;
+  gboolean centre = head || g_strcmp0 (it->role, "note") == 0 || it->rowspan > 1;
+  /* Headers are centred, in the regular weight: 仿宋_GB2312 has no bold face (a bold
+   * would be smeared by the renderer), and the bold serif stand-in cost the PDF 15 KB. */
+  PangoLayout *layout = _tb_layout_make (self, TB_LAYOUT_FONT_TABLE, size,
+                                         it->text ? it->text : "", inner,
+                                         centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+
+  glue_last_pair (layout);
+  return layout;
+}
+
+/* The width a one-column label over numbers wants: the official width, or, when a line
+ * of it holds one character alone, up to two characters more if that sets it in fewer
+ * lines without a line of one character (自/然人 → 自然人). */
+static double
+label_want (TbLayout         *self,
+            const TbGridItem *it,
+            double            size,
+            double            width)
+{
+  g_autoptr(PangoLayout) now = make_label (self, it, size, width - 2 * CELL_PAD_X);
+  int lines = pango_layout_get_line_count (now);
+  PangoLayoutLine *line0 = pango_layout_get_line_readonly (now, 0);
+
+  /* Only a label set badly: one character alone on a line (the glue moved the orphan of
+   * 自然/人 to the front: 自/然人). */
+  if (lines < 2 || (!_tb_layout_has_orphan (now) &&
+                    g_utf8_strlen (pango_layout_get_text (now) + line0->start_index,
+                                   line0->length) > 1))
+    return width;
+  for (double extra = size / 2; extra <= 2 * size + EPSILON; extra += size / 2)
+    {
+      g_autoptr(PangoLayout) wider = make_label (self, it, size, width + extra - 2 * CELL_PAD_X);
+      PangoLayoutLine *first = pango_layout_get_line_readonly (wider, 0);
+
+      if (pango_layout_get_line_count (wider) < lines &&
+          (pango_layout_get_line_count (wider) == 1 ||
+           g_utf8_strlen (pango_layout_get_text (wider) + first->start_index,
+                          first->length) > 1))
+        return width + extra;
+    }
+  return width;
+}
+
+/* Column widths from the content: every number keeps NUMBER_PAD from the rules at the
+ * table's type size (a number is never shrunk), a short label over numbers may take a
+ * little more, and what they need is taken from the label columns (those without
+ * numbers), then from columns with room to spare; otherwise the official proportions. */
+static void
+table_widths (TbLayout          *self,
+              Table             *t,
+              TbReport          *report,
+              double             size)
+{
+  const TbTableSpec *spec = t->spec;
+  guint n = spec->n_columns;
+  g_autofree double *w = g_new0 (double, n);
+  g_autofree double *want = g_new0 (double, n);
+  g_autofree double *floor_w = g_new0 (double, n);
+  g_autofree gboolean *numbers = g_new0 (gboolean, n);
+  g_autofree gboolean *grown = g_new0 (gboolean, n);
+  double deficit = 0, spare = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      w[c] = spec->widths[c] * TEXT_WIDTH;
+      floor_w[c] = MIN (w[c], 2 * size + 2 * CELL_PAD_X);
+    }
+  for (guint i = 0; i < spec->n_items; i++)
+    {
+      const TbGridItem *it = &spec->items[i];
+      g_autofree char *text = NULL;
+      double need, have = 0;
+
+      if (it->kind != TB_GRID_VALUE)
+        continue;
+      for (guint c = it->col; c < it->col + it->colspan; c++)
+        numbers[c] = TRUE;
+      text = tb_report_dup_cell_text (report, it->cell);
+      if (text == NULL)
+        continue;
+      need = text_width (self, TB_LAYOUT_FONT_TABLE, size, text) + 2 * NUMBER_PAD + EPSILON;
+      for (guint c = it->col; c < it->col + it->colspan; c++)
+        have += MAX (want[c], w[c]);
+      if (need > have)
+        want[it->col + it->colspan - 1] = MAX (want[it->col + it->colspan - 1],
+                                                need - (have - MAX (want[it->col + it->colspan - 1],
+                                                                    w[it->col + it->colspan - 1])));
+      for (guint c = it->col; c < it->col + it->colspan; c++)
+        floor_w[c] = MAX (floor_w[c], it->colspan == 1 ? need : 0);
+    }
+  for (guint i = 0; i < spec->n_items; i++)
+    {
+      const TbGridItem *it = &spec->items[i];
+
+      if (it->kind != TB_GRID_VALUE && it->colspan == 1 && numbers[it->col] && it->text)
+        want[it->col] = MAX (want[it->col], label_want (self, it, size, w[it->col]));
+    }
+
+  for (guint c = 0; c < n; c++)
+    if (want[c] > w[c])
+      {
+        deficit += want[c] - w[c];
+        grown[c] = TRUE;
+        floor_w[c] = want[c];
+        w[c] = want[c];
+      }
+  /* Take it from the label columns, in proportion to their width, then from any column
+   * above its floor. */
+  for (guint pass = 0; pass < 2 && deficit > EPSILON; pass++)
+    {
+      spare = 0;
+      for (guint c = 0; c < n; c++)
+        if ((pass == 1 || !numbers[c]) && !grown[c])
+          spare += MAX (0, w[c] - MAX (floor_w[c], pass == 0 ? 4 * size : 0));
+      if (spare <= EPSILON)
+        continue;
+      {
+        double take = MIN (deficit, spare);
+
+        for (guint c = 0; c < n; c++)
+          if ((pass == 1 || !numbers[c]) && !grown[c])
+            w[c] -= take * MAX (0, w[c] - MAX (floor_w[c], pass == 0 ? 4 * size : 0)) / spare;
+        deficit -= take;
+      }
+    }
+  if (deficit > EPSILON)
+    g_debug ("table %s is %.1f pt wider than the text block", spec->id, deficit);
+
+  t->col_x[0] = TEXT_LEFT;
+  for (guint c = 0; c < n; c++)
+    t->col_x[c + 1] = t->col_x[c] + w[c];
+}
+
 static void
 table_init (TbLayout          *self,
             Table             *t,
@@ -67,9 +265,7 @@ table_init (TbLayout          *self,
   t->row_h = g_new0 (double, spec->n_rows);
   t->keep = g_new0 (gboolean, spec->n_rows);
 
-  t->col_x[0] = TEXT_LEFT;
-  for (guint c = 0; c < spec->n_columns; c++)
-    t->col_x[c + 1] = t->col_x[c] + spec->widths[c] * TEXT_WIDTH;
+  table_widths (self, t, report, size);
   for (guint r = 0; r < spec->n_rows; r++)
     {
       t->row_h[r] = min_row;
@@ -80,7 +276,7 @@ table_init (TbLayout          *self,
     {
       const TbGridItem *it = &spec->items[i];
       Cell *cell = &t->cells[i];
-      double inner = t->col_x[it->col + it->colspan] - t->col_x[it->col] - 2 * CELL_PAD_X;
+      double width = t->col_x[it->col + it->colspan] - t->col_x[it->col];
 
       cell->item = it;
       max_span = MAX (max_span, it->rowspan);
@@ -88,34 +284,22 @@ table_init (TbLayout          *self,
       if (it->kind == TB_GRID_VALUE)
         {
           g_autofree char *text = tb_report_dup_cell_text (report, it->cell);
-          double w;
 
           t->keep[it->row] = FALSE;
           if (text == NULL)
             continue;
-          /* Numbers never wrap: shrink the type of a number too wide for its column. */
-          cell->layout = _tb_layout_make (self, TB_LAYOUT_FONT_TABLE, size, text, -1,
-                                          PANGO_ALIGN_RIGHT);
-          w = _tb_layout_width (cell->layout);
-          if (w > inner)
-            {
-              g_object_unref (cell->layout);
-              cell->layout = _tb_layout_make (self, TB_LAYOUT_FONT_TABLE, size * inner / w * 0.98,
-                                              text, -1, PANGO_ALIGN_RIGHT);
-            }
-          pango_layout_set_width (cell->layout, pango_units_from_double (inner));
+          /* Numbers never wrap and are never shrunk: the column was made wide enough. */
+          cell->pad = NUMBER_PAD;
+          cell->layout = _tb_layout_make (self, TB_LAYOUT_FONT_TABLE, size, text,
+                                          width - 2 * NUMBER_PAD, PANGO_ALIGN_RIGHT);
+          pango_layout_set_wrap (cell->layout, PANGO_WRAP_CHAR);
         }
       else
         {
-          gboolean head = g_strcmp0 (it->role, "head") == 0 || g_strcmp0 (it->role, "block") == 0;
-          gboolean centre = head || g_strcmp0 (it->role, "note") == 0 || it->rowspan > 1;
-
           if (g_strcmp0 (it->role, "row") == 0 && it->row >= spec->n_header_rows)
             t->keep[it->row] = FALSE;
-          cell->layout = _tb_layout_make (self,
-                                          head ? TB_LAYOUT_FONT_TABLE_BOLD : TB_LAYOUT_FONT_TABLE,
-                                          size, it->text ? it->text : "", inner,
-                                          centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+          cell->pad = CELL_PAD_X;
+          cell->layout = make_label (self, it, size, width - 2 * CELL_PAD_X);
         }
       cell->text_height = _tb_layout_height (cell->layout);
       cell->need = cell->text_height + 2 * CELL_PAD_Y;
@@ -204,8 +388,8 @@ table_draw_segment (TbLayoutFlow *f,
       /* A piece of a cell cut by a page break repeats its text if the text fits. */
       if (cell->layout != NULL && (cell->need <= h + EPSILON ||
                                    (r0 == it->row && r1 == it->row + it->rowspan)))
-        _tb_layout_push_text (f, cell->layout, x + CELL_PAD_X, y + (h - cell->text_height) / 2,
-                              COLOR_BLACK);
+        _tb_layout_push_cell (f, cell->layout, x + cell->pad, y + (h - cell->text_height) / 2,
+                              it->kind == TB_GRID_VALUE, x, y, w, h);
     }
   f->y += header_h + sum_rows (t, from, to);
 }

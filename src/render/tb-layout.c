@@ -12,9 +12,9 @@
  * their merges; a table breaks only between rows, repeats its header rows, and a label
  * cell spanning rows on both sides of a break is drawn on both pages.
  *
- * Fonts: Noto Serif CJK SC for the body, tables and title, Noto Sans CJK SC Bold for
- * headings. Noto Sans CJK SC *Regular* is avoided: cairo 1.16 writes its glyph 如 without
- * ink (TOOLCHAIN.md §5).
+ * Fonts: the roles of GB/T 9704 (tb-font-roles.h), each resolved to an installed family
+ * by tb_fonts_resolve_role() and followed by the free fallbacks, so that a character the
+ * family lacks is set in the next font that has it.
  *
  * Everything is laid out in tb_layout_new() into per-page lists of drawing operations;
  * drawing a page replays them.
@@ -249,6 +249,28 @@ tb_layout_foreach_glyph (TbLayout          *self,
         }
       while (pango_layout_iter_next_cluster (iter));
       pango_layout_iter_free (iter);
+    }
+}
+
+void
+tb_layout_foreach_cell (TbLayout         *self,
+                        guint             page,
+                        TbLayoutCellFunc  func,
+                        gpointer          user_data)
+{
+  GArray *ops;
+
+  g_return_if_fail (TB_IS_LAYOUT (self));
+  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (func != NULL);
+
+  ops = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
+
+      if (op->cell != TB_LAYOUT_CELL_NONE)
+        func (op->cell, op->layout, op->x, op->y, op->bx, op->by, op->bw, op->bh, user_data);
     }
 }
 
