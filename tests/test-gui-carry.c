@@ -431,6 +431,34 @@ test_open_with_previous (void)
   g_assert_nonnull (strstr (notice, "last.tianbao"));
   g_assert_null (find_rule (window_issues (window), "T3-5"));
 
+  /* A reference to anything but a draft is not even opened: here a real report under
+   * another name, which would be taken if it were read. */
+  {
+    g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "odd", NULL);
+    g_autofree char *disguised = g_build_filename (dir, "notes.txt", NULL);
+    g_autofree char *odd_draft = g_build_filename (dir, "odd.tianbao", NULL);
+    g_autoptr(TbReport) odd = tb_draft_load (draft_path, &error);
+    TbWindow *odd_window;
+
+    g_assert_no_error (error);
+    g_assert_true (tb_draft_save (last, disguised, &error));
+    g_assert_no_error (error);
+    tb_report_set_previous (odd, "notes.txt");
+    g_assert_true (tb_draft_save (odd, odd_draft, &error));
+    g_assert_no_error (error);
+    odd_window = tb_window_new (app);
+    tb_session_open_path (session, odd_draft, odd_window);
+    gtk_window_present (GTK_WINDOW (odd_window));
+    tb_test_spin ();
+    g_assert_null (tb_report_get_previous_report (tb_window_get_report (odd_window)));
+    g_assert_nonnull (tb_window_carry_get_notice (odd_window));
+    g_test_message ("%s", tb_window_carry_get_notice (odd_window));
+    g_assert_nonnull (strstr (tb_window_carry_get_notice (odd_window), "notes.txt"));
+    g_assert_nonnull (strstr (tb_window_carry_get_notice (odd_window), "not opened"));
+    gtk_window_destroy (GTK_WINDOW (odd_window));
+    tb_test_spin ();
+  }
+
   /* The clerk finds it: not a report of another year, then the right one. */
   g_assert_false (attach_previous (window, wrong_path));
   g_assert_nonnull (tb_window_get_dialog (window));
@@ -612,6 +640,25 @@ test_combine (void)
   tb_combine_window_show_cells (breakdown, NULL, NULL);
   g_assert_cmpuint (tb_combine_window_get_n_shown (breakdown), ==,
                     tb_format_get_n_cells (format));
+
+  /* Never over a report: an input, or a link to one. */
+  {
+    g_autofree char *link = g_strconcat (csv_path, ".link.csv", NULL);
+    g_autoptr(GBytes) before = tb_test_read_bytes (paths[0]);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_false (export_csv (breakdown, paths[0], &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_assert_cmpint (symlink (paths[0], link), ==, 0);
+    g_assert_false (export_csv (breakdown, link, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_clear_error (&error);
+    after = tb_test_read_bytes (paths[0]);
+    g_assert_true (g_bytes_equal (before, after));
+    g_unlink (link);
+  }
 
   /* Export CSV writes what `tianbao-cli merge --breakdown` writes. */
   g_assert_true (export_csv (breakdown, csv_path, &error));

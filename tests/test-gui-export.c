@@ -24,6 +24,7 @@
 #include <libxml/xpath.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tb-docx-writer.h"
 #include "tb-draft.h"
@@ -349,7 +350,22 @@ test_open_export (void)
   destroy_window (window);
 }
 
-/* The clerk names the export like the report: the report is kept, a toast says why. */
+static AdwMessageDialog *
+find_message_dialog (TbWindow *window)
+{
+  AdwMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The clerk names the export like the report (or another report): the report is kept,
+ * a toast says why; another report is replaced only when the clerk says so. */
 static void
 test_not_over_report (void)
 {
@@ -375,6 +391,58 @@ test_not_over_report (void)
   after = read_file (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_true (shows_text (GTK_WIDGET (window), "would replace the report itself"));
+
+  /* Another name of the same file (a link): the same file, the same answer. */
+  {
+    g_autofree char *link = g_build_filename (test_home, "same-link.pdf", NULL);
+
+    g_assert_cmpint (symlink (path, link), ==, 0);
+    tb_window_set_export_test_path (window, link);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+    tb_test_spin ();
+    tb_test_wait_io ();
+    g_clear_pointer (&after, g_bytes_unref);
+    after = read_file (path);
+    g_assert_true (g_bytes_equal (before, after));
+    g_unlink (link);
+  }
+
+  /* Another report: replaced only after a question of its own. */
+  {
+    g_autofree char *other = g_build_filename (test_home, "other.tianbao", NULL);
+    g_autoptr(GBytes) other_before = NULL;
+    g_autoptr(GBytes) other_after = NULL;
+    AdwMessageDialog *dialog;
+
+    g_assert_true (tb_draft_save (report, other, &error));
+    g_assert_no_error (error);
+    other_before = read_file (other);
+    tb_window_set_export_test_path (window, other);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL));
+    tb_test_spin ();
+    dialog = find_message_dialog (window);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace Another Report?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "other.tianbao"));
+    adw_message_dialog_response (dialog, "cancel");
+    tb_test_spin ();
+    tb_test_wait_io ();
+    other_after = read_file (other);
+    g_assert_true (g_bytes_equal (other_before, other_after));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL));
+    tb_test_spin ();
+    dialog = find_message_dialog (window);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "replace");
+    tb_test_spin ();
+    tb_test_wait_io ();
+    g_clear_pointer (&other_after, g_bytes_unref);
+    other_after = read_file (other);
+    g_assert_false (g_bytes_equal (other_before, other_after));
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (other_after, NULL), "PK"));
+    g_unlink (other);
+  }
   destroy_window (window);
   g_unlink (path);
 }

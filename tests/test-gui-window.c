@@ -806,6 +806,48 @@ test_field_limits (void)
   destroy_window (window);
 }
 
+/* A report on a year its format is not for (a 2019-format report on 2024, edited by hand):
+ * the window offers the conversion, and it is one click. */
+static void
+test_offer_conversion (void)
+{
+  TbWindow *window = tb_window_new (NULL);
+  g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2019"));
+  const char *offer;
+
+  tb_report_set_year (report, 2024);
+  tb_report_set_agency (report, "测试县审计局");
+  tb_test_type (report, "t3.r1_new.np", "4");
+  show_report (window, report);
+  gtk_window_present (GTK_WINDOW (window));
+  tb_test_spin ();
+  /* Not converted behind the clerk's back. */
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (tb_window_get_report (window))), ==,
+                   "2019");
+  offer = find_label_text (GTK_WIDGET (window), "convert it");
+  g_assert_nonnull (offer);
+  g_test_message ("%s", offer);
+  g_assert_nonnull (strstr (offer, "2024"));
+  g_assert_nonnull (strstr (offer, "〔2019〕60号"));
+  g_assert_nonnull (strstr (offer, "〔2021〕30号"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.convert-format", NULL);
+  tb_test_spin ();
+  g_assert_cmpstr (tb_format_get_id (tb_report_get_format (tb_window_get_report (window))), ==,
+                   "2021");
+  g_assert_cmpint (tb_report_get_year (tb_window_get_report (window)), ==, 2024);
+  g_assert_cmpstr (text_of (window, "t3.r1_new.np"), ==, "4");
+  tb_test_run_loop_for (300);
+  g_assert_null (find_label_text (GTK_WIDGET (window), "convert it"));
+  destroy_window (window);
+
+  /* A report that fits its year: no offer. */
+  window = new_window (2024);
+  tb_test_spin ();
+  g_assert_null (find_label_text (GTK_WIDGET (window), "convert it"));
+  destroy_window (window);
+}
+
 static void
 test_open_file (void)
 {
@@ -1100,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/meta-and-format", test_meta_and_format);
   g_test_add_func ("/gui/window/text-page", test_text_page);
   g_test_add_func ("/gui/window/field-limits", test_field_limits);
+  g_test_add_func ("/gui/window/offer-conversion", test_offer_conversion);
   g_test_add_func ("/gui/window/open-file", test_open_file);
   g_test_add_func ("/gui/window/settings", test_settings);
   g_test_add_func ("/gui/window/lazy-pages", test_lazy_pages);

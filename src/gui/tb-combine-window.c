@@ -19,6 +19,7 @@
 #include "tb-combine-cells.h"
 #include "tb-combine-inputs.h"
 #include "tb-combine-window-private.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
 #include "tb-toast.h"
 
@@ -690,6 +691,18 @@ tb_combine_window_export_csv_async (TbCombineWindow     *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_window_export_csv_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
+  /* Never over a report (an input, the summary, any draft), by name or through a link. */
+  if (tb_file_is_draft (path))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("“%s” is a Tianbao report: the breakdown is never saved over "
+                                 "a report. Choose another name."),
+                               name);
+      g_object_unref (task);
+      return;
+    }
   /* Made here, from the summary as it is now; written in a worker. */
   csv = tb_merge_breakdown_csv (self->merge, self->summary);
   tb_file_io_write_async (path, csv, self->cancellable, on_csv_written_cb, task);

@@ -216,6 +216,14 @@ tb_window_action_undo_convert (GtkWidget  *widget,
   tb_window_undo_convert (TB_WINDOW (widget));
 }
 
+static void
+tb_window_action_convert_format (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  tb_window_convert_now (TB_WINDOW (widget));
+}
+
 /* win.export-pdf, win.export-html and win.export-docx. */
 static void
 tb_window_action_export (GtkWidget  *widget,
@@ -329,6 +337,7 @@ tb_window_class_add_actions (GtkWidgetClass *widget_class)
     { "win.undo", NULL, tb_window_action_history },
     { "win.redo", NULL, tb_window_action_history },
     { "win.undo-convert", NULL, tb_window_action_undo_convert },
+    { "win.convert-format", NULL, tb_window_action_convert_format },
     { "win.show-issues", NULL, tb_window_action_show_issues },
     { "win.previous-page", NULL, tb_window_action_switch_page },
     { "win.next-page", NULL, tb_window_action_switch_page },

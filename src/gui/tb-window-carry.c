@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-carry.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
 #include "tb-report-chooser.h"
 #include "tb-toast.h"
@@ -193,6 +194,20 @@ tb_window_carry_report_set (TbWindow *self)
       g_autofree char *name = g_filename_display_basename (reference);
       g_autofree char *message = g_strdup_printf (_("Last year's report “%s” could not be "
                                                     "read: the checks against it are off"),
+                                                  name);
+
+      set_notice (self, message);
+      return;
+    }
+
+  /* Only a draft: a reference to /etc/passwd, edited into the file, must not make the app
+   * read it (as tb_carry_load_previous() refuses it for tianbao-cli). */
+  if (!g_str_has_suffix (file, TB_DRAFT_SUFFIX))
+    {
+      g_autofree char *name = g_filename_display_basename (reference);
+      g_autofree char *message = g_strdup_printf (_("Last year's report “%s” is not a Tianbao "
+                                                    "report (*.tianbao), so it was not "
+                                                    "opened: the checks against it are off"),
                                                   name);
 
       set_notice (self, message);

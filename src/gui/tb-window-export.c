@@ -20,6 +20,7 @@
 
 #include "tb-docx-writer.h"
 #include "tb-draft.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
 #include "tb-html-writer.h"
 #include "tb-pdf.h"
@@ -220,26 +221,72 @@ export_closure_free (gpointer  data,
 }
 
 static void
+export_to (Export     *export,
+           const char *path)
+{
+  tb_window_export_async (export->self, export->format, path, export->draft_issues,
+                          on_exported_cb,
+                          export_new (export->self, export->format, export->draft_issues));
+}
+
+static void
+on_replace_draft_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              Export           *export)
+{
+  if (g_str_equal (response, "replace"))
+    export_to (export, g_object_get_data (G_OBJECT (dialog), "tb-export-path"));
+}
+
+static void
 start_export (Export     *export,
               const char *path)
 {
   const char *report = tb_window_get_path (export->self);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
 
+  /* The file itself, not its name: a link or another name of the report is the report. */
   if (report != NULL)
     {
       g_autoptr(GFile) out = g_file_new_for_path (path);
       g_autoptr(GFile) in = g_file_new_for_path (report);
 
-      if (g_file_equal (out, in))
+      if (g_file_equal (out, in) || tb_file_is_same (path, report))
         {
           tb_window_add_toast (export->self, _("The export would replace the report itself: "
                                                "choose another name"));
           return;
         }
     }
-  tb_window_export_async (export->self, export->format, path, export->draft_issues,
-                          on_exported_cb,
-                          export_new (export->self, export->format, export->draft_issues));
+  if (!tb_file_is_draft (path))
+    {
+      export_to (export, path);
+      return;
+    }
+
+  /* Another report (by its name or its contents): replaced only when the clerk says so,
+   * apart from the file chooser's question, which asks about any file. */
+  name = g_filename_display_basename (path);
+  dialog = adw_message_dialog_new (GTK_WINDOW (export->self), _("Replace Another Report?"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” is a Tianbao report. The export would replace it, "
+                                    "and what it holds would be lost."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace Report"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tb-export-path", g_strdup (path), g_free);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_draft_response_cb),
+                         export_new (export->self, export->format, export->draft_issues),
+                         export_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -59,6 +59,7 @@ struct _TbWindow
   GSignalGroup         *history_signals;    /* the document's history */
   const TbFormat       *format;         /* the format the pages show, NULL before any */
   TbReport             *before_convert; /* the report before its year changed its format */
+  AdwToast             *convert_toast;  /* "convert it?" for a report opened so, until dismissed */
   guint                 convert_id;
 
   /* The rules check (tb-window.c). */
@@ -124,6 +125,8 @@ void               tb_window_emit_close_cancelled (TbWindow    *self);
 /* Runs the rules again soon (last year's report changed, the report did not). */
 void               tb_window_recheck           (TbWindow       *self);
 void               tb_window_undo_convert      (TbWindow       *self);
+/* Moves the report into the format for its year now (win.convert-format), if it is not. */
+void               tb_window_convert_now       (TbWindow       *self);
 
 /* tb-window-actions.c */
 void               tb_window_class_add_actions (GtkWidgetClass *widget_class);

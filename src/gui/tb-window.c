@@ -185,6 +185,21 @@ show_report (TbWindow *self)
   run_validation (self);
 }
 
+static void
+on_convert_toast_dismissed_cb (TbWindow *self)
+{
+  self->convert_toast = NULL;
+}
+
+static void
+dismiss_convert_toast (TbWindow *self)
+{
+  AdwToast *toast = g_steal_pointer (&self->convert_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
 static gboolean
 convert_cb (gpointer data)
 {
@@ -205,6 +220,7 @@ convert_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   /* The same document, file and recovery copy; the report in its new format. */
+  dismiss_convert_toast (self);
   old = g_object_ref (report);
   converted = tb_report_convert (old, format, &dropped);
   tb_document_set_report (self->document, converted);
@@ -225,6 +241,49 @@ convert_cb (gpointer data)
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return G_SOURCE_REMOVE;
+}
+
+/* A report opened on a year its format is not for (edited by hand, made by another tool):
+ * the checks say so, and a toast offers the conversion until it is done. */
+static void
+offer_conversion (TbWindow *self)
+{
+  TbReport *report = tb_window_get_report (self);
+  const TbFormat *format = tb_report_get_format (report);
+  const TbFormat *wanted = tb_format_for_year (tb_report_get_year (report));
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  dismiss_convert_toast (self);
+  if (wanted == NULL || wanted == format)
+    return;
+  /* TRANSLATORS: the year, the official document of the report's format, and that of the
+   * format for the year */
+  message = g_strdup_printf (_("This report is on %d, but in the format of %s: convert it "
+                               "to the format of %s"),
+                             tb_report_get_year (report), tb_format_get_document (format),
+                             tb_format_get_document (wanted));
+  toast = tb_toast_new_plain (message);
+  adw_toast_set_button_label (toast, _("_Convert"));
+  adw_toast_set_action_name (toast, "win.convert-format");
+  adw_toast_set_timeout (toast, 0);
+  /* Known until it goes (the overlay holds it while it shows or waits). */
+  self->convert_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_convert_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+tb_window_convert_now (TbWindow *self)
+{
+  g_return_if_fail (TB_IS_WINDOW (self));
+
+  dismiss_convert_toast (self);
+  if (self->document == NULL)
+    return;
+  g_clear_handle_id (&self->convert_id, g_source_remove);
+  convert_cb (self);
 }
 
 /* ------------------------------------------------------------------ document signals */
@@ -571,6 +630,7 @@ tb_window_set_document (TbWindow   *self,
   tb_window_files_document_set (self);
   tb_window_import_document_set (self);
   show_report (self);
+  offer_conversion (self);
 }
 
 TbWindow *
