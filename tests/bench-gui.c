@@ -8,6 +8,7 @@
  *                                   (from TIANBAO_BENCH_START_US) at its first painted frame
  *   bench-gui --bare-adw-window     the same with libadwaita: an AdwWindow, a header bar and
  *                                   a label (what libadwaita alone costs)
+ *   bench-gui --bare-adw-window-cjk the same with a label in Chinese (+ the CJK font)
  *   bench-gui --keystroke PATH [N]  opens PATH in the report window and types N times into
  *                                   a cell of table 三, alternately breaking and fixing the
  *                                   勾稽 identity; prints the medians and maxima of
@@ -98,7 +99,8 @@ on_realize_cb (GtkWidget *window)
 }
 
 static int
-bare_window (gboolean adwaita)
+bare_window (gboolean    adwaita,
+             const char *text)
 {
   GtkWidget *window;
 
@@ -110,7 +112,7 @@ bare_window (gboolean adwaita)
       adw_init ();
       window = adw_window_new ();
       gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-      gtk_box_append (GTK_BOX (box), gtk_label_new ("Tianbao"));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
       adw_window_set_content (ADW_WINDOW (window), box);
     }
   else
@@ -249,15 +251,19 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--write-report"))
     return write_report (argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "--bare-window"))
-    return bare_window (FALSE);
+    return bare_window (FALSE, "Tianbao");
   if (argc == 2 && g_str_equal (argv[1], "--bare-adw-window"))
-    return bare_window (TRUE);
+    return bare_window (TRUE, "Tianbao");
+  /* The same with one line of Chinese: what the CJK font costs on its own. */
+  if (argc == 2 && g_str_equal (argv[1], "--bare-adw-window-cjk"))
+    return bare_window (TRUE, "盐池县审计局2021年政府信息公开工作年度报告");
   if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "--keystroke"))
     {
       gtk_init ();
       return keystrokes (argv[2], argc == 4 ? (guint) atoi (argv[3]) : 200);
     }
   g_printerr ("usage: bench-gui --write-report PATH | --bare-window | --bare-adw-window | "
+              "--bare-adw-window-cjk | "
               "--keystroke PATH [N]\n");
   return 2;
 }

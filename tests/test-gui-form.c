@@ -622,6 +622,45 @@ test_looks (void)
   destroy_window (window);
 }
 
+/* ---- Typed totals, the scrollbar ------------------------------------------------------ */
+
+static void
+test_totals_hint_and_scrollbar (void)
+{
+  TbWindow *window = sized_window (1366, 768, "s3");
+  GtkLabel *hint = GTK_LABEL (page_child (window, "s3", "hint_label"));
+  GtkSwitch *manual = GTK_SWITCH (page_child (window, "s3", "manual_switch"));
+  GtkWidget *total = cell_widget (window, "t3.r1_new.tot");
+  GtkWidget *scroller = gtk_widget_get_ancestor (total, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *bar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t a, b;
+
+  /* Computed totals: the hint says they add themselves up. */
+  g_assert_nonnull (strstr (gtk_label_get_label (hint), _("Shaded totals add themselves up.")));
+
+  /* The vertical scrollbar of the table (三 is taller than a 768 px screen) lies beside
+   * the 总计 column, not over it. */
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (gtk_widget_compute_bounds (total, GTK_WIDGET (window), &a));
+  g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (window), &b));
+  g_test_message ("总计 %.0f–%.0f, scrollbar %.0f–%.0f", a.origin.x, a.origin.x + a.size.width,
+                  b.origin.x, b.origin.x + b.size.width);
+  g_assert_cmpfloat (b.size.width, >, 0);
+  g_assert_cmpfloat (b.origin.x, >=, a.origin.x + a.size.width);
+
+  /* 手动填写合计: the totals are typed, and the hint no longer says they are computed. */
+  gtk_switch_set_active (manual, TRUE);
+  wait_validated (window);
+  g_assert_null (strstr (gtk_label_get_label (hint), _("Shaded totals add themselves up.")));
+  g_assert_nonnull (strstr (gtk_label_get_label (hint), _("Totals are typed by hand")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (page_child (window, "s4", "hint_label"))),
+                            _("Totals are typed by hand")));
+  gtk_switch_set_active (manual, FALSE);
+  wait_validated (window);
+  g_assert_nonnull (strstr (gtk_label_get_label (hint), _("Shaded totals add themselves up.")));
+  destroy_window (window);
+}
+
 /* ---- Dialogs whole in both languages --------------------------------------------------- */
 
 static GtkWidget *
@@ -829,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/gui/form/tables-fit", test_tables_fit);
   g_test_add_func ("/gui/form/pinned-labels", test_pinned_labels);
   g_test_add_func ("/gui/form/looks", test_looks);
+  g_test_add_func ("/gui/form/totals-hint-and-scrollbar", test_totals_hint_and_scrollbar);
   g_test_add_func ("/gui/form/dialogs", test_dialogs);
 
   return g_test_run ();

@@ -22,8 +22,10 @@
 /* Width of the widest tables (三 and 四, 10 and 15 columns): fits a 1024 px window with
  * the page's margins, so that no table scrolls sideways on an office PC. Narrower windows
  * scroll the number columns under the pinned row labels (tb-pinned-grid.h). */
-#define WIDE_TABLE_WIDTH   980
+#define WIDE_TABLE_WIDTH   968
 #define NARROW_TABLE_WIDTH 880
+/* Room on the right of the table for the vertical scrollbar (tb_table_grid_get_width()). */
+#define SCROLLBAR_GUTTER   12
 /* A number column is never narrower than this: room for 6 digits. */
 #define MIN_VALUE_WIDTH    64
 
@@ -364,6 +366,11 @@ build (TbTableGrid *self)
 
   self->body = make_grid ();
   gtk_widget_add_css_class (self->body, "tb-body");
+  /* A gutter on the right for the vertical scrollbar, which overlays the content: not over
+   * the 总计 column. The header gets the same, so the columns line up. */
+  gtk_widget_set_margin_end (self->body, SCROLLBAR_GUTTER);
+  if (self->header != NULL)
+    gtk_widget_set_margin_end (self->header, SCROLLBAR_GUTTER);
   if (n_head == 0)
     gtk_widget_add_css_class (self->body, "tb-top");
   self->scroller = gtk_scrolled_window_new ();
@@ -482,6 +489,17 @@ tb_table_grid_get_cells (TbTableGrid *self)
 {
   g_return_val_if_fail (TB_IS_TABLE_GRID (self), NULL);
   return self->cells;
+}
+
+int
+tb_table_grid_get_width (TbTableGrid *self)
+{
+  int width = SCROLLBAR_GUTTER;
+
+  g_return_val_if_fail (TB_IS_TABLE_GRID (self), 0);
+  for (guint c = 0; c < self->table->n_columns; c++)
+    width += self->widths[c];
+  return width;
 }
 
 int

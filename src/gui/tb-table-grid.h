@@ -19,6 +19,8 @@ GtkWidget  *tb_table_grid_new        (TbReport          *report,
 /* (transfer none) (element-type TbCellEntry): in grid order */
 GPtrArray  *tb_table_grid_get_cells  (TbTableGrid       *self);
 /* Width in pixels of grid column @col (header and body use the same). */
+/* The width the table takes: its columns and a gutter for the vertical scrollbar. */
+int         tb_table_grid_get_width  (TbTableGrid       *self);
 int         tb_table_grid_get_column_width (TbTableGrid *self,
                                             guint        col);
 

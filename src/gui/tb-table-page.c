@@ -277,8 +277,7 @@ tb_table_page_new (TbReport *report,
       tb_section_page_add_cell (TB_SECTION_PAGE (self), GTK_WIDGET (cell));
       has_totals |= tb_cell_entry_get_spec (cell)->total_rule >= 0;
     }
-  for (guint c = 0; c < spec->table->n_columns; c++)
-    width += tb_table_grid_get_column_width (TB_TABLE_GRID (self->grid), c);
+  width = tb_table_grid_get_width (TB_TABLE_GRID (self->grid));
   /* The heading and the switch line up with the table's edges (+ the grid's border). */
   adw_clamp_set_maximum_size (self->clamp, width + 2);
   adw_clamp_set_tightening_threshold (self->clamp, width + 2);
