@@ -76,6 +76,8 @@ expectation (TbReport *report,
   g_autofree char *preface = tb_format_make_preface (format, tb_report_get_year (report));
 
   json_string (out, title);
+  g_string_append (out, ",\n  \"agency\": ");
+  json_string (out, tb_report_get_agency (report));
   g_string_append (out, ",\n  \"preface\": ");
   json_string (out, preface);
   if (draft)

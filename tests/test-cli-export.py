@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sys
+import time
 import zipfile
 
 from export_check import check_grid, check_self_contained, expectation, read_page
@@ -134,6 +135,33 @@ def test_same_bytes_as_writers(tmp):
               "%s %s differs from the writer's %s" % (command, options, theirs))
 
 
+def test_deterministic(tmp):
+    """The same report gives the same bytes: exported again a second later, in another time
+    zone, under another name, the web page, the fragment and the Word document are
+    unchanged (no clock, zone or file name in them; the zip's entries dated from the
+    report)."""
+    report = sample(tmp)
+    first = os.path.join(tmp, "first")
+    second = os.path.join(tmp, "second")
+    os.mkdir(first)
+    os.mkdir(second)
+    exports = (("export-html", [], "report.html"),
+               ("export-html", ["--fragment"], "report.fragment.html"),
+               ("export-docx", [], "report.docx"))
+    for command, options, name in exports:
+        expect(run(command, report, "-o", os.path.join(first, name), *options), 0)
+    time.sleep(1.1)
+    env = dict(BASE_ENV, TZ="Asia/Shanghai")
+    for command, options, name in exports:
+        out = os.path.join(second, "other-" + name)
+        expect(run_program([CLI, command, report, "-o", out] + options, env=env, timeout=60), 0)
+        check(read(out) == read(os.path.join(first, name)),
+              "%s %s: other bytes a second later in another zone" % (command, options))
+    with zipfile.ZipFile(os.path.join(first, "report.docx")) as z:
+        dates = {info.date_time for info in z.infolist()}
+    check(len(dates) == 1, "the zip's entries have different dates %s" % dates)
+
+
 def test_not_ready(tmp):
     report = unready(tmp)
     for command, name in (("export-html", "new.html"), ("export-docx", "new.docx"),
@@ -248,6 +276,7 @@ if __name__ == "__main__":
         ("default names beside the report", test_default_names),
         ("export-html: the grid of every table, self-contained", test_html_grid),
         ("the same bytes as the writers", test_same_bytes_as_writers),
+        ("the same bytes a second later, in another time zone", test_deterministic),
         ("a report that is not ready: refused, or marked with --draft", test_not_ready),
         ("--force, -o, and never over the report", test_force_and_output),
         ("export-docx: real tables with merges", test_docx_tables),

@@ -442,7 +442,11 @@ def test_previous_reference(tmp):
     secret = os.path.join(tmp, "secret.tianbao")
     write(secret, b"<?xml version='1.0'?><tianbao-report version='1' format='2021'>"
                   b"<SECRET-hunter2/></tianbao-report>")
-    for reference in ("/etc/passwd", "secret.tianbao", "/dev/zero"):
+    # A draft's name that leads to a device or a pipe is refused without reading it.
+    os.symlink("/dev/zero", os.path.join(tmp, "zero.tianbao"))
+    os.mkfifo(os.path.join(tmp, "pipe.tianbao"))
+    for reference in ("/etc/passwd", "secret.tianbao", "/dev/zero", "zero.tianbao",
+                      "pipe.tianbao"):
         path = os.path.join(tmp, "r.tianbao")
         write(path, read(SAMPLE).replace(
             b"<year>2020</year>", b"<year>2020</year><previous>%s</previous>" % reference.encode()))
@@ -451,6 +455,7 @@ def test_previous_reference(tmp):
             check(r.rc in (0, 1), "answered", r)
             check("root:" not in r.err and "SECRET" not in r.err + r.out, "no foreign bytes", r)
             check("Warning" in r.err and reference in r.err, "a warning naming the reference", r)
+            check(".;" not in r.err, "one sentence, not two run together", r)
 
 
 TESTS = [

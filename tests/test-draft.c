@@ -406,6 +406,78 @@ test_timestamps (void)
                    tb_report_get_modified_time (report));
 }
 
+/* Where an imported report came from goes out and comes back whole; a damaged
+ * <imported-from> is refused with its line, like any other element. */
+static void
+test_imported_from (void)
+{
+  static const char sha[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2021"));
+  g_autoptr(TbReport) loaded = NULL;
+  g_autoptr(TbReport) again = NULL;
+  g_autoptr(TbProvenance) provenance = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) data = g_bytes_new_static ("abc", 3);
+  g_autoptr(GError) error = NULL;
+  const TbProvenance *back;
+  const struct { const char *attrs; const char *file; const char *mentions; } bad[] = {
+    { "kind=\"exe\" sha256=\"SHA\" date=\"2026-01-01T00:00:00Z\"", "a", "exe" },
+    { "kind=\"html\" sha256=\"12ab\" date=\"2026-01-01T00:00:00Z\"", "a", "SHA-256" },
+    { "sha256=\"SHA\" date=\"2026-01-01T00:00:00Z\"", "a", "kind" },
+    { "kind=\"pdf\" sha256=\"SHA\"", "a", "date" },
+    { "kind=\"pdf\" sha256=\"SHA\" date=\"2026-01-01T00:00:00Z\"", "", "names no file" },
+    { "kind=\"pdf\" sha256=\"SHA\" date=\"2026-01-01T00:00:00Z\"", "a\u2069b", "U+2069" },
+  };
+
+  g_assert_null (tb_report_get_imported_from (report));
+  provenance = tb_provenance_new ("2019年年报.html", sha, "html", "2026-12-05T08:10:00Z");
+  tb_report_set_imported_from (report, provenance);
+  bytes = tb_draft_serialize (report);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<imported-from kind=\"html\""));
+  loaded = tb_draft_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  back = tb_report_get_imported_from (loaded);
+  g_assert_nonnull (back);
+  g_assert_true (tb_provenance_equal (back, provenance));
+  g_assert_cmpstr (back->file, ==, "2019年年报.html");
+
+  /* A file name with a direction mark or a control character is made safe to load back. */
+  g_clear_pointer (&provenance, tb_provenance_free);
+  provenance = tb_provenance_new_for_data ("/tmp/x\u2069\x7f.txt", data, "text");
+  g_assert_cmpstr (provenance->file, ==, "x\uFFFD\uFFFD.txt");
+  g_assert_cmpstr (provenance->sha256, ==,
+                   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  assert_timestamp (provenance->date);
+  tb_report_set_imported_from (loaded, provenance);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = tb_draft_serialize (loaded);
+  again = tb_draft_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_true (tb_provenance_equal (tb_report_get_imported_from (again), provenance));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GString) attrs_s = g_string_new (bad[i].attrs);
+      g_autofree char *attrs = NULL;
+      g_autofree char *xml = NULL;
+      g_autoptr(TbReport) refused = NULL;
+
+      g_string_replace (attrs_s, "SHA", sha, 0);
+      attrs = g_strdup (attrs_s->str);
+      g_free (xml);
+      xml = g_strdup_printf ("<tianbao-report version=\"1\" format=\"2021\">\n"
+                             "<meta>\n<imported-from %s>%s</imported-from>\n"
+                             "</meta></tianbao-report>", attrs, bad[i].file);
+      refused = tb_draft_parse (xml, strlen (xml), &error);
+
+      g_assert_null (refused);
+      g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, bad[i].mentions));
+      g_assert_nonnull (strstr (error->message, "line 3"));
+      g_clear_error (&error);
+    }
+}
+
 /* ---- Hostile files ------------------------------------------------------------------- */
 
 typedef struct
@@ -1051,6 +1123,7 @@ main (int    argc,
   g_test_add_func ("/draft/load/minimal", test_minimal);
   g_test_add_func ("/draft/save/unwritable-characters", test_unwritable_characters);
   g_test_add_func ("/draft/save/timestamps", test_timestamps);
+  g_test_add_func ("/draft/meta/imported-from", test_imported_from);
   g_test_add_func ("/draft/hostile/files", test_hostile_files);
   g_test_add_func ("/draft/hostile/too-large", test_too_large);
   g_test_add_data_func ("/draft/hostile/biggest-draft/2019", "2019", test_biggest_draft);

@@ -21,6 +21,8 @@
 #  - the fragment pasted into a contenteditable editor (insertHTML) keeps every table with
 #    its merges, texts and inline styles;
 #  - LibreOffice converts the .docx to PDF: every label and number is there, on A4 pages;
+#    it reads the title and the agency (author) from the document properties, and every page
+#    has its number "— n —" at its foot, outside;
 #  - two runs of export-fixture give the same bytes.
 # A tool that is not installed skips its tests with the reason. TB_TEST_EXPORT_KEEP=DIR keeps
 # the screenshots and PDFs to look at.
@@ -369,9 +371,37 @@ def test_libreoffice(tmp):
         pdf = os.path.join(pdfs, name + ".pdf")
         check(os.path.exists(pdf), "LibreOffice did not convert %s.docx" % name, result)
         keep(pdf)
-        check_pdf_content(pdf, expectation(out, name), name + ".docx in LibreOffice")
+        expected = expectation(out, name)
+        words = check_pdf_content(pdf, expected, name + ".docx in LibreOffice")
         info = run_program(["pdfinfo", pdf]).out
         check("(A4)" in info, "%s.docx: not on A4 in LibreOffice\n%s" % (name, info))
+        # The document properties as LibreOffice read them (it writes them into the PDF).
+        props = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+        check(props.get("Title", "").strip() == expected["title"],
+              "%s.docx: LibreOffice reads the title %r" % (name, props.get("Title")))
+        check(props.get("Author", "").strip() == expected["agency"],
+              "%s.docx: LibreOffice reads the author %r, not the agency" % (name,
+                                                                        props.get("Author")))
+        # Page numbers "— n —" at the foot of every page, outside: right on odd pages, left
+        # on even ones (GB/T 9704).
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        width = float(re.search(r"Page size:\s+([\d.]+)", info).group(1))
+        check(pages >= 2, "%s.docx: %d page in LibreOffice" % (name, pages))
+        for page in range(pages):
+            on_page = [w for w in words if w["page"] == page]
+            bottom = max(w["y1"] for w in on_page)
+            foot = [w for w in on_page if w["y0"] > bottom - 20]
+            text = squeeze("".join(w["text"] for w in sorted(foot, key=lambda w: w["x0"])))
+            check(text == "—%d—" % (page + 1),
+                  "%s.docx page %d: the foot reads %r in LibreOffice" % (name, page + 1, text))
+            left = min(w["x0"] for w in foot)
+            right = max(w["x1"] for w in foot)
+            if page % 2 == 0:
+                check(left > width / 2, "%s.docx page %d: the number is not on the right"
+                      % (name, page + 1))
+            else:
+                check(right < width / 2, "%s.docx page %d: the number is not on the left"
+                      % (name, page + 1))
 
 
 if __name__ == "__main__":
@@ -385,5 +415,6 @@ if __name__ == "__main__":
         ("chromium: 1280 px within the column, 390 px tables scroll in their box",
          test_chromium_screen),
         ("chromium: the fragment pasted into an editor keeps its tables", test_fragment_paste),
-        ("libreoffice: the .docx converts with every label and number", test_libreoffice),
+        ("libreoffice: the .docx converts with every label and number, its properties and "
+         "page numbers", test_libreoffice),
     ], "test-export-tools-"))

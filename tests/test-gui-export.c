@@ -9,8 +9,11 @@
  * report that is not ready is exported only after the clerk answered the draft question;
  * the toast's Open hands the file to the desktop's program for it.
  * Copy Table puts the table shown on the clipboard; it is read back in both formats, as
- * another program would ask for them: the HTML has the official merges, the tab-separated
- * text the numbers in their grid positions.
+ * another program would ask for them: through a second connection to the display (reading
+ * the clipboard of the own connection stays inside GTK), so the bytes go through the X
+ * server's selection as they go to a browser or a spreadsheet. The HTML has the official
+ * merges and an inline style on every cell (a web editor drops <style> blocks), the
+ * tab-separated text the numbers in their grid positions.
  */
 #define G_LOG_DOMAIN "test-gui-export"
 
@@ -445,6 +448,37 @@ read_clipboard (GdkClipboard *clipboard,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+static int
+xpath_count (xmlXPathContextPtr  ctx,
+             const char         *expression)
+{
+  xmlXPathObjectPtr found = xmlXPathEvalExpression ((const xmlChar *) expression, ctx);
+  int n;
+
+  g_assert_nonnull (found);
+  n = found->nodesetval != NULL ? found->nodesetval->nodeNr : 0;
+  xmlXPathFreeObject (found);
+  return n;
+}
+
+/* Waits until @clipboard, another client's view of the display's clipboard, offers
+ * @mime_type (with @offered) or no longer offers it. */
+static void
+wait_for_remote_format (GdkClipboard *clipboard,
+                        const char   *mime_type,
+                        gboolean      offered)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                mime_type) != offered)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
 /* The clipboard's HTML is one table with the grid of @table: every cell with its official
  * merges and text, labels as headers. */
 static void
@@ -467,6 +501,26 @@ assert_html_table (TbReport          *report,
   cells = tb_test_read_html_grid (doc, tables->nodesetval->nodeTab[0]);
   tb_test_assert_grid (report, table, cells, TRUE);
   xmlXPathFreeObject (tables);
+
+  /* Styles inline only: on the table and on every cell, with its ruling; no <style>, no
+   * class. The official merges are there as rowspan and colspan. */
+  {
+    guint n_merged_rows = 0, n_merged_cols = 0;
+
+    for (guint i = 0; i < table->n_items; i++)
+      {
+        n_merged_rows += table->items[i].rowspan > 1;
+        n_merged_cols += table->items[i].colspan > 1;
+      }
+    g_assert_cmpuint (n_merged_cols, >, 0);
+    g_assert_cmpint (xpath_count (ctx, "//style|//*[@class]|//link|//script"), ==, 0);
+    g_assert_cmpint (xpath_count (ctx, "//table[contains(@style,'border-collapse')]"), ==, 1);
+    g_assert_cmpint (xpath_count (ctx, "//th|//td"), ==, (int) table->n_items);
+    g_assert_cmpint (xpath_count (ctx, "(//th|//td)[contains(@style,'border:1px solid')]"),
+                     ==, (int) table->n_items);
+    g_assert_cmpint (xpath_count (ctx, "(//th|//td)[@rowspan > 1]"), ==, (int) n_merged_rows);
+    g_assert_cmpint (xpath_count (ctx, "(//th|//td)[@colspan > 1]"), ==, (int) n_merged_cols);
+  }
   xmlXPathFreeContext (ctx);
 }
 
@@ -524,7 +578,14 @@ test_copy_table (void)
   const TbFormat *format = tb_report_get_format (report);
   TbWindow *window = new_window (report);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  /* Another client of the same display, as a browser or a spreadsheet is. */
+  GdkDisplay *other = gdk_display_open (gdk_display_get_name (gdk_display_get_default ()));
+  GdkClipboard *remote;
   guint tables = 0;
+
+  g_assert_nonnull (other);
+  g_assert_true (other != gdk_display_get_default ());
+  remote = gdk_display_get_clipboard (other);
 
   for (int s = -1; s < (int) tb_format_get_n_sections (format); s++)
     {
@@ -563,14 +624,24 @@ test_copy_table (void)
         g_assert_true (gdk_content_formats_contain_mime_type (formats,
                                                               "text/plain;charset=utf-8"));
       }
-      html = read_clipboard (clipboard, "text/html");
+      /* Read as another program does: from the X server's selection, not GTK's own copy
+       * of the content. */
+      wait_for_remote_format (remote, "text/html", TRUE);
+      g_assert_false (gdk_clipboard_is_local (remote));
+      html = read_clipboard (remote, "text/html");
       g_assert_true (g_str_has_prefix (html, "<meta charset=\"utf-8\">"));
       assert_html_table (tb_window_get_report (window), section->table, html);
-      tsv = read_clipboard (clipboard, "text/plain;charset=utf-8");
+      tsv = read_clipboard (remote, "text/plain;charset=utf-8");
       assert_tsv_table (tb_window_get_report (window), section->table, tsv);
+      /* Before the next table, the other client sees the clipboard hold plain text: what it
+       * reads then is the next table's. */
+      gdk_clipboard_set_text (clipboard, "between");
+      tb_test_spin ();
+      wait_for_remote_format (remote, "text/html", FALSE);
     }
   g_assert_cmpuint (tables, ==, 3);
   destroy_window (window);
+  gdk_display_close (other);
 }
 
 int

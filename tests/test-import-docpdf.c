@@ -8,13 +8,18 @@
  * each must give back its draft: format, year, agency, every cell (blank where the draft's
  * is blank) and the texts of 一, 五 and 六. The PDF without ruling lines may leave cells
  * unread, but only listed ones, and never a wrong value.
+ * The sample draft (data/samples) exported as tianbao-cli export-html, export-html --fragment
+ * and export-docx write it, then imported with nothing told (format, year and agency found
+ * in the document), gives back its cells and texts.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "tb-docx-writer.h"
+#include "tb-draft.h"
 #include "tb-format.h"
+#include "tb-html-writer.h"
 #include "tb-import.h"
 #include "tb-pdf.h"
 #include "tb-test-import.h"
@@ -179,6 +184,45 @@ test_round_trip (gconstpointer data)
   assert_imported (what, got, log, want, TEXT_FOLDED);
 }
 
+/* The sample draft as the three publishing exports write it (the very writers of
+ * tianbao-cli export-html [--fragment] and export-docx, and of the app's Export menu): the
+ * importer, told nothing, finds the format, the year and the agency (from the title) and
+ * every cell and text of the draft. */
+static void
+test_sample_export (gconstpointer data)
+{
+  const char *what = data;
+  const char *root = g_getenv ("TIANBAO_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TbReport) want = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) got = NULL;
+  g_autofree char *name = NULL;
+  gboolean docx = g_str_equal (what, "docx");
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "samples", "yanchi-audit-2020.tianbao", NULL);
+  want = tb_draft_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tb_report_get_agency (want));
+  if (docx)
+    out = tb_docx_write (want, TB_DOCX_DEFAULT, &error);
+  else
+    out = tb_html_write (want, g_str_equal (what, "fragment") ? TB_HTML_FRAGMENT
+                                                              : TB_HTML_DEFAULT);
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  name = g_strdup_printf ("yanchi-audit-2020.%s", docx ? "docx" : "html");
+  got = tb_import_read (out, name, NULL, &log, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got);
+  g_assert_cmpint (log->kind, ==, docx ? TB_SOURCE_DOCX : TB_SOURCE_HTML);
+  g_assert_cmpstr (log->agency, ==, tb_report_get_agency (want));
+  assert_imported (name, got, log, want, TEXT_FOLDED);
+}
+
 /* Without ruling lines, what is read is right; the rest is listed, not guessed. */
 static void
 test_no_rulings (void)
@@ -235,6 +279,11 @@ main (int   argc,
                         test_round_trip);
   g_test_add_data_func ("/import-docpdf/own-export/2019-pdf", "2019.pdf", test_round_trip);
   g_test_add_data_func ("/import-docpdf/own-export/2021-pdf", "2021.pdf", test_round_trip);
+
+  g_test_add_data_func ("/import-docpdf/own-export/sample-html", "page", test_sample_export);
+  g_test_add_data_func ("/import-docpdf/own-export/sample-fragment", "fragment",
+                        test_sample_export);
+  g_test_add_data_func ("/import-docpdf/own-export/sample-docx", "docx", test_sample_export);
 
   return g_test_run ();
 }

@@ -211,6 +211,36 @@ test_options (void)
   g_assert_error (error, TB_IMPORT_ERROR, TB_IMPORT_ERROR_FORMAT);
 }
 
+/* A title on two lines, the agency on the first: every agency, whatever the bytes of its
+ * last character (局 ends in 0x80, like “、”). */
+static void
+test_title_two_lines (void)
+{
+  static const char *const agencies[] = { "盐池县审计局", "示例县人民政府办公室", "某市公安局" };
+  g_autofree char *path = fixture_path ("yanchi-audit-2020.txt");
+  g_autofree char *seed = NULL;
+
+  g_assert_true (g_file_get_contents (path, &seed, NULL, NULL));
+  g_assert_nonnull (strstr (seed, "盐池县审计局 2020 年政府信息 公开工作报告"));
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s\n2020年政府信息公开工作年度报告",
+                                                agencies[i]);
+      g_autoptr(GString) text = g_string_new (seed);
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(TbImportLog) log = NULL;
+      g_autoptr(TbReport) got = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_replace (text, "盐池县审计局 2020 年政府信息 公开工作报告", title, 1);
+      data = g_bytes_new (text->str, text->len);
+      got = tb_import_read (data, "two-lines.txt", NULL, &log, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (tb_report_get_agency (got), ==, agencies[i]);
+      g_assert_cmpint (tb_report_get_year (got), ==, 2020);
+    }
+}
+
 /* ------------------------------------------------------------------ never a silent wrong value */
 
 /* The line of @fixture holding @needle, counted from 1. */
@@ -491,6 +521,7 @@ main (int    argc,
     }
   g_test_add_func ("/import/labels-decide", test_labels_decide);
   g_test_add_func ("/import/options", test_options);
+  g_test_add_func ("/import/title-two-lines", test_title_two_lines);
   g_test_add_func ("/import/quirks", test_quirks);
   g_test_add_func ("/import/published-total-kept", test_published_total_kept);
   g_test_add_func ("/import/misaligned-html", test_misaligned_html);

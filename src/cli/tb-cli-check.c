@@ -12,17 +12,26 @@
 #include "tb-cli-commands.h"
 #include "tb-cli-issues.h"
 #include "tb-cli-output.h"
+#include "tb-cli-verdicts.h"
+#include "tb-file-guard.h"
+#include "tb-import.h"
 #include "tb-rules.h"
 
 static int run_check (const TbCliCommand *command, char **args);
 static int run_ack   (const TbCliCommand *command, char **args);
 
 const TbCliCommand tb_cli_command_check = {
-  "check", N_("FILE"),
-  N_("Check the report against the rules of its format"),
-  N_("Prints the errors, the warnings and what is not filled in yet.\n"
-     "Exit status: 0 ready, 1 not ready, 2 the file could not be read."),
-  1, 1, { N_("the report file is missing"), },
+  "check", N_("FILE…|FOLDER"),
+  N_("Check reports against the rules of their format"),
+  N_("Prints the errors, the warnings and what is not filled in yet. FILE is a draft or a "
+     "published report (web page, text, Word, PDF), which is imported on the fly: nothing "
+     "is written.\n"
+     "Several files, a folder (the files in it) or --csv give one line per file, and with "
+     "--json or --csv a table: file, kind, agency, year, format, ready, errors, warnings, "
+     "incomplete, the rules broken, the cells the import could not read.\n"
+     "Exit status: 0 ready (all of them), 1 not ready, 2 a file could not be read.\n"
+     "Example: tianbao-cli check reports/ --csv verdicts.csv"),
+  1, G_MAXUINT, { N_("the report file is missing"), },
   run_check,
 };
 
@@ -42,18 +51,50 @@ run_check (const TbCliCommand  *command,
            char               **args)
 {
   g_auto(TbCliContext) ctx = { 0, };
-  gboolean json = FALSE, verbose = FALSE;
+  g_autoptr(TbImportLog) log = NULL;
+  g_autoptr(TbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  gboolean json = FALSE, verbose = FALSE, force = FALSE;
+  const char *path;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       N_("List every rule not checked yet and every empty cell"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("Write a table of the verdicts to OUT (CSV, UTF-8)"), N_("OUT.csv") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Overwrite the table if it exists"),
+      NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  if (!tb_cli_context_parse (&ctx, command, args, entries) ||
-      !tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
+  if (!tb_cli_context_parse (&ctx, command, args, entries))
     return TB_CLI_EXIT_FAILED;
-  return tb_cli_issues_print (ctx.report, ctx.path, json, verbose);
+  path = ctx.args[1];
+  if (ctx.n_args > 1 || csv != NULL || g_file_test (path, G_FILE_TEST_IS_DIR))
+    return tb_cli_verdicts_run (ctx.args + 1, json, csv, force);
+
+  /* One draft: as it always was, with last year's report for the cross-year rules. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || tb_file_is_draft (path))
+    {
+      if (!tb_cli_context_load (&ctx, TB_CLI_LOAD_PREVIOUS))
+        return TB_CLI_EXIT_FAILED;
+      return tb_cli_issues_print (ctx.report, ctx.path, json, verbose);
+    }
+  /* One published report: imported in memory, what it could not read said first. */
+  report = tb_import_load_file (path, NULL, &log, &error);
+  if (report == NULL)
+    {
+      tb_cli_err ("%s\n", error->message);
+      return TB_CLI_EXIT_FAILED;
+    }
+  if (!json)
+    {
+      text = tb_import_log_format (log);
+      tb_cli_out ("%s\n", text);
+    }
+  return tb_cli_issues_print (report, path, json, verbose);
 }
 
 /* ------------------------------------------------------------------ ack */

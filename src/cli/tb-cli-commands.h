@@ -27,5 +27,6 @@ extern const TbCliCommand tb_cli_command_export_html; /* tb-cli-export.c */
 extern const TbCliCommand tb_cli_command_export_docx; /* tb-cli-export.c */
 extern const TbCliCommand tb_cli_command_merge;       /* tb-cli-merge.c */
 extern const TbCliCommand tb_cli_command_convert;     /* tb-cli-convert.c */
+extern const TbCliCommand tb_cli_command_import;      /* tb-cli-import.c */
 
 G_END_DECLS

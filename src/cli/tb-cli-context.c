@@ -226,8 +226,16 @@ tb_cli_attach_previous (TbReport   *report,
   g_autoptr(GError) error = NULL;
 
   if (!tb_carry_load_previous (report, path, &error))
-    tb_cli_err (_("Warning: %s; the checks against last year's report were skipped.\n"),
-                error->message);
+    {
+      g_autofree char *reason = g_strdup (error->message);
+      gsize len = strlen (reason);
+
+      /* "…: it is not a regular file." goes on with "; the checks…". */
+      if (len > 0 && reason[len - 1] == '.')
+        reason[len - 1] = '\0';
+      tb_cli_err (_("Warning: %s; the checks against last year's report were skipped.\n"),
+                  reason);
+    }
 }
 
 /* ------------------------------------------------------------------ output guard */

@@ -32,6 +32,7 @@ show_json (TbReport *report)
   g_autoptr(GString) s = g_string_new ("{\"format\": ");
   g_autoptr(GPtrArray) acks = tb_report_list_acknowledged (report);
   g_autofree char *title = tb_report_dup_title (report);
+  const TbProvenance *provenance;
   gboolean first = TRUE;
 
   tb_cli_json_string (s, tb_format_get_id (format));
@@ -56,6 +57,22 @@ show_json (TbReport *report)
   tb_cli_json_string (s, tb_report_get_modified_time (report));
   g_string_append (s, ", \"previous\": ");
   tb_cli_json_string (s, tb_report_get_previous (report));
+  g_string_append (s, ", \"imported_from\": ");
+  provenance = tb_report_get_imported_from (report);
+  if (provenance == NULL)
+    g_string_append (s, "null");
+  else
+    {
+      g_string_append (s, "{\"file\": ");
+      tb_cli_json_string (s, provenance->file);
+      g_string_append (s, ", \"kind\": ");
+      tb_cli_json_string (s, provenance->kind);
+      g_string_append (s, ", \"sha256\": ");
+      tb_cli_json_string (s, provenance->sha256);
+      g_string_append (s, ", \"date\": ");
+      tb_cli_json_string (s, provenance->date);
+      g_string_append (s, "}");
+    }
   g_string_append_printf (s, ", \"manual_totals\": %s},\n \"cells\": {",
                           tb_report_get_manual_totals (report) ? "true" : "false");
   for (guint i = 0; i < tb_format_get_n_cells (format); i++)
@@ -133,7 +150,9 @@ show_text (TbReport *report,
   g_autofree char *year = NULL;
   g_autofree char *filled = NULL;
   const char *labels[] = { _("Format"), _("Agency"), _("Year"), _("Preparer"), _("Contact"),
-                           _("Date"), _("Totals"), _("Filled in") };
+                           _("Date"), _("Totals"), _("Filled in"), _("Imported from"),
+                           "SHA-256" };
+  const TbProvenance *provenance = tb_report_get_imported_from (report);
   guint label_width = 0, n_cells = tb_format_get_n_cells (format);
   guint title_width = tb_cli_text_width (title);
 
@@ -160,6 +179,13 @@ show_text (TbReport *report,
                 tb_report_get_manual_totals (report) ? _("typed by hand")
                                                      : _("computed from their parts"));
   append_field (s, labels[7], label_width, filled);
+  if (provenance != NULL)
+    {
+      g_autofree char *described = tb_provenance_describe (provenance);
+
+      append_field (s, labels[8], label_width, described);
+      append_field (s, labels[9], label_width, provenance->sha256);
+    }
 
   for (guint i = 0; i < tb_format_get_n_sections (format); i++)
     {

@@ -22,6 +22,7 @@
 /* In the order of the help. */
 static const TbCliCommand *const commands[] = {
   &tb_cli_command_new,
+  &tb_cli_command_import,
   &tb_cli_command_set,
   &tb_cli_command_text,
   &tb_cli_command_meta,

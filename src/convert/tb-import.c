@@ -8,7 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "tb-docx-reader.h"
 #include "tb-html-reader.h"
@@ -301,4 +307,141 @@ tb_import_read (GBytes                 *data,
   if (source == NULL)
     return NULL;
   return tb_import_source (source, name, options, log, error);
+}
+
+/* ------------------------------------------------------------------ files */
+
+const char *
+tb_import_kind_id (TbSourceKind kind)
+{
+  switch (kind)
+    {
+    case TB_SOURCE_HTML:
+      return "html";
+    case TB_SOURCE_DOCX:
+      return "docx";
+    case TB_SOURCE_PDF:
+      return "pdf";
+    case TB_SOURCE_TEXT:
+    default:
+      return "text";
+    }
+}
+
+/* The whole file, or NULL with a message naming it. A FIFO or a device would block or never
+ * end, so only regular files are read, and never more than the cap: a file that grows while
+ * it is read is refused too. */
+GBytes *
+tb_import_read_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (base);
+  struct stat st;
+  gsize len = 0, alloc;
+  g_autofree guint8 *buf = NULL;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: could not be opened: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: could not be read: %s"), name, g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   S_ISDIR (st.st_mode) ? _("%s: is a folder, not a file")
+                                        : _("%s: is not a regular file"), name);
+      close (fd);
+      return NULL;
+    }
+  if (st.st_size > TB_SOURCE_MAX_SIZE)
+    {
+      g_set_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB; no published report is that large"),
+                   name, TB_SOURCE_MAX_SIZE / (1024 * 1024));
+      close (fd);
+      return NULL;
+    }
+  alloc = (gsize) st.st_size + 1;
+  buf = g_malloc (alloc);
+  for (;;)
+    {
+      gssize n;
+
+      if (len == alloc)
+        {
+          if (alloc > TB_SOURCE_MAX_SIZE)
+            {
+              g_set_error (error, TB_SOURCE_ERROR, TB_SOURCE_ERROR_TOO_LARGE,
+                           _("%s: the file is larger than %d MB; no published report is that "
+                             "large"), name, TB_SOURCE_MAX_SIZE / (1024 * 1024));
+              close (fd);
+              return NULL;
+            }
+          alloc = MIN (alloc * 2, (gsize) TB_SOURCE_MAX_SIZE + 1);
+          buf = g_realloc (buf, alloc);
+        }
+      n = read (fd, buf + len, alloc - len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("%s: could not be read: %s"), name, g_strerror (saved));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += (gsize) n;
+    }
+  close (fd);
+  return g_bytes_new_take (g_steal_pointer (&buf), len);
+}
+
+TbReport *
+tb_import_load_file (const char             *path,
+                     const TbImportOptions  *options,
+                     TbImportLog           **log,
+                     GError                **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(TbProvenance) provenance = NULL;
+  g_autoptr(TbImportLog) local_log = NULL;
+  TbReport *report;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (log == NULL || *log == NULL, NULL);
+
+  base = g_path_get_basename (path);
+  name = g_filename_display_name (base);
+  data = tb_import_read_file (path, error);
+  if (data == NULL)
+    return NULL;
+  report = tb_import_read (data, name, options, &local_log, error);
+  if (report == NULL)
+    return NULL;
+  provenance = tb_provenance_new_for_data (path, data, tb_import_kind_id (local_log->kind));
+  tb_report_set_imported_from (report, provenance);
+  if (log != NULL)
+    *log = g_steal_pointer (&local_log);
+  return report;
 }

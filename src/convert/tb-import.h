@@ -97,6 +97,23 @@ TbReport     *tb_import_read            (GBytes                 *data,
                                          TbImportLog           **log,
                                          GError                **error);
 
+/* Reads the file at @path (at most TB_SOURCE_MAX_SIZE bytes: a larger one is refused
+ * unread, and so is anything but a regular file), recognises its kind by its content and
+ * imports it; the report records where it came from (tb_report_get_imported_from()).
+ * Messages name the file. */
+TbReport     *tb_import_load_file       (const char             *path,
+                                         const TbImportOptions  *options,
+                                         TbImportLog           **log,
+                                         GError                **error);
+
+/* The file at @path, read as tb_import_load_file() reads it (regular files up to
+ * TB_SOURCE_MAX_SIZE). */
+GBytes       *tb_import_read_file       (const char             *path,
+                                         GError                **error);
+
+/* "html", "text", "docx", "pdf": the kind as a draft's <imported-from> names it. */
+const char   *tb_import_kind_id         (TbSourceKind            kind);
+
 void          tb_import_log_free        (TbImportLog            *log);
 guint         tb_import_log_count       (const TbImportLog      *log,
                                          TbImportCellStatus      status);

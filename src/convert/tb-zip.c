@@ -14,9 +14,11 @@
 
 #include "tb-zip.h"
 
-/* Times and owners written into every entry: a fixed instant, so that the same entries give
- * the same bytes (2000-01-01 00:00:00 UTC; zip's DOS times start in 1980). */
-#define FIXED_MTIME G_GINT64_CONSTANT (946684800)
+/* Entries get no time of their own, so that the same entries give the same bytes in every
+ * time zone: libarchive writes a zip entry's DOS date and time in local time (an instant set
+ * with archive_entry_set_mtime() is 00:00 in London but 08:00 in Beijing), plus a UT extra
+ * field only for a time that was set. Without one, every entry is dated 1980-01-01 00:00,
+ * the first date zip can hold, whatever the zone. */
 /* Inflated bytes from which the ratio limit applies. */
 #define RATIO_FLOOR (1024 * 1024)
 
@@ -351,9 +353,6 @@ tb_zip_writer_finish (TbZipWriter *self,
       archive_entry_set_filetype (entry, AE_IFREG);
       archive_entry_set_perm (entry, 0644);
       archive_entry_set_size (entry, (la_int64_t) len);
-      archive_entry_set_mtime (entry, FIXED_MTIME, 0);
-      archive_entry_set_atime (entry, FIXED_MTIME, 0);
-      archive_entry_set_ctime (entry, FIXED_MTIME, 0);
       archive_entry_set_uid (entry, 0);
       archive_entry_set_gid (entry, 0);
       if (archive_write_header (a, entry) != ARCHIVE_OK ||

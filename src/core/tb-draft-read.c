@@ -208,6 +208,46 @@ check_short (const char *text,
   return TRUE;
 }
 
+/* <imported-from kind="html" sha256="…" date="…">年报.html</imported-from> */
+static gboolean
+load_imported_from (TbReport   *report,
+                    xmlNode    *node,
+                    const char *file,
+                    GError    **error)
+{
+  g_autofree char *kind = get_attr (node, "kind");
+  g_autofree char *sha256 = get_attr (node, "sha256");
+  g_autofree char *date = get_attr (node, "date");
+  g_autoptr(TbProvenance) provenance = NULL;
+
+  if (kind == NULL)
+    return fail_missing_attr (error, node, "kind");
+  if (sha256 == NULL)
+    return fail_missing_attr (error, node, "sha256");
+  if (date == NULL)
+    return fail_missing_attr (error, node, "date");
+  if (!tb_provenance_kind_is_valid (kind))
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                           _("The file is damaged: the kind “%s” of <imported-from> on line %ld "
+                             "is none of html, text, docx and pdf."),
+                           kind, line_of (node));
+  if (!tb_provenance_sha256_is_valid (sha256))
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                           _("The file is damaged: the SHA-256 of <imported-from> on line %ld is "
+                             "not 64 hexadecimal digits."),
+                           line_of (node));
+  if (*file == '\0')
+    return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                           _("The file is damaged: <imported-from> on line %ld names no file."),
+                           line_of (node));
+  if (!check_short (file, TB_DRAFT_MAX_REFERENCE, node, error) ||
+      !check_short (date, TB_DRAFT_MAX_SHORT, node, error))
+    return FALSE;
+  provenance = tb_provenance_new (file, sha256, kind, date);
+  tb_report_set_imported_from (report, provenance);
+  return TRUE;
+}
+
 static gboolean
 load_meta (TbReport *report,
            xmlNode  *meta,
@@ -215,6 +255,7 @@ load_meta (TbReport *report,
 {
   static const char *const names[] = {
     "agency", "year", "preparer", "contact", "report-date", "created", "modified", "previous",
+    "imported-from",
   };
   gboolean seen[G_N_ELEMENTS (names)] = { FALSE, };
 
@@ -240,6 +281,12 @@ load_meta (TbReport *report,
       text = leaf_text (n, error);
       if (text == NULL)
         return FALSE;
+      if (which == 8)
+        {
+          if (!load_imported_from (report, n, text, error))
+            return FALSE;
+          continue;
+        }
       if (which == 0 || which == 2 || which == 3)
         {
           if (!check_field (which == 0 ? TB_FIELD_AGENCY

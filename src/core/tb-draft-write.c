@@ -94,6 +94,7 @@ tb_draft_serialize (TbReport *report)
   g_autoptr(GPtrArray) acks = NULL;
   g_autofree char *version = NULL;
   g_autofree char *year = NULL;
+  const TbProvenance *provenance;
   xmlNode *root, *meta, *settings, *cells, *texts, *acknowledged;
   xmlChar *mem = NULL;
   int size = 0;
@@ -123,6 +124,15 @@ tb_draft_serialize (TbReport *report)
   add_meta (meta, "created", tb_report_get_created (report));
   add_meta (meta, "modified", tb_report_get_modified_time (report));
   add_meta (meta, "previous", tb_report_get_previous (report));
+  provenance = tb_report_get_imported_from (report);
+  if (provenance != NULL)
+    {
+      xmlNode *node = add_child (meta, "imported-from", provenance->file);
+
+      set_attr (node, "kind", provenance->kind ? provenance->kind : "");
+      set_attr (node, "sha256", provenance->sha256 ? provenance->sha256 : "");
+      set_attr (node, "date", provenance->date ? provenance->date : "");
+    }
 
   settings = xmlNewChild (root, NULL, BAD_CAST "settings", NULL);
   set_attr (settings, "manual-totals", tb_report_get_manual_totals (report) ? "true" : "false");

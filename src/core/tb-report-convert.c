@@ -33,6 +33,7 @@ tb_report_convert (TbReport       *report,
   tb_report_set_created (copy, tb_report_get_created (report));
   tb_report_set_previous (copy, tb_report_get_previous (report));
   tb_report_set_previous_report (copy, tb_report_get_previous_report (report));
+  tb_report_set_imported_from (copy, tb_report_get_imported_from (report));
   tb_report_set_manual_totals (copy, tb_report_get_manual_totals (report));
 
   for (guint i = 0; i < tb_format_get_n_sections (format); i++)

@@ -32,6 +32,7 @@ struct _TbReport
   char           *modified_time;
   char           *previous;
   TbReport       *previous_report;
+  TbProvenance   *imported_from;
 
   guint           freeze;
   guint           frozen_changes;
@@ -165,6 +166,7 @@ tb_report_finalize (GObject *object)
   g_free (self->modified_time);
   g_free (self->previous);
   g_clear_object (&self->previous_report);
+  g_clear_pointer (&self->imported_from, tb_provenance_free);
 
   G_OBJECT_CLASS (tb_report_parent_class)->finalize (object);
 }
@@ -428,6 +430,24 @@ tb_report_set_previous (TbReport   *self,
   g_return_if_fail (TB_IS_REPORT (self));
   if (set_string (&self->previous, previous))
     emit_changed (self, TB_REPORT_CHANGE_META, "previous");
+}
+
+const TbProvenance *
+tb_report_get_imported_from (TbReport *self)
+{
+  g_return_val_if_fail (TB_IS_REPORT (self), NULL);
+  return self->imported_from;
+}
+
+void
+tb_report_set_imported_from (TbReport           *self,
+                             const TbProvenance *provenance)
+{
+  g_return_if_fail (TB_IS_REPORT (self));
+  if (provenance == self->imported_from)
+    return;
+  g_clear_pointer (&self->imported_from, tb_provenance_free);
+  self->imported_from = tb_provenance_copy (provenance);
 }
 
 TbReport *

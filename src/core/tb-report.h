@@ -13,6 +13,7 @@
 #include <glib-object.h>
 
 #include "tb-format.h"
+#include "tb-provenance.h"
 
 G_BEGIN_DECLS
 
@@ -94,6 +95,11 @@ void               tb_report_set_previous       (TbReport       *self,
 TbReport          *tb_report_get_previous_report (TbReport      *self);
 void               tb_report_set_previous_report (TbReport      *self,
                                                   TbReport      *previous);
+/* Where the report was imported from (tb-provenance.h), or NULL for a report made in
+ * Tianbao. Bookkeeping like the time stamps: setting it emits no ::changed. */
+const TbProvenance *tb_report_get_imported_from (TbReport      *self);
+void               tb_report_set_imported_from  (TbReport       *self,
+                                                 const TbProvenance *provenance);
 char              *tb_report_dup_title          (TbReport       *self);
 
 /* Cells, by index (see tb_format_get_cell()). */

@@ -107,6 +107,86 @@ is_optional_field (TbReport *report,
          tb_format_get_section (format, spec->section)->type == TB_SECTION_TEXT;
 }
 
+/* A total the program adds up (not typed by hand): blank while a part is blank or
+ * unreadable, so it is never itself what the clerk has to fill in. */
+static const TbRule *
+computed_total_rule (TbReport *report,
+                     guint     cell)
+{
+  const TbFormat *format = tb_report_get_format (report);
+  int rule = tb_format_get_cell (format, cell)->total_rule;
+
+  if (rule < 0 || tb_report_get_manual_totals (report))
+    return NULL;
+  return tb_format_get_rule (format, rule);
+}
+
+/* Whether the blank computed total @cell is blank because one of its parts (or of theirs)
+ * cannot be read: that part is reported, once, by the cell kind checks. */
+static gboolean
+total_blocked_by_invalid (TbReport *report,
+                          guint     cell,
+                          guint     depth)
+{
+  const TbRule *rule = computed_total_rule (report, cell);
+
+  if (rule == NULL || depth > 4)
+    return FALSE;
+  for (guint i = 0; i < rule->rhs.n_terms; i++)
+    {
+      guint part = rule->rhs.terms[i].cell;
+      const TbCellValue *v;
+
+      if (rule->rhs.terms[i].prev_id != NULL)
+        continue;
+      v = tb_report_get_cell (report, part);
+      if (v->state == TB_CELL_INVALID ||
+          (v->state == TB_CELL_EMPTY && total_blocked_by_invalid (report, part, depth + 1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a part of the computed total of @rule is blank or unreadable: then the total
+ * is blank for that part's sake. */
+static gboolean
+total_has_blank_part (TbReport     *report,
+                      const TbRule *rule)
+{
+  for (guint i = 0; i < rule->rhs.n_terms; i++)
+    if (rule->rhs.terms[i].prev_id == NULL &&
+        tb_report_get_cell (report, rule->rhs.terms[i].cell)->state != TB_CELL_VALID)
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds @cell to @empty if it is blank, or, for a blank computed total, its blank parts:
+ * the cells the clerk can type into. */
+static void
+add_empty_cell (TbReport *report,
+                guint     cell,
+                GArray   *empty,
+                guint     depth)
+{
+  const TbRule *rule;
+
+  if (tb_report_get_cell (report, cell)->state != TB_CELL_EMPTY)
+    return;
+  rule = computed_total_rule (report, cell);
+  if (rule != NULL && depth <= 4 && total_has_blank_part (report, rule))
+    {
+      for (guint i = 0; i < rule->rhs.n_terms; i++)
+        if (rule->rhs.terms[i].prev_id == NULL)
+          add_empty_cell (report, rule->rhs.terms[i].cell, empty, depth + 1);
+      return;
+    }
+  /* A typed cell, or a total not added up yet (a draft read as it was saved). */
+  for (guint i = 0; i < empty->len; i++)
+    if (g_array_index (empty, guint, i) == cell)
+      return;
+  g_array_append_val (empty, cell);
+}
+
 static EvalState
 eval_expr (TbReport     *report,
            TbReport     *previous,
@@ -137,7 +217,8 @@ eval_expr (TbReport     *report,
       v = tb_report_get_cell (report, e->terms[i].cell);
       if (v->state == TB_CELL_VALID)
         sum += e->terms[i].sign * v->value;
-      else if (v->state == TB_CELL_INVALID)
+      else if (v->state == TB_CELL_INVALID ||
+               total_blocked_by_invalid (report, e->terms[i].cell, 0))
         state = EVAL_INVALID;
       else if (empty_is_zero && is_optional_field (report, e->terms[i].cell))
         ;  /* an optional field left empty reads as none, e.g. 发出收费通知件数 */
@@ -261,9 +342,9 @@ check_equation (TbReport     *report,
     {
       g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (guint));
 
+      /* A blank computed total stands for its blank parts: those can be typed into. */
       for (guint i = 0; i < rule->n_cells; i++)
-        if (tb_report_get_cell (report, rule->cells[i])->state == TB_CELL_EMPTY)
-          g_array_append_val (empty, rule->cells[i]);
+        add_empty_cell (report, rule->cells[i], empty, 0);
       g_ptr_array_add (out, issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
                                        (guint *) empty->data, empty->len,
                                        g_strdup_printf (
@@ -311,7 +392,14 @@ check_cells (TbReport     *report,
       const TbCellSpec *spec = tb_format_get_cell (format, cell);
 
       if (v->state == TB_CELL_EMPTY)
-        g_array_append_val (empty, cell);
+        {
+          /* A blank computed total is no cell to fill in: its blank parts are counted
+           * here, an unreadable part is reported on its own. */
+          const TbRule *total = computed_total_rule (report, cell);
+
+          if (total == NULL || !total_has_blank_part (report, total))
+            g_array_append_val (empty, cell);
+        }
       else if (v->state == TB_CELL_INVALID)
         {
           g_autoptr(GError) error = NULL;

@@ -12,5 +12,7 @@
 G_BEGIN_DECLS
 
 TbCellMark  tb_cell_entry_get_mark     (TbCellEntry     *self);
+/* (transfer full): the text the cell's tooltip shows, or NULL. */
+char       *tb_cell_entry_dup_tooltip_shown (TbCellEntry *self);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry-private.h"
+#include "tb-field-limit.h"
 #include "tb-paste.h"
+#include "tb-value.h"
 
 /* ------------------------------------------------------------------ struct */
 
@@ -61,6 +63,76 @@ update_tooltip (TbCellEntry *self)
                                     -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* @text with the characters of each short run of Chinese characters (a term such as
+ * 社会公益组织, up to 8 characters) joined by U+2060 WORD JOINER, so that a wrapped
+ * tooltip breaks between terms, never inside one. */
+static char *
+glue_terms (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+      guint n = 0;
+
+      while (*end != '\0' && g_unichar_get_script (g_utf8_get_char (end)) == G_UNICODE_SCRIPT_HAN)
+        {
+          end = g_utf8_next_char (end);
+          n++;
+        }
+      if (n == 0)
+        {
+          end = g_utf8_next_char (p);
+          g_string_append_len (out, p, end - p);
+        }
+      else
+        for (const char *q = p; q < end; q = g_utf8_next_char (q))
+          {
+            if (q != p && n <= 8)
+              g_string_append (out, "\u2060");
+            g_string_append_len (out, q, g_utf8_next_char (q) - q);
+          }
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+on_query_tooltip_cb (TbCellEntry *self,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (GTK_WIDGET (self));
+  g_autofree char *glued = NULL;
+  GtkWidget *label;
+
+  if (text == NULL)
+    return FALSE;
+  glued = glue_terms (text);
+  label = gtk_label_new (glued);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+/* What the tooltip of @self shows (for the tests). */
+char *
+tb_cell_entry_dup_tooltip_shown (TbCellEntry *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (TB_IS_CELL_ENTRY (self), NULL);
+  text = gtk_widget_get_tooltip_text (GTK_WIDGET (self));
+  return text ? glue_terms (text) : NULL;
 }
 
 static void
@@ -121,6 +193,36 @@ on_focus_enter_cb (TbCellEntry *self)
   if (self->select_idle == 0 && !self->click_focus)
     self->select_idle = g_idle_add_full (G_PRIORITY_DEFAULT, select_all_after_focus_cb, self,
                                          NULL);
+}
+
+/* The value as the file holds it ("１２" → "12", "05" → "5"), or NULL when the cell holds
+ * no value that reads. */
+static char *
+dup_normalised (TbCellEntry *self)
+{
+  const TbCellValue *v = tb_report_get_cell (self->report, self->cell);
+
+  if (v->state != TB_CELL_VALID)
+    return NULL;
+  return tb_value_format_display (tb_cell_entry_get_spec (self), v->value, v->unit);
+}
+
+static void
+on_focus_leave_cb (TbCellEntry *self)
+{
+  g_autofree char *shown = NULL;
+
+  g_clear_handle_id (&self->select_idle, g_source_remove);
+  if (self->report == NULL || self->preedit)
+    return;
+  /* What is shown is what is saved: the value written the one way it is stored. */
+  shown = dup_normalised (self);
+  if (shown != NULL && g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (self))) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self), shown);
+      self->syncing = FALSE;
+    }
 }
 
 static gboolean
@@ -321,8 +423,10 @@ tb_cell_entry_init (TbCellEntry *self)
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
   /* Ctrl+Z belongs to the report's history (tb-history.h), not to each field. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
+  tb_field_limit_editable (GTK_EDITABLE (self), TB_FIELD_CELL);
 
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -336,6 +440,7 @@ tb_cell_entry_init (TbCellEntry *self)
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_swapped (text, "preedit-changed", G_CALLBACK (on_preedit_changed_cb), self);
@@ -407,12 +512,20 @@ tb_cell_entry_sync (TbCellEntry *self)
 
   v = tb_report_get_cell (self->report, self->cell);
   want = v->state == TB_CELL_EMPTY || v->text == NULL ? "" : v->text;
-  /* The model keeps the text as typed, so a cell being typed into is left alone. */
+  /* The model keeps the text as typed, so a cell being typed into is left alone; one
+   * showing the value as saved ("12" for a typed "１２") too. Other cells show the value
+   * as saved. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), want) != 0)
     {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self), want);
-      self->syncing = FALSE;
+      g_autofree char *shown = dup_normalised (self);
+      gboolean focused = gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self))));
+
+      if (shown == NULL || g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (self))) != 0)
+        {
+          self->syncing = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self), shown != NULL && !focused ? shown : want);
+          self->syncing = FALSE;
+        }
     }
 
   computed = tb_form_cell_is_computed (self->report, self->cell);

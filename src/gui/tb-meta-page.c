@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-date.h"
+#include "tb-field-limit.h"
 #include "tb-meta-page.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -32,6 +33,8 @@ struct _TbMetaPage
   AdwEntryRow    *date_row;
   GtkMenuButton  *calendar_button;
   GtkCalendar    *calendar;
+  AdwPreferencesGroup *source_group;
+  AdwActionRow   *source_row;
 
   gboolean        syncing;
 };
@@ -172,6 +175,26 @@ on_calendar_shown_cb (TbMetaPage *self)
   g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected_cb, self);
 }
 
+/* Where an imported report came from: the file, its kind and the time of the import, and
+ * its SHA-256 to find that very file again. */
+static void
+update_source_row (TbMetaPage *self,
+                   TbReport   *report)
+{
+  const TbProvenance *source = tb_report_get_imported_from (report);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *described = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), source != NULL);
+  if (source == NULL)
+    return;
+  described = tb_provenance_describe (source);
+  /* TRANSLATORS: the file, its kind and the import time; then its SHA-256 checksum */
+  subtitle = g_strdup_printf (_("%s\nSHA-256 %s"), described, source->sha256);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_row), source->file);
+  adw_action_row_set_subtitle (self->source_row, subtitle);
+}
+
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -205,6 +228,7 @@ tb_meta_page_sync (TbSectionPage  *page,
 
   update_format_rows (self, report);
   update_date_state (self);
+  update_source_row (self, report);
 }
 
 static void
@@ -241,6 +265,8 @@ tb_meta_page_class_init (TbMetaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, preparer_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_group);
+  gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_changed_cb);
@@ -264,6 +290,10 @@ tb_meta_page_init (TbMetaPage *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->preparer_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->contact_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_row), FALSE);
+  /* No more than a draft may hold (the reader refuses longer ones). */
+  tb_field_limit_editable (GTK_EDITABLE (self->agency_row), TB_FIELD_AGENCY);
+  tb_field_limit_editable (GTK_EDITABLE (self->preparer_row), TB_FIELD_PREPARER);
+  tb_field_limit_editable (GTK_EDITABLE (self->contact_row), TB_FIELD_CONTACT);
 
   for (guint i = 0; i < formats->len; i++)
     first = MIN (first, tb_format_get_first_year (g_ptr_array_index (formats, i)));

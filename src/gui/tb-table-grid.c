@@ -16,11 +16,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry.h"
+#include "tb-pinned-grid.h"
 #include "tb-table-grid-private.h"
 
-/* Width of the widest tables (三 and 四, 10 and 15 columns); fits a 1280 px window. */
-#define WIDE_TABLE_WIDTH   1180
+/* Width of the widest tables (三 and 四, 10 and 15 columns): fits a 1024 px window with
+ * the page's margins, so that no table scrolls sideways on an office PC. Narrower windows
+ * scroll the number columns under the pinned row labels (tb-pinned-grid.h). */
+#define WIDE_TABLE_WIDTH   980
 #define NARROW_TABLE_WIDTH 880
+/* A number column is never narrower than this: room for 6 digits. */
+#define MIN_VALUE_WIDTH    64
 
 /* ------------------------------------------------------------------ struct */
 
@@ -41,6 +46,7 @@ struct _TbTableGrid
   GtkWidget         *scroller;
   GtkWidget         *body;       /* GtkGrid */
   int               *widths;     /* per grid column, pixels */
+  guint              n_label_columns;
   GArray            *values;     /* ValueItem, in grid order */
   GPtrArray         *cells;      /* TbCellEntry, same order */
 };
@@ -178,7 +184,7 @@ make_label (const TbGridItem *gi)
 static GtkWidget *
 make_grid (void)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = tb_pinned_grid_new ();
 
   gtk_widget_add_css_class (grid, "tb-grid");
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
@@ -217,10 +223,56 @@ compute_widths (TbTableGrid *self)
       double w = t->widths != NULL ? t->widths[c] : 1.0 / t->n_columns;
 
       self->widths[c] = (int) (w * total);
+      if (c >= self->n_label_columns)
+        self->widths[c] = MAX (self->widths[c], MIN_VALUE_WIDTH);
       used += self->widths[c];
     }
-  /* Rounding leftovers go to the first column. */
-  self->widths[0] += total - used;
+  /* A short row label ("（三）不予公开") is not broken inside a word: its column gets its
+   * width, taken from the widest label column. */
+  for (guint i = 0; i < t->n_items; i++)
+    {
+      const TbGridItem *gi = &t->items[i];
+      PangoLayout *layout;
+      int need;
+
+      if (gi->kind == TB_GRID_VALUE || gi->colspan != 1 || gi->col >= self->n_label_columns ||
+          gi->text == NULL || g_utf8_strlen (gi->text, -1) > 8)
+        continue;
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), gi->text);
+      pango_layout_get_pixel_size (layout, &need, NULL);
+      g_object_unref (layout);
+      /* The label's padding, and bold block labels. */
+      need = need * 11 / 10 + 18;
+      if (need > self->widths[gi->col])
+        {
+          used += need - self->widths[gi->col];
+          self->widths[gi->col] = need;
+        }
+    }
+  if (used > total && self->n_label_columns > 0)
+    {
+      guint widest = 0;
+
+      for (guint c = 1; c < self->n_label_columns; c++)
+        if (self->widths[c] > self->widths[widest])
+          widest = c;
+      self->widths[widest] -= used - total;
+      used = total;
+    }
+  /* Rounding leftovers (or what the number columns took over) go to the first column. */
+  self->widths[0] = MAX (self->widths[0] + total - used, MIN_VALUE_WIDTH);
+}
+
+/* The leading columns that hold no value: the row labels, pinned when scrolling. */
+static guint
+count_label_columns (const TbTableSpec *t)
+{
+  guint n = t->n_columns;
+
+  for (guint i = 0; i < t->n_items; i++)
+    if (t->items[i].kind == TB_GRID_VALUE)
+      n = MIN (n, t->items[i].col);
+  return n;
 }
 
 /* ------------------------------------------------------------------ callbacks */
@@ -289,6 +341,7 @@ build (TbTableGrid *self)
   guint n_head = t->n_header_rows;
   GtkWidget *box;
 
+  self->n_label_columns = count_label_columns (t);
   compute_widths (self);
 
   /* Narrow windows scroll the whole table sideways (header and body together); only the
@@ -354,6 +407,15 @@ build (TbTableGrid *self)
   if (self->header != NULL)
     add_spacers (self, GTK_GRID (self->header), n_head);
   add_spacers (self, GTK_GRID (self->body), t->n_rows - n_head);
+
+  /* Row labels stay in view while the number columns scroll sideways. */
+  {
+    GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->outer));
+
+    if (self->header != NULL)
+      tb_pinned_grid_set_pinned (TB_PINNED_GRID (self->header), self->n_label_columns, hadj);
+    tb_pinned_grid_set_pinned (TB_PINNED_GRID (self->body), self->n_label_columns, hadj);
+  }
 }
 
 /* ------------------------------------------------------------------ overrides */

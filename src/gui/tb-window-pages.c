@@ -33,6 +33,28 @@ short_title (const TbSectionSpec *spec)
   return spec->short_title ? tb_format_gettext (spec->short_title) : spec->title;
 }
 
+/* A different icon on each page of the switcher, as the parts of the report are read:
+ * overview, what was published, applications received, appeals and lawsuits, problems
+ * and their fixes, other matters. */
+static const char *
+section_icon (const TbSectionSpec *spec,
+              guint                index)
+{
+  static const char *const icons[] = {
+    "view-list-bullet-symbolic",
+    "emblem-shared-symbolic",
+    "mail-unread-symbolic",
+    "system-users-symbolic",
+    "applications-engineering-symbolic",
+    "view-more-horizontal-symbolic",
+  };
+
+  if (index < G_N_ELEMENTS (icons))
+    return icons[index];
+  return spec->type == TB_SECTION_TABLE ? "x-office-spreadsheet-symbolic"
+                                        : "x-office-document-symbolic";
+}
+
 /* Page index 0 is the details page, index i > 0 shows section i - 1. */
 static int
 index_of_holder (TbWindow  *self,
@@ -221,9 +243,7 @@ tb_window_pages_set_report (TbWindow *self,
       const TbSectionSpec *spec = tb_format_get_section (format, i);
       g_autofree char *title = g_strdup_printf ("%s、%s", spec->numeral, short_title (spec));
 
-      add_holder (self, spec->id, title,
-                  spec->type == TB_SECTION_TABLE ? "x-office-spreadsheet-symbolic"
-                                                 : "x-office-document-symbolic");
+      add_holder (self, spec->id, title, section_icon (spec, i));
     }
   reset_cells (self);
   if (visible != NULL && adw_view_stack_get_child_by_name (self->view_stack, visible) != NULL)

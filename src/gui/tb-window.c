@@ -23,6 +23,7 @@
 #include "tb-form-state.h"
 #include "tb-report-convert.h"
 #include "tb-rules.h"
+#include "tb-toast.h"
 #include "tb-window-private.h"
 
 /* Before GTK paints (GDK_PRIORITY_REDRAW) but after input events. */
@@ -71,9 +72,11 @@ update_issues_button (TbWindow *self)
       icon = "document-edit-symbolic";
       label = g_strdup_printf ("%u", state->total.n_incomplete);
     }
+  else
+    /* Said in words, not only by a tick. */
+    label = g_strdup (_("No problems"));
   gtk_image_set_from_icon_name (self->issues_icon, icon);
-  gtk_label_set_label (self->issues_label, label ? label : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->issues_label), label != NULL);
+  gtk_label_set_label (self->issues_label, label);
 
   tooltip = g_strdup_printf (_("Problems: %u errors, %u warnings, %u not filled yet"),
                              state->total.n_errors, state->total.n_warnings,
@@ -216,7 +219,7 @@ convert_cb (gpointer data)
                                tb_format_get_document (format), dropped);
   else
     message = g_strdup_printf (_("Now in the format %s"), tb_format_get_document (format));
-  toast = adw_toast_new (message);
+  toast = tb_toast_new_plain (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-convert");
   adw_toast_set_timeout (toast, 8);
@@ -637,7 +640,7 @@ tb_window_add_toast (TbWindow   *self,
   g_return_if_fail (TB_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
+  toast = tb_toast_new_plain (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
