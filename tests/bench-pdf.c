@@ -17,9 +17,12 @@
  *   - as a user runs it: `tianbao-cli export-pdf` as a new process each time (median wall
  *     time and peak RSS from wait4), with the subset cache cold (a new runtime folder each
  *     time), warm, and with subsetting off;
- *   - the baseline: `soffice --headless --convert-to pdf` on an HTML file with the same
- *     title, texts and tables (merged cells included), first run and warm median, and the
- *     ratios. Without LibreOffice it says "soffice not installed".
+ *   - the baseline: `soffice --headless --convert-to pdf` on the same report as our Word
+ *     document (tb_docx_write()), and for comparison on an HTML file with the same title,
+ *     texts and tables; first run and warm median, and the ratios against the Word
+ *     document's. Without LibreOffice it says "soffice not installed".
+ *   - TB_BENCH_PDF_PROFILE=N: only N warm exports and N layouts in process, to run under
+ *     `perf record`.
  * A benchmark, not a test: nothing here fails on time or size.
  */
 #include "config.h"
@@ -35,6 +38,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "tb-docx-writer.h"
 #include "tb-draft.h"
 #include "tb-layout.h"
 #include "tb-pdf.h"
@@ -348,6 +352,68 @@ measure_cli (const char *cli,
   return p;
 }
 
+typedef struct
+{
+  double median;      /* ms, -1 when not measured */
+  double cpu;
+  long   rss_kb;
+  gsize  size;
+} Soffice;
+
+/* soffice --headless --convert-to pdf of @input, SOFFICE_RUNS times (the first creates the
+ * profile and is not counted); @pdf_name is the PDF it writes into @dir. */
+static Soffice
+measure_soffice (const char *soffice,
+                 const char *dir,
+                 const char *input,
+                 const char *pdf_name,
+                 const char *what)
+{
+  g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *pdf = g_build_filename (dir, pdf_name, NULL);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *cmd[] = { soffice, env_arg, "--headless", "--convert-to", "pdf", "--outdir",
+                        dir, input, NULL };
+  Soffice m = { -1, -1, 0, 0 };
+  double first = -1;
+  GStatBuf st;
+
+  for (guint i = 0; i < SOFFICE_RUNS; i++)
+    {
+      long r = 0;
+      double cpu = 0;
+      double t = run_process (cmd, &cpu, &r);
+
+      if (t < 0)
+        break;
+      m.rss_kb = MAX (m.rss_kb, r);
+      if (i == 0)
+        first = t;   /* may create the user profile: reported, not counted */
+      else
+        {
+          g_array_append_val (ms, t);
+          g_array_append_val (cpu_ms, cpu);
+        }
+    }
+  if (g_stat (pdf, &st) == 0)
+    m.size = st.st_size;
+  if (ms->len == 0)
+    {
+      printf ("soffice failed on the %s: no LibreOffice baseline\n", what);
+      return m;
+    }
+  m.median = tb_test_median (ms);
+  m.cpu = tb_test_median (cpu_ms);
+  printf ("soffice --headless --convert-to pdf (the same report as %s): first run %.0f ms, "
+          "then median (min) of %u %.0f (%.0f) ms, CPU %.0f ms, peak RSS %ld MB, PDF %zu KB\n",
+          what, first, ms->len, m.median, tb_test_minimum (ms), m.cpu, m.rss_kb / 1024,
+          m.size / 1024);
+  return m;
+}
+
 static const char *
 verdict (gboolean met)
 {
@@ -368,11 +434,11 @@ main (int    argc,
   g_autofree char *draft = NULL;
   g_autofree char *html = NULL;
   g_autofree char *html_path = NULL;
-  g_autofree char *lo_pdf = NULL;
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   const char *cli = g_getenv ("TIANBAO_CLI");
   struct rusage usage;
   InProcess on, off;
+  Soffice lo_docx = { -1, -1, 0, 0 };
   Process cold = { -1 }, warm = { -1 }, whole = { -1 };
   gsize sample_on, sample_off, lo_size = 0;
   double lo = -1, lo_cpu = -1;
@@ -394,6 +460,27 @@ main (int    argc,
   sample = tb_test_make_sample_2020 ();
   tb_report_set_text (report, "s1", tb_report_get_text (sample, "s1"));
   tb_report_set_text (report, "s5", tb_report_get_text (sample, "s5"));
+
+  /* TB_BENCH_PDF_PROFILE=N: N warm exports in process and nothing else, to run under
+   * `perf record` (see the figures in issue 13's report). */
+  if (g_getenv ("TB_BENCH_PDF_PROFILE") != NULL)
+    {
+      guint n = (guint) g_ascii_strtoull (g_getenv ("TB_BENCH_PDF_PROFILE"), NULL, 10);
+      g_autoptr(GBytes) first = tb_pdf_render (report, NULL, NULL);
+      double start = now_ms (), cpu = cpu_now_ms ();
+
+      for (guint i = 0; i < n; i++)
+        g_bytes_unref (tb_pdf_render (report, NULL, NULL));
+      printf ("%u warm exports: %.2f ms wall, %.2f ms CPU each\n", n,
+              (now_ms () - start) / MAX (n, 1), (cpu_now_ms () - cpu) / MAX (n, 1));
+      start = now_ms ();
+      cpu = cpu_now_ms ();
+      for (guint i = 0; i < n; i++)
+        g_object_unref (tb_pdf_layout_new (report, NULL));
+      printf ("%u warm layouts alone: %.2f ms wall, %.2f ms CPU each\n", n,
+              (now_ms () - start) / MAX (n, 1), (cpu_now_ms () - cpu) / MAX (n, 1));
+      return 0;
+    }
 
   on = measure_in_process (report, TRUE);
   off = measure_in_process (report, FALSE);
@@ -450,54 +537,49 @@ main (int    argc,
     printf ("soffice not installed: no LibreOffice baseline\n");
   else
     {
-      g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
-      g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
-      g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
-      g_autoptr(GArray) soffice_ms = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GArray) soffice_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-      const char *cmd[] = { soffice, env_arg, "--headless", "--convert-to", "pdf", "--outdir",
-                            dir, NULL, NULL };
-      double first = -1;
-      GStatBuf st;
+      /* The baseline: the same report as our Word document (what a clerk would otherwise
+       * convert), and as a web page for comparison. */
+      g_autoptr(GBytes) docx = tb_docx_write (report, 0, &error);
+      g_autofree char *docx_path = g_build_filename (dir, "report-lo.docx", NULL);
+      Soffice from_html;
 
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (docx_path, g_bytes_get_data (docx, NULL),
+                                          g_bytes_get_size (docx), NULL));
       html = report_html (report);
       html_path = g_build_filename (dir, "report-lo.html", NULL);
-      lo_pdf = g_build_filename (dir, "report-lo.pdf", NULL);
       g_assert_true (g_file_set_contents (html_path, html, -1, NULL));
-      cmd[7] = html_path;
-
-      for (guint i = 0; i < SOFFICE_RUNS; i++)
+      lo_docx = measure_soffice (soffice, dir, docx_path, "report-lo.pdf", "Word document");
+      from_html = measure_soffice (soffice, dir, html_path, "report-lo.pdf", "HTML");
+      if (lo_docx.median > 0)
         {
-          long r = 0;
-          double cpu = 0;
-          double t = run_process (cmd, &cpu, &r);
-
-          if (t < 0)
-            break;
-          soffice_rss = MAX (soffice_rss, r);
-          if (i == 0)
-            first = t;   /* creates the user profile: reported, not counted */
-          else
-            {
-              g_array_append_val (soffice_ms, t);
-              g_array_append_val (soffice_cpu, cpu);
-            }
+          lo = lo_docx.median;
+          lo_cpu = lo_docx.cpu;
+          soffice_rss = lo_docx.rss_kb;
+          lo_size = lo_docx.size;
         }
-      if (g_stat (lo_pdf, &st) == 0)
-        lo_size = st.st_size;
-      if (soffice_ms->len > 0)
+      else if (from_html.median > 0)
         {
-          lo = tb_test_median (soffice_ms);
-          lo_cpu = tb_test_median (soffice_cpu);
-          printf ("soffice --headless --convert-to pdf (the same report as HTML): first run "
-                  "%.0f ms, then median (min) of %u %.0f (%.0f) ms, CPU %.0f ms, peak RSS %ld MB, "
-                  "PDF %zu KB\n", first, soffice_ms->len, lo, tb_test_minimum (soffice_ms),
-                  lo_cpu, soffice_rss / 1024, lo_size / 1024);
+          lo = from_html.median;
+          lo_cpu = from_html.cpu;
+          soffice_rss = from_html.rss_kb;
+          lo_size = from_html.size;
         }
-      else
-        printf ("soffice failed: no LibreOffice baseline\n");
     }
 
+  {
+    g_autofree char *load = NULL;
+
+    /* Wall times mean little on a busy machine: say how busy it was. */
+    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+      {
+        g_auto(GStrv) fields = g_strsplit (load, " ", 4);
+
+        if (g_strv_length (fields) >= 3)
+          printf ("load average at the end (1, 5, 15 min): %s %s %s on %d CPUs\n", fields[0],
+                  fields[1], fields[2], g_get_num_processors ());
+      }
+  }
   printf ("targets (issue 13):\n");
   printf ("  sample PDF <= 120 KB:                 %zu KB (whole fonts %zu KB, %.2f of it): %s\n",
           sample_on / 1024, sample_off / 1024, (double) sample_on / sample_off,
