@@ -17,6 +17,7 @@
 #include "tb-document.h"
 #include "tb-draft.h"
 #include "tb-file-io-private.h"
+#include "tb-lock.h"
 #include "tb-recovery.h"
 
 #include "tb-test-util.h"
@@ -252,6 +253,86 @@ test_changed_on_disk (void)
   g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A script (tianbao-cli) holds the report's lock: the save waits for it, and when it does
+ * not let go, fails naming the holder, with the file and the clerk's values untouched. */
+typedef struct
+{
+  TbLock *lock;
+  guint   after_ms;
+} LetGo;
+
+static gpointer
+let_go_thread (gpointer data)
+{
+  LetGo *let_go = data;
+
+  g_usleep (let_go->after_ms * 1000);
+  tb_lock_release (let_go->lock);
+  return NULL;
+}
+
+static void
+test_save_locked (void)
+{
+  g_autoptr(TbDocument) doc = saved_document ("locked.tianbao");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  const char *path = tb_document_get_path (doc);
+  LetGo let_go = { NULL, 300 };
+  GThread *thread;
+  TbLock *held;
+
+  set_cell (doc, "t2.reg.made", "5");
+  before = tb_test_read_bytes (path);
+  held = tb_lock_acquire (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (tb_lock_is_held (held));
+
+  g_assert_false (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
+  g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_LOCKED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "locked.tianbao"));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  g_clear_error (&error);
+  after = tb_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (tb_document_get_modified (doc));
+  value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "5");
+  g_clear_pointer (&value, g_free);
+
+  /* Save As onto a file another writer holds is refused the same way. */
+  {
+    g_autofree char *other = test_path ("other.tianbao");
+    g_autoptr(TbLock) other_lock = NULL;
+
+    tb_test_write_file (other, "x", 1);
+    other_lock = tb_lock_acquire (other, 0, &error);
+    g_assert_no_error (error);
+    g_assert_false (tb_document_save_as (doc, other, &error));
+    g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_LOCKED);
+    g_clear_error (&error);
+    g_assert_cmpstr (tb_document_get_path (doc), ==, path);
+  }
+
+  /* A writer that lets go within the wait: the save waits and succeeds. */
+  let_go.lock = held;
+  thread = g_thread_new ("let-go", let_go_thread, &let_go);
+  g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  g_assert_false (tb_document_get_modified (doc));
+  value = file_cell (path, "t2.reg.made");
+  g_assert_cmpstr (value, ==, "5");
+  /* The save let go of the lock too. */
+  held = tb_lock_acquire (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (tb_lock_is_held (held));
+  tb_lock_release (held);
 }
 
 static void
@@ -742,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/document/save-as-and-title", test_save_as_and_title);
   g_test_add_func ("/document/open-fails", test_open_fails);
   g_test_add_func ("/document/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/document/save-locked", test_save_locked);
   g_test_add_func ("/document/autosave", test_autosave);
   g_test_add_func ("/document/set-report", test_set_report);
   g_test_add_func ("/document/autosave-while-typing", test_autosave_while_typing);

@@ -319,6 +319,9 @@ test_parse_date (void)
     { "tomorrow", NULL },
     { "", NULL },
     { "2025-01-20-01", NULL },
+    /* Characters whose low byte is a separator are no separator: U+012D, U+022F. */
+    { "2025ĭ01ĭ20", NULL },
+    { "2025ȯ1ȯ20", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

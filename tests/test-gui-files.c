@@ -422,6 +422,82 @@ test_save_changed_on_disk (void)
   close_all ();
 }
 
+/* A script (tianbao-cli set) is writing the same report when the clerk saves: the window
+ * says who holds the report and keeps the clerk's values; once the script is done, its
+ * change is not silently overwritten either. */
+static void
+test_save_while_script_writes (void)
+{
+  const char *cli = g_getenv ("TIANBAO_CLI");
+  g_autofree char *path = saved_report ("scripted.tianbao", "1");
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  AdwMessageDialog *dialog;
+  TbWindow *window;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("TIANBAO_CLI not set");
+      return;
+    }
+  window = open_window (path);
+  set_cell (window, "t2.reg.made", "5");
+
+  /* The script loads the report under its lock and stops before saving. */
+  g_setenv ("TIANBAO_TEST_PAUSE_AFTER_LOAD", "1", TRUE);
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error, cli, "set", path, "t2.norm.made=77", NULL);
+  g_unsetenv ("TIANBAO_TEST_PAUSE_AFTER_LOAD");
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (writer));
+  line = g_data_input_stream_read_line (err, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "paused");
+  before = tb_test_read_bytes (path);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  tb_test_spin ();
+  dialog = tb_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Report Being Changed Elsewhere");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "tianbao-cli"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "scripted.tianbao"));
+  after = tb_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+  value = tb_test_dup_text (tb_window_get_report (window), "t2.reg.made");
+  g_assert_cmpstr (value, ==, "5");
+  g_clear_pointer (&value, g_free);
+
+  /* The script finishes and saves its change. */
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (writer), "\n", 1,
+                                            NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
+  g_assert_no_error (error);
+  value = file_cell (path, "t2.norm.made");
+  g_assert_cmpstr (value, ==, "77");
+  g_clear_pointer (&value, g_free);
+
+  /* Trying again: the file is not the one the window read, so the clerk is asked. */
+  click (dialog, "Try Again");
+  dialog = tb_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed by Another Program");
+  click (dialog, "Cancel");
+  value = file_cell (path, "t2.norm.made");
+  g_assert_cmpstr (value, ==, "77");
+  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
+  close_all ();
+}
+
 /* ---- Opening ------------------------------------------------------------------------------ */
 
 static void
@@ -990,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/gui/files/save-folder-gone", test_save_folder_gone);
   g_test_add_func ("/gui/files/save-read-only", test_save_read_only);
   g_test_add_func ("/gui/files/save-changed-on-disk", test_save_changed_on_disk);
+  g_test_add_func ("/gui/files/save-while-script-writes", test_save_while_script_writes);
   g_test_add_func ("/gui/files/open", test_open);
   g_test_add_func ("/gui/files/drop", test_drop);
   g_test_add_func ("/gui/files/undo-redo", test_undo_redo);

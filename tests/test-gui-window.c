@@ -21,6 +21,9 @@
 #include "tb-application.h"
 #include "tb-cell-entry-private.h"
 #include "tb-draft.h"
+#include "tb-field.h"
+#include "tb-meta-page.h"
+#include "tb-new-report-dialog.h"
 #include "tb-paste.h"
 #include "tb-pdf.h"
 #include "tb-issues-panel-private.h"
@@ -636,6 +639,148 @@ test_text_page (void)
   destroy_window (window);
 }
 
+/* The text of the toast on screen that contains @needle, or NULL. */
+static const char *
+find_label_text (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      const char *found = find_label_text (c, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+/* Pastes @text into @editable through the clipboard, as Ctrl+V does. */
+static void
+paste_into (GtkEditable *editable,
+            const char  *text)
+{
+  GtkEditable *inner = editable;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *before = g_strdup (gtk_editable_get_text (editable));
+
+  while (gtk_editable_get_delegate (inner) != NULL)
+    inner = gtk_editable_get_delegate (inner);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (inner)), text);
+  gtk_widget_grab_focus (GTK_WIDGET (inner));
+  g_signal_emit_by_name (inner, "paste-clipboard");
+  while (g_strcmp0 (gtk_editable_get_text (editable), before) == 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  tb_test_spin ();
+}
+
+/* The entries take no more than a draft may hold, and say how much they left out. */
+static void
+test_field_limits (void)
+{
+  TbWindow *window = new_window (2025);
+  TbReport *report = tb_window_get_report (window);
+  TbSectionPage *meta = tb_window_get_page (window, "meta");
+  GtkEditable *agency = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (meta),
+                                                                     TB_TYPE_META_PAGE,
+                                                                     "agency_row"));
+  GtkEditable *preparer = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (meta),
+                                                                       TB_TYPE_META_PAGE,
+                                                                       "preparer_row"));
+  g_autofree char *long_agency = repeat ("局", TB_FIELD_AGENCY_MAX_CHARS + 23);
+  g_autofree char *long_preparer = repeat ("张", TB_FIELD_PREPARER_MAX_CHARS + 1);
+  g_autofree char *long_text = repeat ("文", TB_FIELD_TEXT_MAX_CHARS + 7);
+  g_autofree char *path = g_build_filename (test_home, "limits.tianbao", NULL);
+  g_autoptr(TbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  const char *toast;
+
+  /* A paste longer than the agency may be: the first 100 characters, and a word. */
+  gtk_editable_set_text (agency, "");
+  paste_into (agency, long_agency);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (agency), -1), ==,
+                   TB_FIELD_AGENCY_MAX_CHARS);
+  g_assert_cmpint (g_utf8_strlen (tb_report_get_agency (report), -1), ==,
+                   TB_FIELD_AGENCY_MAX_CHARS);
+  toast = find_label_text (GTK_WIDGET (window), "not taken");
+  g_assert_nonnull (toast);
+  g_test_message ("%s", toast);
+  g_assert_nonnull (strstr (toast, "23 characters"));
+  g_assert_nonnull (strstr (toast, "100"));
+
+  /* Typed one character too many. */
+  {
+    int pos = 0;
+
+    gtk_editable_set_text (preparer, "");
+    gtk_editable_insert_text (preparer, long_preparer, -1, &pos);
+    tb_test_spin ();
+    g_assert_cmpint (g_utf8_strlen (tb_report_get_preparer (report), -1), ==,
+                     TB_FIELD_PREPARER_MAX_CHARS);
+    /* Full: one more character is not taken either. */
+    pos = 1;
+    gtk_editable_insert_text (preparer, "王", -1, &pos);
+    g_assert_cmpint (g_utf8_strlen (tb_report_get_preparer (report), -1), ==,
+                     TB_FIELD_PREPARER_MAX_CHARS);
+    g_assert_true (g_str_has_prefix (tb_report_get_preparer (report), "张"));
+  }
+
+  /* A text section. */
+  buffer = gtk_text_view_get_buffer (tb_text_page_get_text_view (
+    TB_TEXT_PAGE (tb_window_get_page (window, "s6"))));
+  gtk_text_buffer_set_text (buffer, long_text, -1);
+  tb_test_spin ();
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, TB_FIELD_TEXT_MAX_CHARS);
+  g_assert_cmpint (g_utf8_strlen (tb_report_get_text (report, "s6"), -1), ==,
+                   TB_FIELD_TEXT_MAX_CHARS);
+
+  /* Outside the report window (the New Report dialog): said next to the entry. */
+  {
+    TbNewReportDialog *dialog = tb_new_report_dialog_new (GTK_WINDOW (window), NULL);
+    GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      TB_TYPE_NEW_REPORT_DIALOG,
+                                                                      "agency"));
+    GtkWidget *popover;
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    tb_test_spin ();
+    gtk_editable_set_text (entry, "");
+    paste_into (entry, long_agency);
+    g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (entry), -1), ==,
+                     TB_FIELD_AGENCY_MAX_CHARS);
+    popover = g_object_get_data (G_OBJECT (gtk_editable_get_delegate (entry)),
+                                 "tb-field-limit-popover");
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_nonnull (find_label_text (popover, "23 characters"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    tb_test_spin ();
+  }
+
+  /* What the entries took, the draft reader takes. */
+  g_assert_true (tb_draft_save (report, path, &error));
+  g_assert_no_error (error);
+  loaded = tb_draft_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tb_report_get_agency (loaded), ==, tb_report_get_agency (report));
+  destroy_window (window);
+}
+
 static void
 test_open_file (void)
 {
@@ -929,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/paste", test_paste);
   g_test_add_func ("/gui/window/meta-and-format", test_meta_and_format);
   g_test_add_func ("/gui/window/text-page", test_text_page);
+  g_test_add_func ("/gui/window/field-limits", test_field_limits);
   g_test_add_func ("/gui/window/open-file", test_open_file);
   g_test_add_func ("/gui/window/settings", test_settings);
   g_test_add_func ("/gui/window/lazy-pages", test_lazy_pages);

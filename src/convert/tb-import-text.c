@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tb-charset.h"
+#include "tb-field.h"
 #include "tb-import-private.h"
 #include "tb-value.h"
 
@@ -230,7 +231,16 @@ tb_import_read_title (TbImportContext       *ctx,
   if (year > 0)
     tb_report_set_year (ctx->report, year);
   if (agency != NULL)
-    tb_report_set_agency (ctx->report, agency);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A name that no draft may hold (too long for an agency: a title read wrongly) is
+       * named in the log and left for the clerk, never stored so that the draft fails. */
+      if (tb_field_check (TB_FIELD_AGENCY, agency, -1, &error))
+        tb_report_set_agency (ctx->report, agency);
+      else
+        tb_import_log_add_note (ctx->log, _("The agency was not taken: %s"), error->message);
+    }
   if (from == NULL && (options == NULL || options->year <= 0 || options->agency == NULL))
     tb_import_log_add_note (ctx->log, _("No title of the form “…2020年政府信息公开工作年度报告” "
                                         "was found"));
@@ -404,6 +414,7 @@ tb_import_read_texts (TbImportContext *ctx)
       g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
       g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
       TbSourcePos pos = { 0, };
       guint n_joins = 0;
 
@@ -470,7 +481,13 @@ tb_import_read_texts (TbImportContext *ctx)
                                                        n_joins), section->numeral, n_joins);
       g_ptr_array_add (joined, NULL);
       text = g_strjoinv ("\n", (char **) joined->pdata);
-      if (*text != '\0')
+      if (*text != '\0' && !tb_field_check (TB_FIELD_TEXT, text, -1, &error))
+        {
+          tb_import_log_add_note (ctx->log, _("Section %s was not taken: %s"),
+                                  section->numeral, error->message);
+          g_clear_error (&error);
+        }
+      else if (*text != '\0')
         {
           tb_report_set_text (ctx->report, section->id, text);
           g_ptr_array_add (ctx->log->texts, (gpointer) section->id);

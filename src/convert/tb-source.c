@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-field.h"
 #include "tb-source.h"
 
 /* The grid of one table stays small (an official table has at most 30 rows and 16
@@ -100,6 +101,12 @@ tb_source_normalize_text (const char *text,
           /* Invalid UTF-8: a readers' bug; never pass it on. */
           c = 0xFFFD;
         }
+      /* Control characters and invisible direction controls are no part of what a report
+       * says, and no text of a draft may hold them (tb-field.h): a page that carries them
+       * (a stray DEL, an isolate around a name) is read without them. */
+      if ((tb_field_is_control (c) && c != '\n' && c != '\t' && c != '\r') ||
+          tb_field_is_direction (c))
+        continue;
       if (keep_lines && (c == '\n' || c == 0x2028 || c == 0x2029))
         {
           pending_line = out->len > 0;

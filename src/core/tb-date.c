@@ -43,7 +43,7 @@ tb_date_parse (const char *text)
       else
         {
           in_number = FALSE;
-          if (!g_unichar_isspace (c) && !strchr ("-/.", (int) c) &&
+          if (!g_unichar_isspace (c) && (c > 0x7F || !strchr ("-/.", (int) c)) &&
               c != 0x5E74 /* 年 */ && c != 0x6708 /* 月 */ && c != 0x65E5 /* 日 */ &&
               c != 0xFF0D && c != 0xFF0F && c != 0xFF0E && c != 0x3000)
             return NULL;

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A save goes in three steps: prepare (this thread: stamp and serialize the report, note
- * the file's state), write (a worker, or this thread for tb_document_save(): check that
- * nobody else changed the file, write it atomically, take its new state), complete (this
+ * the file's state), write (a worker, or this thread for tb_document_save(): take the
+ * file's lock as tianbao-cli does, check that nobody else changed the file, write it
+ * atomically, take its new state), complete (this
  * thread: the file is the document's now; the report is unmodified unless it changed
  * after it was serialized). A failed save leaves the file on disk and the report as they
  * were. The recovery copies are written and removed by workers one at a time, in the order
@@ -20,6 +21,11 @@
 #include "tb-document-private.h"
 #include "tb-draft.h"
 #include "tb-file-io.h"
+#include "tb-lock.h"
+
+/* How long a save waits for a script or colleague that is writing the same report. Their
+ * writes take milliseconds; one still holding the lock after this is stuck or editing. */
+#define SAVE_LOCK_TIMEOUT_MS 3000
 
 typedef struct
 {
@@ -227,8 +233,20 @@ static gboolean
 save_write (SaveJob  *job,
             GError  **error)
 {
+  g_autoptr(TbLock) lock = NULL;
+  g_autoptr(GError) busy = NULL;
   const char *data;
   gsize len;
+
+  /* The same lock tianbao-cli takes from reading to writing: the check below and the write
+   * see no other writer in between, and no script's change is lost. */
+  lock = tb_lock_acquire (job->path, SAVE_LOCK_TIMEOUT_MS, &busy);
+  if (lock == NULL)
+    {
+      g_set_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_LOCKED,
+                   _("%s Nothing was saved; your changes are still here."), busy->message);
+      return FALSE;
+    }
 
   if (job->check)
     {

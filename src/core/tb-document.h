@@ -37,6 +37,7 @@ typedef enum
 {
   TB_DOCUMENT_ERROR_NO_FILE,           /* saved before it has a file: use Save As */
   TB_DOCUMENT_ERROR_CHANGED_ON_DISK,   /* the file was changed by someone else */
+  TB_DOCUMENT_ERROR_LOCKED,            /* another writer (tianbao-cli, a colleague) holds its lock */
 } TbDocumentError;
 
 typedef enum
@@ -104,7 +105,8 @@ gboolean          tb_document_has_file           (TbDocument             *self,
 TbFileStateCheck  tb_document_check_file         (TbDocument             *self);
 
 /* Saves to the document's file. Refused with TB_DOCUMENT_ERROR_CHANGED_ON_DISK if another
- * program changed the file, unless @flags say so. On any failure the file on disk and the
+ * program changed the file, unless @flags say so, and with TB_DOCUMENT_ERROR_LOCKED (naming
+ * the holder) if another writer held the file's lock (tb-lock.h) for seconds. On any failure the file on disk and the
  * report are unchanged, and @error says what happened. */
 gboolean          tb_document_save               (TbDocument             *self,
                                                   TbDocumentSaveFlags     flags,

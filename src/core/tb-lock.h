@@ -12,8 +12,8 @@
  * or portal file systems) or the folder cannot be written, the lock is a no-op
  * (tb_lock_is_held() says so) and the writer relies on TbFileState alone.
  *
- * Usable for a single save (around load and save, as the CLI does) or for a document's whole
- * lifetime (the app: take it with a timeout of 0 when opening, and say who holds it).
+ * The CLI holds it from loading to saving; the app (tb-document-io.c) around the check of
+ * its file and the write, so that a script never saves between the two.
  */
 #pragma once
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry-private.h"
+#include "tb-field-limit.h"
 #include "tb-paste.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -321,6 +322,7 @@ tb_cell_entry_init (TbCellEntry *self)
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
   /* Ctrl+Z belongs to the report's history (tb-history.h), not to each field. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
+  tb_field_limit_editable (GTK_EDITABLE (self), TB_FIELD_CELL);
 
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
 

@@ -20,6 +20,7 @@
 #include "tb-combine-inputs.h"
 #include "tb-combine-window-private.h"
 #include "tb-file-io.h"
+#include "tb-toast.h"
 
 /* Columns that are not an input's. */
 enum
@@ -385,7 +386,7 @@ on_exported_cb (GObject      *source,
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *message = g_strdup_printf (_("Breakdown saved as “%s”"), name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, tb_toast_new_plain (message));
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -410,8 +411,8 @@ on_export_response_cb (GtkNativeDialog *chooser,
 
       if (path == NULL)
         adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("The breakdown can only be saved to a "
-                                                      "local file")));
+                                     tb_toast_new_plain (_("The breakdown can only be saved "
+                                                           "to a local file")));
       else
         tb_combine_window_export_csv_async (self, path, on_exported_cb, NULL);
     }

@@ -15,6 +15,7 @@
 
 #include "tb-combine.h"
 #include "tb-draft.h"
+#include "tb-field-limit.h"
 #include "tb-file-io.h"
 #include "tb-report-chooser.h"
 
@@ -207,6 +208,7 @@ ask_agency (GTask *task)
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   entry = gtk_entry_new ();
+  tb_field_limit_editable (GTK_EDITABLE (entry), TB_FIELD_AGENCY);
   /* TRANSLATORS: the summary's agency until the clerk names it (it is printed on the
    * report); in Chinese 汇总 */
   gtk_editable_set_text (GTK_EDITABLE (entry), C_("agency of a summary report", "Summary"));

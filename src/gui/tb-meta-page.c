@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-date.h"
+#include "tb-field-limit.h"
 #include "tb-meta-page.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -291,6 +292,10 @@ tb_meta_page_init (TbMetaPage *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->preparer_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->contact_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_row), FALSE);
+  /* No more than a draft may hold (the reader refuses longer ones). */
+  tb_field_limit_editable (GTK_EDITABLE (self->agency_row), TB_FIELD_AGENCY);
+  tb_field_limit_editable (GTK_EDITABLE (self->preparer_row), TB_FIELD_PREPARER);
+  tb_field_limit_editable (GTK_EDITABLE (self->contact_row), TB_FIELD_CONTACT);
 
   for (guint i = 0; i < formats->len; i++)
     first = MIN (first, tb_format_get_first_year (g_ptr_array_index (formats, i)));

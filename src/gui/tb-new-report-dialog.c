@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-carry.h"
+#include "tb-field-limit.h"
 #include "tb-file-guard.h"
 #include "tb-file-io.h"
 #include "tb-import.h"
@@ -348,6 +349,7 @@ static void
 tb_new_report_dialog_init (TbNewReportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tb_field_limit_editable (GTK_EDITABLE (self->agency), TB_FIELD_AGENCY);
   self->cancellable = g_cancellable_new ();
 }
 

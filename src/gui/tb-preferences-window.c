@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-field-limit.h"
 #include "tb-preferences-window-private.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -151,6 +152,7 @@ static void
 tb_preferences_window_init (TbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tb_field_limit_editable (GTK_EDITABLE (self->agency_row), TB_FIELD_AGENCY);
 }
 
 /* ------------------------------------------------------------------ public */

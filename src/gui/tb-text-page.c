@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-cell-entry.h"
+#include "tb-field-limit.h"
 #include "tb-sentence.h"
 #include "tb-text-page-private.h"
 #include "tb-text.h"
@@ -222,6 +223,7 @@ tb_text_page_init (TbTextPage *self)
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   /* Ctrl+Z belongs to the report's history (tb-history.h), not to the text view. */
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  tb_field_limit_buffer (self->buffer, GTK_WIDGET (self->text_view), TB_FIELD_TEXT);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -22,6 +22,7 @@
 #include "tb-carry.h"
 #include "tb-file-io.h"
 #include "tb-report-chooser.h"
+#include "tb-toast.h"
 #include "tb-window-private.h"
 
 /* ------------------------------------------------------------------ the notice */
@@ -44,7 +45,7 @@ set_notice (TbWindow   *self,
   if (notice == NULL)
     return;
 
-  toast = adw_toast_new (notice);
+  toast = tb_toast_new_plain (notice);
   adw_toast_set_button_label (toast, _("_Find…"));
   adw_toast_set_action_name (toast, "win.attach-previous-report");
   /* Stays until the clerk dismisses it: it matters for every check. */

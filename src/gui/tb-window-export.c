@@ -24,6 +24,7 @@
 #include "tb-html-writer.h"
 #include "tb-pdf.h"
 #include "tb-readiness.h"
+#include "tb-toast.h"
 #include "tb-window-private.h"
 
 /* What differs between the exports. */
@@ -195,7 +196,7 @@ on_exported_cb (GObject      *source,
       g_autofree char *message = export->draft_issues > 0
         ? g_strdup_printf (_("Exported “%s” as a draft"), name)
         : g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = tb_toast_new_plain (message);
 
       adw_toast_set_timeout (toast, 6);
       if (uri != NULL)

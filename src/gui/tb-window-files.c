@@ -258,6 +258,8 @@ on_save_error_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "save-as"))
     run_save_chooser (self);
+  else if (g_str_equal (response, "retry"))
+    start_save (self, NULL, TB_DOCUMENT_SAVE_NONE);
   else if (g_str_equal (response, "replace"))
     start_save (self, NULL, TB_DOCUMENT_SAVE_OVERWRITE_CHANGED);
   else
@@ -280,6 +282,17 @@ show_save_error (TbWindow     *self,
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "save-as");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+    }
+  else if (g_error_matches (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_LOCKED))
+    {
+      dialog = new_dialog (self, _("Report Being Changed Elsewhere"), error->message);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save _As…"),
+                                        "retry", _("_Try Again"),
+                                        NULL);
+      adw_message_dialog_set_default_response (dialog, "retry");
       adw_message_dialog_set_close_response (dialog, "cancel");
     }
   else

@@ -23,6 +23,7 @@
 #include "tb-form-state.h"
 #include "tb-report-convert.h"
 #include "tb-rules.h"
+#include "tb-toast.h"
 #include "tb-window-private.h"
 
 /* Before GTK paints (GDK_PRIORITY_REDRAW) but after input events. */
@@ -216,7 +217,7 @@ convert_cb (gpointer data)
                                tb_format_get_document (format), dropped);
   else
     message = g_strdup_printf (_("Now in the format %s"), tb_format_get_document (format));
-  toast = adw_toast_new (message);
+  toast = tb_toast_new_plain (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-convert");
   adw_toast_set_timeout (toast, 8);
@@ -639,7 +640,7 @@ tb_window_add_toast (TbWindow   *self,
   g_return_if_fail (TB_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
+  toast = tb_toast_new_plain (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
