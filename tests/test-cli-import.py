@@ -358,6 +358,12 @@ def test_check_mixed(tmp):
     check(sorted(os.listdir(folder)) == ["a.tianbao", "portal-2021.html",
                                          "yanchi-2020-encrypted.pdf", "yanchi-audit-2020.txt"],
           "check wrote files: %r" % os.listdir(folder))
+    # A published report that is not ready: the hints name the draft an import makes.
+    quirks = fixture(folder, "labels-2021-year-2020.txt")
+    r = expect(run("check", quirks), 1)
+    check("labels-2021-year-2020.tianbao" in r.out and
+          "import it first: tianbao-cli import" in r.out and
+          "convert '%s'" % quirks not in r.out, "the hints name the published file", r)
     empty = os.path.join(tmp, "empty")
     os.mkdir(empty)
     r = expect(run("check", empty), 2)
