@@ -56,7 +56,9 @@ run_check (const TbCliCommand  *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *draft = NULL;
   gboolean json = FALSE, verbose = FALSE, force = FALSE;
+  int status;
   const char *path;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
@@ -94,7 +96,16 @@ run_check (const TbCliCommand  *command,
       text = tb_import_log_format (log);
       tb_cli_out ("%s\n", text);
     }
-  return tb_cli_issues_print (report, path, json, verbose);
+  /* The hints (ack, convert …) work on a draft: the one `tianbao-cli import` would write. */
+  draft = tb_cli_draft_name_for (path, NULL);
+  status = tb_cli_issues_print (report, draft, json, verbose);
+  if (!json && status != TB_CLI_EXIT_OK)
+    {
+      g_autofree char *quoted = g_shell_quote (path);
+
+      tb_cli_out (_("To correct it, import it first: tianbao-cli import %s\n"), quoted);
+    }
+  return status;
 }
 
 /* ------------------------------------------------------------------ ack */

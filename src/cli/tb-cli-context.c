@@ -238,6 +238,26 @@ tb_cli_attach_previous (TbReport   *report,
     }
 }
 
+/* ------------------------------------------------------------------ drafts of imports */
+
+/* NAME.tianbao in @dir (or beside @input): the input's name without its extension. */
+char *
+tb_cli_draft_name_for (const char *input,
+                       const char *dir)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  g_autofree char *folder = dir ? g_strdup (dir)
+                                : strchr (input, G_DIR_SEPARATOR) ? g_path_get_dirname (input)
+                                : NULL;
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, TB_DRAFT_SUFFIX, NULL);
+  return folder ? g_build_filename (folder, name, NULL) : g_steal_pointer (&name);
+}
+
 /* ------------------------------------------------------------------ output guard */
 
 gboolean

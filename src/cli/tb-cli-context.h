@@ -114,6 +114,11 @@ gboolean    tb_cli_save_report     (TbReport            *report,
 void        tb_cli_attach_previous (TbReport            *report,
                                     const char          *path);
 
+/* NAME.tianbao in @dir (or beside @input when @dir is NULL): the draft `tianbao-cli import`
+ * makes of @input, its extension replaced. (transfer full) */
+char       *tb_cli_draft_name_for  (const char          *input,
+                                    const char          *dir);
+
 /* What a command writes, for tb_cli_check_output(). */
 typedef enum
 {

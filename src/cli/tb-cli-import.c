@@ -40,24 +40,6 @@ const TbCliCommand tb_cli_command_import = {
   run_import,
 };
 
-/* NAME.tianbao in @dir (or beside @input): the input's name without its extension. */
-static char *
-default_output (const char *input,
-                const char *dir)
-{
-  g_autofree char *base = g_path_get_basename (input);
-  g_autofree char *folder = dir ? g_strdup (dir)
-                                : strchr (input, G_DIR_SEPARATOR) ? g_path_get_dirname (input)
-                                : NULL;
-  g_autofree char *name = NULL;
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, TB_DRAFT_SUFFIX, NULL);
-  return folder ? g_build_filename (folder, name, NULL) : g_steal_pointer (&name);
-}
-
 typedef struct
 {
   TbImportOptions  options;
@@ -104,7 +86,7 @@ import_one (const ImportArgs *a,
       return TB_CLI_EXIT_OK;
     }
 
-  output = a->output ? g_strdup (a->output) : default_output (path, a->outdir);
+  output = a->output ? g_strdup (a->output) : tb_cli_draft_name_for (path, a->outdir);
   /* Checked before the work, and the file is written only if it passes. */
   if (!tb_cli_check_output (output, inputs, TB_CLI_OUTPUT_DRAFT | TB_CLI_OUTPUT_NEED_FORCE,
                             a->force, FALSE, NULL))
