@@ -23,6 +23,8 @@
 #  - LibreOffice converts the .docx to PDF: every label and number is there, on A4 pages;
 #    it reads the title and the agency (author) from the document properties, and every page
 #    has its number "— n —" at its foot, outside;
+#  - the .docx saved again by LibreOffice imports (tianbao-cli import) as the same report:
+#    its tables stayed tables;
 #  - two runs of export-fixture give the same bytes.
 # A tool that is not installed skips its tests with the reason. TB_TEST_EXPORT_KEEP=DIR keeps
 # the screenshots and PDFs to look at.
@@ -404,6 +406,51 @@ def test_libreoffice(tmp):
                       % (name, page + 1))
 
 
+def test_libreoffice_saves(tmp):
+    """The .docx opened and saved again by LibreOffice (what a clerk's edit leaves behind)
+    still holds the report: tianbao-cli import reads from it the same cells, texts, year and
+    agency as from Tianbao's own file, so LibreOffice took the tables as real tables with
+    their merges, not as pictures or text."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    cli = os.environ.get("TIANBAO_CLI")
+    if soffice is None:
+        raise Skip("LibreOffice is not installed (Debian package libreoffice-writer-nogui)")
+    if not cli:
+        raise Skip("TIANBAO_CLI is not set")
+    out = export(tmp)
+    profile = tempfile.mkdtemp(prefix="lo-", dir=tmp)
+    saved = os.path.join(tmp, "saved")
+    result = run_program([soffice, "-env:UserInstallation=file://" + profile, "--headless",
+                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", saved]
+                         + [os.path.join(out, name + ".docx") for name in REPORTS],
+                         timeout=300)
+    check(result.rc == 0, "soffice failed", result)
+
+    def imported(path):
+        draft = path + ".tianbao"
+        r = run_program([cli, "import", path, "-o", draft, "--force"], timeout=60)
+        check(r.rc in (0, 1) and os.path.exists(draft), "import of %s failed" % path, r)
+        shown = run_program([cli, "show", "--json", draft], timeout=60)
+        check(shown.rc == 0, "show failed", shown)
+        return json.loads(shown.out)
+
+    for name in REPORTS:
+        path = os.path.join(saved, name + ".docx")
+        check(os.path.exists(path), "LibreOffice did not save %s.docx" % name, result)
+        ours = imported(os.path.join(out, name + ".docx"))
+        theirs = imported(path)
+        for key in ("format", "year", "agency", "cells"):
+            check(theirs[key] == ours[key], "%s.docx saved by LibreOffice: other %s: %r" % (
+                name, key, theirs[key] if key != "cells" else {
+                    k: (v, theirs["cells"].get(k)) for k, v in ours["cells"].items()
+                    if theirs["cells"].get(k) != v}))
+        filled = [v for v in ours["cells"].values() if v is not None]
+        check(len(filled) > 100, "%s.docx: only %d cells came back" % (name, len(filled)))
+        for section, text in ours["texts"].items():
+            check(squeeze(theirs["texts"].get(section) or "") == squeeze(text),
+                  "%s.docx saved by LibreOffice: the text of %s differs" % (name, section))
+
+
 if __name__ == "__main__":
     sys.exit(run_tests([
         ("html: grid, spans and texts of every table, self-contained", test_html_grid),
@@ -417,4 +464,6 @@ if __name__ == "__main__":
         ("chromium: the fragment pasted into an editor keeps its tables", test_fragment_paste),
         ("libreoffice: the .docx converts with every label and number, its properties and "
          "page numbers", test_libreoffice),
+        ("libreoffice: the .docx saved again by LibreOffice imports as the same report",
+         test_libreoffice_saves),
     ], "test-export-tools-"))
