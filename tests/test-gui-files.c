@@ -450,7 +450,8 @@ test_save_while_script_writes (void)
 
   /* The script loads the report under its lock and stops before saving. */
   g_setenv ("TIANBAO_TEST_PAUSE_AFTER_LOAD", "1", TRUE);
-  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                             G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
                              &error, cli, "set", path, "t2.norm.made=77", NULL);
   g_unsetenv ("TIANBAO_TEST_PAUSE_AFTER_LOAD");
   g_assert_no_error (error);
