@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "tb-layout-private.h"
 
 G_DEFINE_FINAL_TYPE (TbLayout, tb_layout, G_TYPE_OBJECT)
@@ -159,12 +161,100 @@ set_rgb (cairo_t *cr,
                         (rgb & 0xff) / 255.0);
 }
 
+/* One rule of a table grid: from @a to @b along a line at @at. */
+typedef struct
+{
+  double at, a, b;
+} Rule;
+
+static int
+compare_rules (gconstpointer p,
+               gconstpointer q)
+{
+  const Rule *x = p;
+  const Rule *y = q;
+
+  if (x->at < y->at - EPSILON || x->at > y->at + EPSILON)
+    return x->at < y->at ? -1 : 1;
+  return x->a < y->a ? -1 : x->a > y->a ? 1 : 0;
+}
+
+/* Sorts @rules and joins those on one line that touch or overlap. */
+static void
+join_rules (GArray *rules)
+{
+  guint n = 0;
+
+  g_array_sort (rules, compare_rules);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      Rule *r = &g_array_index (rules, Rule, i);
+      Rule *last = n > 0 ? &g_array_index (rules, Rule, n - 1) : NULL;
+
+      if (last != NULL && fabs (r->at - last->at) <= EPSILON && r->a <= last->b + EPSILON)
+        last->b = MAX (last->b, r->b);
+      else
+        g_array_index (rules, Rule, n++) = *r;
+    }
+  g_array_set_size (rules, n);
+}
+
+/* The boxes of @ops (the cells of the tables) as one grid: every rule once, from end to
+ * end, in one stroke. A typesetter rules a table this way; drawing each cell's rectangle
+ * drew every inner rule twice and made the page's content stream a third larger. The
+ * square caps close the corners as the rectangles' miter joins did. */
+static void
+draw_grid (cairo_t *cr,
+           GArray  *ops)
+{
+  g_autoptr(GArray) across = g_array_new (FALSE, FALSE, sizeof (Rule));
+  g_autoptr(GArray) down = g_array_new (FALSE, FALSE, sizeof (Rule));
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
+      Rule top = { op->y, op->x, op->x + op->w };
+      Rule bottom = { op->y + op->h, op->x, op->x + op->w };
+      Rule left = { op->x, op->y, op->y + op->h };
+      Rule right = { op->x + op->w, op->y, op->y + op->h };
+
+      if (op->kind != TB_LAYOUT_OP_BOX)
+        continue;
+      g_array_append_val (across, top);
+      g_array_append_val (across, bottom);
+      g_array_append_val (down, left);
+      g_array_append_val (down, right);
+    }
+  if (across->len == 0)
+    return;
+  join_rules (across);
+  join_rules (down);
+
+  set_rgb (cr, COLOR_BLACK);
+  for (guint i = 0; i < across->len; i++)
+    {
+      Rule *r = &g_array_index (across, Rule, i);
+
+      cairo_move_to (cr, r->a, r->at);
+      cairo_line_to (cr, r->b, r->at);
+    }
+  for (guint i = 0; i < down->len; i++)
+    {
+      Rule *r = &g_array_index (down, Rule, i);
+
+      cairo_move_to (cr, r->at, r->a);
+      cairo_line_to (cr, r->at, r->b);
+    }
+  cairo_stroke (cr);
+}
+
 void
 tb_layout_draw_page (TbLayout *self,
                      cairo_t  *cr,
                      guint     page)
 {
   GArray *ops;
+  guint32 rgb = G_MAXUINT32;
 
   g_return_if_fail (TB_IS_LAYOUT (self));
   g_return_if_fail (cr != NULL);
@@ -175,11 +265,16 @@ tb_layout_draw_page (TbLayout *self,
   cairo_set_line_width (cr, RULE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  /* The rules first, then the text (they never overlap). */
+  draw_grid (cr, ops);
   for (guint i = 0; i < ops->len; i++)
     {
       TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
 
-      set_rgb (cr, op->rgb);
+      if (op->kind == TB_LAYOUT_OP_BOX)
+        continue;
+      if (op->rgb != rgb)
+        set_rgb (cr, rgb = op->rgb);
       switch (op->kind)
         {
         case TB_LAYOUT_OP_TEXT:
@@ -192,9 +287,6 @@ tb_layout_draw_page (TbLayout *self,
                                                                             op->line));
           break;
         case TB_LAYOUT_OP_BOX:
-          cairo_rectangle (cr, op->x, op->y, op->w, op->h);
-          cairo_stroke (cr);
-          break;
         default:
           g_assert_not_reached ();
         }
