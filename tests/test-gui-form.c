@@ -27,6 +27,8 @@
 #include "tb-table-grid-private.h"
 #include "tb-table-page-private.h"
 #include "tb-text-page-private.h"
+#include "tb-ui-font.h"
+#include "tb-fonts.h"
 #include "tb-window-private.h"
 
 #include "tb-test-util.h"
@@ -830,6 +832,107 @@ test_dialogs (void)
   destroy_window (window);
 }
 
+/* ---- The page switcher ---------------------------------------------------------------- */
+
+/* The page switchers in @widget's tree that are shown (a squeezer unmaps the others). */
+static void
+collect_shown_switchers (GtkWidget *widget,
+                         GPtrArray *found)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_shown_switchers (c, found);
+}
+
+static void
+test_wide_switcher (void)
+{
+  /* In a 1280 px window the header has room for every page's icon beside its title: the
+   * wide switcher is shown, not the narrow icon-over-label one nor the bottom bar. */
+  TbWindow *window = sized_window (1280, 800, "meta");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  AdwViewSwitcher *switcher;
+  int min, nat;
+
+  collect_shown_switchers (GTK_WIDGET (window->header_bar), shown);
+  g_assert_cmpuint (shown->len, ==, 1);
+  switcher = g_ptr_array_index (shown, 0);
+  gtk_widget_measure (GTK_WIDGET (switcher), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("switcher: policy %s, %d px shown, natural %d px, header %d px",
+                  adw_view_switcher_get_policy (switcher) == ADW_VIEW_SWITCHER_POLICY_WIDE ? "wide" : "narrow",
+                  gtk_widget_get_width (GTK_WIDGET (switcher)), nat,
+                  gtk_widget_get_width (GTK_WIDGET (window->header_bar)));
+  g_assert_cmpint (adw_view_switcher_get_policy (switcher), ==, ADW_VIEW_SWITCHER_POLICY_WIDE);
+  /* Whole: the header's title gets at least its natural width (its switcher's margins
+   * included). */
+  gtk_widget_measure (GTK_WIDGET (window->switcher_title), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->switcher_title)), >=, nat);
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  destroy_window (window);
+}
+
+/* The family Pango sets @text in for @widget's font. (transfer full) */
+static char *
+dup_used_family (GtkWidget  *widget,
+                 const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+  PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
+  char *family = g_strdup (pango_font_description_get_family (desc));
+
+  pango_font_description_free (desc);
+  pango_layout_iter_free (iter);
+  g_object_unref (layout);
+  return family;
+}
+
+static void
+test_ui_font (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkSettings *settings = gtk_settings_get_for_display (display);
+  g_auto(GValue) given = G_VALUE_INIT;
+  g_autofree char *name = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *used = NULL;
+  GtkWidget *label = gtk_label_new ("Applications");
+  PangoFontDescription *desc;
+
+  g_value_init (&given, G_TYPE_STRING);
+  if (gdk_display_get_setting (display, "gtk-font-name", &given))
+    {
+      g_test_skip ("the desktop gives its interface font here");
+      return;
+    }
+  /* GNOME's interface font (the schema's default under the memory backend: Cantarell 11)
+   * where it is installed, not fontconfig's first "Sans". */
+  chosen = tb_ui_font_follow_desktop (display);
+  g_object_get (settings, "gtk-font-name", &name, NULL);
+  g_test_message ("interface font: %s (chosen %s)", name, chosen ? chosen : "none");
+  if (!tb_fonts_is_installed ("Cantarell"))
+    {
+      g_test_skip ("Cantarell is not installed");
+      return;
+    }
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (name, ==, chosen);
+  desc = pango_font_description_from_string (name);
+  g_assert_true (tb_fonts_is_installed (pango_font_description_get_family (desc)));
+  pango_font_description_free (desc);
+  /* Latin text of the UI is set in it, not in DejaVu Sans. */
+  g_object_ref_sink (label);
+  used = dup_used_family (label, "Applications");
+  g_test_message ("\"Applications\" set in %s", used);
+  g_assert_cmpstr (used, !=, "DejaVu Sans");
+  g_assert_true (g_str_has_prefix (name, used));
+  g_object_unref (label);
+}
+
 /* ---- Main ----------------------------------------------------------------------------- */
 
 
@@ -861,6 +964,8 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+  /* The interface font, as TbApplication sets it at start-up. */
+  g_free (tb_ui_font_follow_desktop (gdk_display_get_default ()));
 
   g_test_add_func ("/gui/form/reason-bar", test_reason_bar);
   g_test_add_func ("/gui/form/no-dead-end", test_no_dead_end);
@@ -870,6 +975,8 @@ main (int   argc,
   g_test_add_func ("/gui/form/looks", test_looks);
   g_test_add_func ("/gui/form/totals-hint-and-scrollbar", test_totals_hint_and_scrollbar);
   g_test_add_func ("/gui/form/dialogs", test_dialogs);
+  g_test_add_func ("/gui/form/wide-switcher", test_wide_switcher);
+  g_test_add_func ("/gui/form/ui-font", test_ui_font);
 
   return g_test_run ();
 }

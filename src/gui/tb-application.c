@@ -19,6 +19,7 @@
 
 #include "tb-application.h"
 #include "tb-font-settings.h"
+#include "tb-ui-font.h"
 #include "tb-preferences-window.h"
 #include "tb-session.h"
 
@@ -186,6 +187,9 @@ tb_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (tb_application_parent_class)->startup (app);
+
+  /* The desktop's interface font for the program's own text, where GTK is not told it. */
+  g_free (tb_ui_font_follow_desktop (gdk_display_get_default ()));
 
   /* The fonts chosen in Preferences, for every PDF, print and Word export. */
   TB_APPLICATION (app)->settings = g_settings_new (APP_ID);

@@ -564,6 +564,28 @@ bind_document (TbWindow *self)
                                  G_CALLBACK (on_history_applied_cb), self, 0);
 }
 
+/* libadwaita makes the wide switcher's buttons all as wide as the widest (7 × "三、Applications"
+ * is 1200 px), so it gave way to the narrow icon-over-label one in a 1280 px window where
+ * the buttons at their own widths fit. Its buttons sit in a GtkBoxLayout: let each take
+ * its own width. (Left as it is should a later libadwaita lay them out differently.) */
+static void
+let_wide_switcher_fit (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (ADW_IS_VIEW_SWITCHER (c))
+        {
+          GtkLayoutManager *layout = gtk_widget_get_layout_manager (c);
+
+          if (adw_view_switcher_get_policy (ADW_VIEW_SWITCHER (c)) == ADW_VIEW_SWITCHER_POLICY_WIDE &&
+              GTK_IS_BOX_LAYOUT (layout))
+            gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+        }
+      else
+        let_wide_switcher_fit (c);
+    }
+}
+
 static void
 tb_window_init (TbWindow *self)
 {
@@ -571,6 +593,7 @@ tb_window_init (TbWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  let_wide_switcher_fit (GTK_WIDGET (self->switcher_title));
   self->cancellable = g_cancellable_new ();
   bind_document (self);
   tb_window_pages_init (self);
