@@ -821,6 +821,9 @@ tb_draft_parse (const char  *data,
     }
 
   report = tb_report_new (format);
+  /* Nobody listens to a report not returned yet: one ::changed at the end, not one per
+   * cell (each took GLib's signal and quark locks, which the merge's threads share). */
+  tb_report_freeze (report);
   if ((meta != NULL && !load_meta (report, meta, error)) ||
       (settings != NULL && !load_settings (report, settings, error)) ||
       (cells != NULL && !load_cells (report, cells, error)) ||
@@ -829,6 +832,7 @@ tb_draft_parse (const char  *data,
       (combined != NULL && !_tb_draft_load_combined (report, combined, error)))
     return NULL;
 
+  tb_report_thaw (report);
   tb_report_set_modified (report, FALSE);
   return g_steal_pointer (&report);
 }
