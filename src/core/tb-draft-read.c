@@ -60,8 +60,19 @@ static char *
 get_attr (xmlNode    *node,
           const char *name)
 {
-  g_autoptr(xmlChar) value = xmlGetNoNsProp (node, BAD_CAST name);
+  g_autoptr(xmlChar) value = NULL;
 
+  /* An attribute given once as plain text (what a draft has): its text node, not a copy
+   * of a copy. */
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
+      {
+        if (a->children != NULL && a->children->next == NULL &&
+            a->children->type == XML_TEXT_NODE && a->children->content != NULL)
+          return g_strdup ((const char *) a->children->content);
+        break;
+      }
+  value = xmlGetNoNsProp (node, BAD_CAST name);
   return value ? g_strdup ((const char *) value) : NULL;
 }
 
@@ -153,8 +164,15 @@ static char *
 leaf_text (xmlNode  *node,
            GError  **error)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
 
+  /* One text or nothing: what a draft has, without a GString. */
+  if (node->children == NULL)
+    return g_strdup ("");
+  if (node->children->next == NULL && node->children->type == XML_TEXT_NODE)
+    return g_strdup (node->children->content ? (const char *) node->children->content : "");
+
+  text = g_string_new (NULL);
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
@@ -672,10 +690,11 @@ tb_draft_parse (const char  *data,
 
   /* NONET: nothing from the network. Never NOENT (expands entities), DTDLOAD (loads
    * external DTDs) or HUGE (lifts the limits that stop entity bombs and deep nesting).
-   * BIG_LINES: correct line numbers in messages beyond line 65535. */
+   * BIG_LINES: correct line numbers in messages beyond line 65535. COMPACT: short texts
+   * (a cell's number) inside their node, not allocated each. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) len, "draft.tianbao", "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_BIG_LINES);
+                           XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
   if (doc == NULL || !ctxt->wellFormed)
     {
       int line;
@@ -802,6 +821,9 @@ tb_draft_parse (const char  *data,
     }
 
   report = tb_report_new (format);
+  /* Nobody listens to a report not returned yet: one ::changed at the end, not one per
+   * cell (each took GLib's signal and quark locks, which the merge's threads share). */
+  tb_report_freeze (report);
   if ((meta != NULL && !load_meta (report, meta, error)) ||
       (settings != NULL && !load_settings (report, settings, error)) ||
       (cells != NULL && !load_cells (report, cells, error)) ||
@@ -810,6 +832,7 @@ tb_draft_parse (const char  *data,
       (combined != NULL && !_tb_draft_load_combined (report, combined, error)))
     return NULL;
 
+  tb_report_thaw (report);
   tb_report_set_modified (report, FALSE);
   return g_steal_pointer (&report);
 }

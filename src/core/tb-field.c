@@ -88,6 +88,17 @@ tb_field_check (TbField      field,
     return TRUE;
   if (len < 0)
     len = (gssize) strlen (text);
+  /* Printable ASCII, short enough (every number of a draft): nothing else to look for,
+   * and no name to translate. */
+  for (gssize k = 0; ; k++)
+    if (k == len)
+      {
+        if (len <= (gssize) max_chars[field])
+          return TRUE;
+        break;
+      }
+    else if ((guchar) text[k] < 0x20 || (guchar) text[k] >= 0x7f)
+      break;
   name = tb_field_get_name (field);
 
   if (!g_utf8_validate_len (text, (gsize) len, NULL))

@@ -27,8 +27,9 @@
 #include "tb-value.h"
 
 #define NONE G_MAXUINT
-/* Jobs in flight per worker thread: enough that a worker never waits for the taker. */
-#define JOBS_PER_THREAD 4
+/* Jobs in flight per worker thread: enough that a worker never waits for the taker, nor the
+ * taker for one slow input (a job holds about 10 KB). */
+#define JOBS_PER_THREAD 32
 /* How often the taker looks at the cancellable while it waits for a job. */
 #define CANCEL_POLL_US  (20 * G_TIME_SPAN_MILLISECOND)
 
@@ -63,6 +64,7 @@ struct _TbMergeStream
   /* While running: jobs are marked done under @lock, and @cond wakes the taker. */
   GMutex               lock;
   GCond                cond;
+  guint                waiting_for;  /* under lock: the job the taker waits for, or NONE */
   GCancellable        *cancellable;
   gint                 stop;
   TbBreakdown         *breakdown;
@@ -114,6 +116,7 @@ tb_merge_stream_new (void)
   self->contents = tb_merge_index_new ();
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
+  self->waiting_for = NONE;
   return self;
 }
 
@@ -537,7 +540,10 @@ work (gpointer data,
     tb_merge_job_run (job);
   g_mutex_lock (&self->lock);
   job->done = TRUE;
-  g_cond_signal (&self->cond);
+  /* Only the job the taker waits for wakes it: one wake-up per job otherwise, each a
+   * context switch on a machine with no core to spare. */
+  if (self->waiting_for == job->index)
+    g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
 }
 
@@ -549,8 +555,10 @@ wait_for (TbMergeStream *self,
   gboolean done;
 
   g_mutex_lock (&self->lock);
+  self->waiting_for = job->index;
   while (!(done = job->done) && !g_cancellable_is_cancelled (self->cancellable))
     g_cond_wait_until (&self->cond, &self->lock, g_get_monotonic_time () + CANCEL_POLL_US);
+  self->waiting_for = NONE;
   g_mutex_unlock (&self->lock);
   return done && !g_cancellable_is_cancelled (self->cancellable);
 }

@@ -8,7 +8,10 @@
  * the official row and column labels, the sum and one column per input. The sum is read
  * from the summary report itself, so what the clerk changes in the summary's window shows
  * here too (and in the exported CSV, as tb_merge_breakdown_csv() writes it, in a worker
- * thread). Opening an input is asked of whoever shows the reports (::open-file).
+ * thread). With many inputs (no TbMerge, only the list of inputs) there is no column per
+ * agency, and Export CSV writes the breakdown by report, read again from the files
+ * (tb-combine-export.h). Opening an input is asked of whoever shows the reports
+ * (::open-file), from its row in the list of inputs.
  */
 #define G_LOG_DOMAIN "tb-combine-window"
 
@@ -21,6 +24,7 @@
 #include "tb-combine-window-private.h"
 #include "tb-file-guard.h"
 #include "tb-file-io.h"
+#include "tb-combine-export.h"
 #include "tb-toast.h"
 
 /* Columns that are not an input's. */
@@ -40,14 +44,15 @@ struct _TbCombineWindow
   AdwToastOverlay   *toast_overlay;
   AdwWindowTitle    *window_title;
   GtkLabel          *inputs_heading;
-  GtkListBox        *inputs_list;
+  GtkColumnView     *inputs_view;
   GtkLabel          *notes_label;
   GtkDropDown       *section_dropdown;
   GtkSearchEntry    *search_entry;
   GtkLabel          *shown_label;
   GtkColumnView     *column_view;
 
-  TbMerge           *merge;
+  TbMerge           *merge;            /* the inputs themselves, or NULL (many) */
+  GListModel        *inputs;           /* TbCombineInput */
   char             **paths;            /* the inputs' files, or NULL */
   TbReport          *summary;
   const TbFormat    *format;
@@ -98,7 +103,8 @@ column_report (TbCombineWindow *self,
 {
   if (column == COLUMN_SUM)
     return self->summary;
-  if (column >= 0 && (guint) column < tb_merge_get_n_inputs (self->merge))
+  if (column >= 0 && self->merge != NULL &&
+      (guint) column < tb_merge_get_n_inputs (self->merge))
     return tb_merge_get_input (self->merge, column)->report;
   return NULL;
 }
@@ -223,7 +229,8 @@ build_columns (TbCombineWindow *self)
   add_column (self, _("Row"), COLUMN_ROW, 300);
   add_column (self, _("Column"), COLUMN_COLUMN, 160);
   add_column (self, _("Sum"), COLUMN_SUM, 110);
-  for (guint i = 0; i < tb_merge_get_n_inputs (self->merge); i++)
+  /* A column per agency for a few of them; the list above has them all. */
+  for (guint i = 0; self->merge != NULL && i < tb_merge_get_n_inputs (self->merge); i++)
     add_column (self, tb_merge_get_input (self->merge, i)->name, (int) i, 110);
 }
 
@@ -354,10 +361,17 @@ build_inputs (TbCombineWindow *self,
               GPtrArray       *notes)
 {
   g_autofree char *heading = NULL;
+  GtkSelectionModel *selection;
 
-  self->n_not_ready = tb_combine_inputs_fill (self->inputs_list, self->merge,
-                                              (const char *const *) self->paths);
-  heading = tb_combine_inputs_dup_heading (self->merge, self->n_not_ready);
+  tb_combine_inputs_setup_view (self->inputs_view);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->inputs)));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_column_view_set_model (self->inputs_view, selection);
+  g_object_unref (selection);
+  self->n_not_ready = tb_combine_inputs_count_not_ready (self->inputs);
+  heading = tb_combine_inputs_dup_heading (g_list_model_get_n_items (self->inputs),
+                                           tb_report_get_year (self->summary), self->format,
+                                           self->n_not_ready);
   gtk_label_set_label (self->inputs_heading, heading);
 
   if (notes != NULL && notes->len > 0)
@@ -543,6 +557,7 @@ tb_combine_window_finalize (GObject *object)
   g_clear_object (&self->cells);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->merge, tb_merge_free);
+  g_clear_object (&self->inputs);
   g_clear_pointer (&self->part_sections, g_array_unref);
   g_clear_pointer (&self->sum_labels, g_hash_table_unref);
   g_free (self->filter_text);
@@ -566,7 +581,7 @@ tb_combine_window_class_init (TbCombineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, inputs_heading);
-  gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, inputs_list);
+  gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, inputs_view);
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, section_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TbCombineWindow, search_entry);
@@ -609,6 +624,7 @@ tb_combine_window_init (TbCombineWindow *self)
 TbCombineWindow *
 tb_combine_window_new (GtkApplication    *application,
                        TbMerge           *merge,
+                       GListModel        *inputs,
                        const char *const *paths,
                        TbReport          *summary,
                        GPtrArray      *notes,
@@ -617,15 +633,17 @@ tb_combine_window_new (GtkApplication    *application,
   TbCombineWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (merge != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (inputs), NULL);
   g_return_val_if_fail (TB_IS_REPORT (summary), NULL);
-  g_return_val_if_fail (tb_report_get_format (summary) == tb_merge_get_format (merge), NULL);
+  g_return_val_if_fail (merge == NULL ||
+                        tb_report_get_format (summary) == tb_merge_get_format (merge), NULL);
 
   self = g_object_new (TB_TYPE_COMBINE_WINDOW, "application", application, NULL);
   self->merge = merge;
+  self->inputs = g_object_ref (inputs);
   self->paths = g_strdupv ((char **) paths);
   self->summary = g_object_ref (summary);
-  self->format = tb_merge_get_format (merge);
+  self->format = tb_report_get_format (summary);
   if (summary_window != NULL)
     {
       self->summary_window = summary_window;
@@ -662,6 +680,13 @@ tb_combine_window_get_merge (TbCombineWindow *self)
   return self->merge;
 }
 
+GListModel *
+tb_combine_window_get_inputs (TbCombineWindow *self)
+{
+  g_return_val_if_fail (TB_IS_COMBINE_WINDOW (self), NULL);
+  return self->inputs;
+}
+
 static void
 on_csv_written_cb (GObject      *source,
                    GAsyncResult *result,
@@ -671,6 +696,20 @@ on_csv_written_cb (GObject      *source,
   GError *error = NULL;
 
   if (tb_file_io_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_csv_exported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (tb_combine_export_finish (result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -701,6 +740,21 @@ tb_combine_window_export_csv_async (TbCombineWindow     *self,
                                  "a report. Choose another name."),
                                name);
       g_object_unref (task);
+      return;
+    }
+  if (self->merge == NULL)
+    {
+      if (self->paths == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                   _("The combined reports are not files: their breakdown "
+                                     "cannot be read again."));
+          g_object_unref (task);
+          return;
+        }
+      /* Many inputs, not kept: read again from their files. */
+      tb_combine_export_async ((const char *const *) self->paths, path, self->cancellable,
+                               on_csv_exported_cb, task);
       return;
     }
   /* Made here, from the summary as it is now; written in a worker. */

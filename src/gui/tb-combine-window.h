@@ -20,16 +20,22 @@ G_BEGIN_DECLS
 #define TB_TYPE_COMBINE_WINDOW (tb_combine_window_get_type ())
 G_DECLARE_FINAL_TYPE (TbCombineWindow, tb_combine_window, TB, COMBINE_WINDOW, AdwWindow)
 
-/* Takes @merge (transfer full); @paths: (nullable) the inputs' files, in order (the clerk
- * can open them from here); @summary is tb_merge_build()'s report, shown in
+/* Takes @merge (transfer full, nullable: no column per agency, when there are many);
+ * @inputs: a model of TbCombineInput, every input with its status (the clerk opens one by
+ * activating its row); @paths: (nullable) the inputs' files, in order; @summary is the
+ * merge's report, shown in
  * @summary_window (may be NULL); @notes: (nullable) the build's notes (char*). While
  * @summary_window is open, closing the breakdown only hides it. */
 TbCombineWindow *tb_combine_window_new           (GtkApplication  *application,
                                                   TbMerge         *merge,
+                                                  GListModel      *inputs,
                                                   const char *const *paths,
                                                   TbReport        *summary,
                                                   GPtrArray       *notes,
                                                   GtkWindow       *summary_window);
 TbReport        *tb_combine_window_get_summary   (TbCombineWindow *self);
+/* (nullable): the inputs loaded whole, for a few of them */
 TbMerge         *tb_combine_window_get_merge     (TbCombineWindow *self);
+/* A model of TbCombineInput: every input, in order. */
+GListModel      *tb_combine_window_get_inputs    (TbCombineWindow *self);
 G_END_DECLS

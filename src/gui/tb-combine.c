@@ -3,9 +3,13 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One GTask carries the whole conversation: its data (Combine) holds the paths, the merge
- * once the worker made it, and the question's dialog. The worker gets the paths and hands
- * back a new TbMerge; nothing else crosses threads.
+ * One GTask carries the whole conversation: its data (Combine) holds the paths, what the
+ * worker made, and the question's dialog. The worker runs the streaming merge over the paths
+ * (tb-merge-stream.h: nothing of a report is kept but its sums and its line in the list, so
+ * 100,000 reports fit) and hands back the stream, ready to build the summary, with one
+ * TbCombineInput per input; for a few inputs (TB_COMBINE_MAX_INPUT_COLUMNS) it also loads
+ * them into a TbMerge, for the breakdown window's column per agency. Nothing else crosses
+ * threads.
  */
 #define G_LOG_DOMAIN "tb-combine"
 
@@ -14,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-combine.h"
+#include "tb-combine-input.h"
 #include "tb-draft.h"
 #include "tb-field-limit.h"
 #include "tb-file-io.h"
@@ -24,15 +29,17 @@ typedef struct
 {
   GtkWindow        *parent;   /* weak */
   GStrv             paths;
-  TbMerge          *merge;
-  TbCombined       *covered;  /* what the summary covers: agencies, files */
+  TbMergeStream    *stream;   /* run, once the worker is done */
+  GListStore       *inputs;   /* TbCombineInput */
+  TbMerge          *merge;    /* the inputs themselves, or NULL when there are many */
   GCancellable     *caller;   /* the caller's cancellable, or NULL */
   GCancellable     *stop;     /* the loading; cancelled with the caller's too */
   gulong            stop_id;
   AdwMessageDialog *progress; /* while loading */
   GtkProgressBar   *bar;
   guint             progress_id;
-  gint              done;     /* atomic: steps done of 2 × the number of inputs */
+  gint              done;     /* atomic: steps done of n_steps */
+  guint             n_steps;  /* the number of inputs, twice if they are loaded too */
   AdwMessageDialog *dialog;   /* the question, while it is shown */
   GtkEditable      *agency;
   gboolean          answered;
@@ -48,7 +55,8 @@ combine_free (gpointer data)
   g_clear_weak_pointer (&combine->parent);
   g_strfreev (combine->paths);
   g_clear_pointer (&combine->merge, tb_merge_free);
-  tb_combined_free (combine->covered);
+  g_clear_pointer (&combine->stream, tb_merge_stream_free);
+  g_clear_object (&combine->inputs);
   g_clear_handle_id (&combine->progress_id, g_source_remove);
   if (combine->progress != NULL)
     gtk_window_destroy (GTK_WINDOW (combine->progress));
@@ -90,6 +98,7 @@ tb_combination_free (TbCombination *self)
     return;
   g_clear_object (&self->summary);
   g_clear_pointer (&self->merge, tb_merge_free);
+  g_clear_object (&self->inputs);
   g_strfreev (self->paths);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self);
@@ -99,32 +108,32 @@ tb_combination_free (TbCombination *self)
 
 typedef struct
 {
-  TbMerge    *merge;
-  TbCombined *covered;
+  TbMergeStream *stream;
+  GPtrArray     *inputs;   /* TbCombineInput */
+  TbMerge       *merge;
 } Loaded;
 
 static void
 loaded_free (Loaded *loaded)
 {
+  g_clear_pointer (&loaded->stream, tb_merge_stream_free);
+  g_clear_pointer (&loaded->inputs, g_ptr_array_unref);
   g_clear_pointer (&loaded->merge, tb_merge_free);
-  tb_combined_free (loaded->covered);
   g_free (loaded);
 }
 
-/* The checks of a roll-up (tb-merge-stream.h), on every processor: a report that cannot be
- * read, is on another year or in another format, is given twice (also through a link, or
- * as a copy) or is counted already in a summary given too stops it. Returns what the
- * summary covers. */
 typedef struct
 {
-  GStrv  paths;
-  gint  *done;     /* the Combine's counter: the task data keeps it alive */
+  GStrv      paths;
+  gint      *done;     /* the Combine's counter: the task data keeps it alive */
+  GPtrArray *inputs;   /* TbCombineInput, filled by the stream's item function */
 } Work;
 
 static void
 work_free (Work *work)
 {
   g_strfreev (work->paths);
+  g_clear_pointer (&work->inputs, g_ptr_array_unref);
   g_free (work);
 }
 
@@ -133,31 +142,44 @@ on_checked_cb (guint    done,
                guint    total,
                gpointer data)
 {
-  g_atomic_int_inc ((gint *) data);
+  g_atomic_int_inc (((Work *) data)->done);
 }
 
-static TbCombined *
-check_inputs (GStrv          paths,
-              gint          *done,
-              GCancellable  *cancellable,
-              GError       **error)
+/* In input order, on the worker: the input's line in the list. */
+static void
+on_item_cb (const TbMergeItem *item,
+            gpointer           data)
 {
-  g_autoptr(TbMergeStream) check = tb_merge_stream_new ();
-  g_autoptr(TbReport) summary = NULL;
+  Work *work = data;
 
-  for (guint i = 0; paths[i] != NULL; i++)
+  g_ptr_array_add (work->inputs, tb_combine_input_new (item, work->paths[item->index]));
+}
+
+/* The checks of a roll-up (tb-merge-stream.h), on every processor, with the sums: a report
+ * that cannot be read, is on another year or in another format, is given twice (also
+ * through a link, or as a copy) or is counted already in a summary given too stops it.
+ * Returns the stream, ready to build the summary. */
+static TbMergeStream *
+stream_inputs (Work          *work,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(TbMergeStream) stream = tb_merge_stream_new ();
+
+  for (guint i = 0; work->paths[i] != NULL; i++)
     {
       /* Files by name, not by their whole path. */
-      g_autofree char *name = g_filename_display_basename (paths[i]);
+      g_autofree char *name = g_filename_display_basename (work->paths[i]);
 
-      tb_merge_stream_add_file_as (check, paths[i], name);
+      tb_merge_stream_add_file_as (stream, work->paths[i], name);
     }
-  tb_merge_stream_set_progress_func (check, on_checked_cb, done);
-  if (!tb_merge_stream_run (check, cancellable, error))
+  tb_merge_stream_set_progress_func (stream, on_checked_cb, work);
+  tb_merge_stream_set_item_func (stream, on_item_cb, work);
+  if (!tb_merge_stream_run (stream, cancellable, error))
     return NULL;
-  for (guint i = 0; i < tb_merge_stream_get_n_problems (check); i++)
+  for (guint i = 0; i < tb_merge_stream_get_n_problems (stream); i++)
     {
-      const TbMergeItem *item = tb_merge_stream_get_problem (check, i);
+      const TbMergeItem *item = tb_merge_stream_get_problem (stream, i);
 
       if (item->error != NULL)
         {
@@ -166,8 +188,7 @@ check_inputs (GStrv          paths,
           return NULL;
         }
     }
-  summary = tb_merge_stream_build (check, NULL, NULL, error);
-  return summary ? tb_combined_copy (tb_report_get_combined (summary)) : NULL;
+  return g_steal_pointer (&stream);
 }
 
 static void
@@ -178,8 +199,9 @@ load_thread (GTask        *task,
 {
   Work *work = data;
   GStrv paths = work->paths;
-  g_autoptr(TbMerge) merge = tb_merge_new ();
-  g_autoptr(TbCombined) covered = NULL;
+  g_autoptr(TbMerge) merge = NULL;
+  g_autoptr(TbMergeStream) stream = NULL;
+  guint n = g_strv_length (paths);
   Loaded *loaded;
   GError *error = NULL;
 
@@ -190,8 +212,8 @@ load_thread (GTask        *task,
     }
   /* Every report, or nothing: a county's total without one agency, or with one twice,
    * would be wrong. */
-  covered = check_inputs (paths, work->done, cancellable, &error);
-  if (covered == NULL)
+  stream = stream_inputs (work, cancellable, &error);
+  if (stream == NULL)
     {
       if (g_task_return_error_if_cancelled (task))
         g_clear_error (&error);
@@ -203,25 +225,31 @@ load_thread (GTask        *task,
         }
       return;
     }
-  for (guint i = 0; paths[i] != NULL; i++)
+  /* A few: the reports themselves too, for a column per agency. */
+  if (n <= TB_COMBINE_MAX_INPUT_COLUMNS)
     {
-      g_autoptr(TbReport) report = tb_draft_load (paths[i], &error);
-      g_autofree char *name = g_filename_display_basename (paths[i]);
-
-      if (report == NULL || !tb_merge_add (merge, report, name, &error))
+      merge = tb_merge_new ();
+      for (guint i = 0; paths[i] != NULL; i++)
         {
-          g_task_return_new_error (task, error->domain, error->code,
-                                   _("%s\n\nNothing was combined."), error->message);
-          g_clear_error (&error);
-          return;
+          g_autoptr(TbReport) report = tb_draft_load (paths[i], &error);
+          g_autofree char *name = g_filename_display_basename (paths[i]);
+
+          if (report == NULL || !tb_merge_add (merge, report, name, &error))
+            {
+              g_task_return_new_error (task, error->domain, error->code,
+                                       _("%s\n\nNothing was combined."), error->message);
+              g_clear_error (&error);
+              return;
+            }
+          if (g_task_return_error_if_cancelled (task))
+            return;
+          g_atomic_int_inc (work->done);
         }
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      g_atomic_int_inc (work->done);
     }
   loaded = g_new0 (Loaded, 1);
+  loaded->stream = g_steal_pointer (&stream);
   loaded->merge = g_steal_pointer (&merge);
-  loaded->covered = g_steal_pointer (&covered);
+  loaded->inputs = g_steal_pointer (&work->inputs);
   g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
@@ -251,17 +279,18 @@ on_response_cb (AdwMessageDialog *dialog,
     return;
 
   agency = g_strstrip (g_strdup (gtk_editable_get_text (combine->agency)));
-  summary = tb_merge_build (combine->merge, *agency ? agency : NULL, &notes, &error);
+  /* The stream's summary records what it covers: the agencies, the files. */
+  summary = tb_merge_stream_build (combine->stream, *agency ? agency : NULL, &notes, &error);
   if (summary == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  tb_report_set_combined (summary, combine->covered);
   result = g_new0 (TbCombination, 1);
   /* A new report, not saved yet: closing its window asks. */
   result->summary = tb_document_new_for_report (summary, NULL);
   result->merge = g_steal_pointer (&combine->merge);
+  result->inputs = G_LIST_MODEL (g_steal_pointer (&combine->inputs));
   result->paths = g_strdupv (combine->paths);
   result->notes = notes ? g_steal_pointer (&notes) : g_ptr_array_new ();
   g_task_return_pointer (task, result, (GDestroyNotify) tb_combination_free);
@@ -285,22 +314,19 @@ static void
 ask_agency (GTask *task)
 {
   Combine *combine = g_task_get_task_data (task);
-  TbMerge *merge = combine->merge;
-  guint n = tb_merge_get_n_inputs (merge);
-  guint n_ready = 0;
+  TbMergeStream *stream = combine->stream;
+  guint n = tb_merge_stream_get_n_inputs (stream);
+  guint n_ready = tb_merge_stream_get_n_ready (stream);
   g_autofree char *reports = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  for (guint i = 0; i < n; i++)
-    n_ready += tb_merge_get_input (merge, i)->ready;
-
   /* TRANSLATORS: "3 reports on 2024 (国办公开办函〔2021〕30号)" */
   reports = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report on %d (%s)",
                                           "%u reports on %d (%s)", n),
-                             n, tb_merge_get_year (merge),
-                             tb_format_get_document (tb_merge_get_format (merge)));
+                             n, tb_merge_stream_get_year (stream),
+                             tb_format_get_document (tb_merge_stream_get_format (stream)));
   if (n_ready == n)
     body = g_strdup_printf (_("%s will be added up into a new summary report. Whose summary "
                               "is it? The name can be changed later on the report's details "
@@ -361,11 +387,14 @@ on_loaded_cb (GObject      *source,
   g_clear_object (&combine->progress);
   if (loaded != NULL)
     {
+      combine->stream = g_steal_pointer (&loaded->stream);
       combine->merge = g_steal_pointer (&loaded->merge);
-      combine->covered = g_steal_pointer (&loaded->covered);
+      combine->inputs = g_list_store_new (TB_TYPE_COMBINE_INPUT);
+      /* All at once: one ::items-changed for the whole list. */
+      g_list_store_splice (combine->inputs, 0, 0, loaded->inputs->pdata, loaded->inputs->len);
       loaded_free (loaded);
     }
-  if (combine->merge == NULL)
+  if (combine->stream == NULL)
     g_task_return_error (task, error);
   else if (g_task_return_error_if_cancelled (task))
     ;
@@ -379,10 +408,10 @@ static gboolean
 progress_cb (gpointer data)
 {
   Combine *combine = data;
-  guint n = g_strv_length (combine->paths);
 
   gtk_progress_bar_set_fraction (combine->bar,
-                                 MIN (1.0, g_atomic_int_get (&combine->done) / (2.0 * n)));
+                                 MIN (1.0, g_atomic_int_get (&combine->done) /
+                                           (double) combine->n_steps));
   return G_SOURCE_CONTINUE;
 }
 
@@ -458,6 +487,10 @@ load (GTask *task)
   work = g_new0 (Work, 1);
   work->paths = g_strdupv (combine->paths);
   work->done = &combine->done;
+  work->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  combine->n_steps = g_strv_length (combine->paths);
+  if (combine->n_steps <= TB_COMBINE_MAX_INPUT_COLUMNS)
+    combine->n_steps *= 2;
   g_task_set_task_data (worker, work, (GDestroyNotify) work_free);
   g_task_run_in_thread (worker, load_thread);
   show_progress (combine);

@@ -3,8 +3,9 @@
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The clerk chooses the agencies' reports; they are read and checked in a worker thread
- * (tb-merge-stream.h: every report or nothing, the same year and format, none given twice
+ * The clerk chooses the agencies' reports; they are read, checked and added up in a worker
+ * thread, a progress bar with Cancel over @parent meanwhile (tb-merge-stream.h, in constant
+ * memory: every report or nothing, the same year and format, none given twice
  * or counted already in a summary given too; the summary records what it covers); a dialog says how many
  * are ready and asks whose summary it is; the summary is added up into a new report, not
  * saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
@@ -18,10 +19,15 @@
 
 G_BEGIN_DECLS
 
+/* Inputs that are loaded whole for the breakdown window's column per agency; beyond, only
+ * the list of inputs and the sums are kept. */
+#define TB_COMBINE_MAX_INPUT_COLUMNS 100
+
 typedef struct
 {
   TbDocument *summary;   /* the new summary report, not saved */
-  TbMerge    *merge;     /* the inputs */
+  TbMerge    *merge;     /* the inputs, or NULL beyond TB_COMBINE_MAX_INPUT_COLUMNS */
+  GListModel *inputs;    /* TbCombineInput: each input, its status */
   GStrv       paths;     /* their files, in order */
   GPtrArray  *notes;     /* char*: tb_merge_build()'s notes for the clerk */
 } TbCombination;

@@ -92,13 +92,14 @@ on_combined_cb (GObject      *source,
   window = tb_window_show_document (self, combination->summary);
   breakdown = tb_combine_window_new (gtk_window_get_application (GTK_WINDOW (self)),
                                      g_steal_pointer (&combination->merge),
+                                     combination->inputs,
                                      (const char *const *) combination->paths,
                                      tb_document_get_report (combination->summary),
                                      combination->notes, GTK_WINDOW (window));
   tb_window_set_breakdown (window, breakdown);
   gtk_window_present (GTK_WINDOW (breakdown));
 
-  n_inputs = tb_merge_get_n_inputs (tb_combine_window_get_merge (breakdown));
+  n_inputs = g_list_model_get_n_items (tb_combine_window_get_inputs (breakdown));
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "The summary of %u report: its texts are yours to "
                                           "write. The breakdown by agency is in its own window.",

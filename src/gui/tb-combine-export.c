@@ -1,0 +1,71 @@
+/* tb-combine-export.c: the breakdown of many combined reports, read again from their files
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tb-combine-export"
+
+#include "config.h"
+
+#include "tb-combine-export.h"
+#include "tb-file-io.h"
+#include "tb-merge-stream.h"
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  char **paths = data;   /* the inputs, then the CSV's path */
+  guint n = g_strv_length (paths);
+  g_autoptr(TbMergeStream) stream = tb_merge_stream_new ();
+  GError *error = NULL;
+
+  if (!tb_file_io_worker_begin (cancellable))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      /* Files by name, as when they were combined. */
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+
+      tb_merge_stream_add_file_as (stream, paths[i], name);
+    }
+  tb_merge_stream_set_breakdown_file (stream, TB_BREAKDOWN_BY_REPORT, paths[n - 1]);
+  if (tb_merge_stream_run (stream, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tb_combine_export_async (const char *const   *paths,
+                         const char          *csv_path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+  g_return_if_fail (csv_path != NULL);
+
+  g_strv_builder_addv (builder, (const char **) paths);
+  g_strv_builder_add (builder, csv_path);
+  task = tb_file_io_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tb_combine_export_async);
+  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+tb_combine_export_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

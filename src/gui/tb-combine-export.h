@@ -1,0 +1,26 @@
+/* tb-combine-export.h: the breakdown of many combined reports, read again from their files
+ *
+ * Copyright 2026 The Tianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * When Combine Reports did not keep the reports (too many for a column each), Export CSV
+ * runs the streaming merge over their files again, in a worker, and writes the breakdown
+ * with one row per report (TB_BREAKDOWN_BY_REPORT), as `tianbao-cli merge` does: in
+ * constant memory, the file replaced only when it is complete. Its sums are the files',
+ * not edits made in the summary since.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void      tb_combine_export_async  (const char *const   *paths,
+                                    const char          *csv_path,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  tb_combine_export_finish (GAsyncResult        *result,
+                                    GError             **error);
+
+G_END_DECLS
