@@ -1,4 +1,4 @@
-/* tb-combine-export.c: the breakdown of many combined reports, read again from their files
+/* tb-combine-export.c: the breakdown of combined reports as a CSV file
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tb-combine-export.h"
+#include "tb-file-guard.h"
 #include "tb-file-io.h"
 #include "tb-merge-stream.h"
 
@@ -41,23 +44,68 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void
+on_written_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (tb_file_io_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 void
-tb_combine_export_async (const char *const   *paths,
+tb_combine_export_async (TbMerge             *merge,
+                         TbReport            *summary,
+                         const char *const   *paths,
                          const char          *csv_path,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GBytes) csv = NULL;
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (paths != NULL && paths[0] != NULL);
   g_return_if_fail (csv_path != NULL);
+  g_return_if_fail (merge == NULL || summary != NULL);
 
-  g_strv_builder_addv (builder, (const char **) paths);
-  g_strv_builder_add (builder, csv_path);
   task = tb_file_io_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_export_async);
+  /* Never over a report (an input, the summary, any draft), by name or through a link. */
+  if (tb_file_is_draft (csv_path))
+    {
+      g_autofree char *name = g_filename_display_basename (csv_path);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("“%s” is a Tianbao report: the breakdown is never saved over "
+                                 "a report. Choose another name."),
+                               name);
+      return;
+    }
+  if (merge != NULL)
+    {
+      /* Made here, from the summary as it is now; written in a worker. */
+      csv = tb_merge_breakdown_csv (merge, summary);
+      tb_file_io_write_async (csv_path, csv, cancellable, on_written_cb,
+                              g_steal_pointer (&task));
+      return;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("The combined reports are not files: their breakdown "
+                                 "cannot be read again."));
+      return;
+    }
+  /* Many inputs, not kept: read again from their files. */
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) paths);
+  g_strv_builder_add (builder, csv_path);
   g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, export_thread);
 }

@@ -22,8 +22,6 @@
 #include "tb-combine-cells.h"
 #include "tb-combine-inputs.h"
 #include "tb-combine-window-private.h"
-#include "tb-file-guard.h"
-#include "tb-file-io.h"
 #include "tb-combine-export.h"
 #include "tb-toast.h"
 
@@ -688,20 +686,6 @@ tb_combine_window_get_inputs (TbCombineWindow *self)
 }
 
 static void
-on_csv_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-
-  if (tb_file_io_write_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 on_csv_exported_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      data)
@@ -721,7 +705,6 @@ tb_combine_window_export_csv_async (TbCombineWindow     *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GBytes) csv = NULL;
   GTask *task;
 
   g_return_if_fail (TB_IS_COMBINE_WINDOW (self));
@@ -730,36 +713,8 @@ tb_combine_window_export_csv_async (TbCombineWindow     *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_window_export_csv_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
-  /* Never over a report (an input, the summary, any draft), by name or through a link. */
-  if (tb_file_is_draft (path))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                               _("“%s” is a Tianbao report: the breakdown is never saved over "
-                                 "a report. Choose another name."),
-                               name);
-      g_object_unref (task);
-      return;
-    }
-  if (self->merge == NULL)
-    {
-      if (self->paths == NULL)
-        {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                   _("The combined reports are not files: their breakdown "
-                                     "cannot be read again."));
-          g_object_unref (task);
-          return;
-        }
-      /* Many inputs, not kept: read again from their files. */
-      tb_combine_export_async ((const char *const *) self->paths, path, self->cancellable,
-                               on_csv_exported_cb, task);
-      return;
-    }
-  /* Made here, from the summary as it is now; written in a worker. */
-  csv = tb_merge_breakdown_csv (self->merge, self->summary);
-  tb_file_io_write_async (path, csv, self->cancellable, on_csv_written_cb, task);
+  tb_combine_export_async (self->merge, self->summary, (const char *const *) self->paths,
+                           path, self->cancellable, on_csv_exported_cb, task);
 }
 
 gboolean
