@@ -13,6 +13,9 @@
  * comments, CDATA sections, processing instructions) and leaves everything else to libxml2.
  * Where the bytes are not well-formed XML it stops counting: libxml2 stops at the same place
  * with its own message, so nothing beyond can reach it either.
+ *
+ * What a draft may never hold at all is here too: a document type declaration (refused by
+ * the counter) and entities (refused again on the parsed tree).
  */
 #define G_LOG_DOMAIN "tb-draft"
 
@@ -272,4 +275,59 @@ _tb_draft_check_limits (const char  *data,
         }
     }
   return TRUE;
+}
+
+/* Entities are never part of a draft. Without a DTD libxml2 refuses undeclared ones, but
+ * check the whole tree anyway: this walk is cheap and does not recurse. */
+gboolean
+_tb_draft_check_no_entities (xmlDoc  *doc,
+                             GError **error)
+{
+  xmlNode *n = (xmlNode *) doc;
+
+  while (n != NULL)
+    {
+      if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
+          n->type == XML_ENTITY_DECL || n->type == XML_DTD_NODE ||
+          n->type == XML_DOCUMENT_TYPE_NODE)
+        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                               _("The file contains an entity reference (line %ld). Tianbao reports "
+                                 "never contain one, so the file was not opened."),
+                               n->type == XML_ENTITY_REF_NODE ? xmlGetLineNo (n) : 0L);
+
+      if (n->type == XML_ELEMENT_NODE)
+        for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+          for (xmlNode *c = a->children; c != NULL; c = c->next)
+            if (c->type != XML_TEXT_NODE)
+              return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                                     _("The file contains an entity reference (line %ld). Tianbao "
+                                       "reports never contain one, so the file was not opened."),
+                                     xmlGetLineNo (n));
+
+      /* Depth first, without recursion. */
+      if (n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE)
+        {
+          if (n->children != NULL)
+            {
+              n = n->children;
+              continue;
+            }
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == (xmlNode *) doc)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  return TRUE;
+}
+
+const char *
+_tb_draft_doctype_message (void)
+{
+  return _("The file contains a document type declaration (DOCTYPE). Tianbao reports never "
+           "contain one, so the file was not opened.");
 }

@@ -22,6 +22,10 @@ gboolean   _tb_draft_fail (GError      **error,
 /* The message for a file with a document type declaration (DOCTYPE). */
 const char *_tb_draft_doctype_message (void);
 
+/* FALSE with @error set if the parsed tree holds an entity or a DTD node (tb-draft-limits.c). */
+gboolean   _tb_draft_check_no_entities (xmlDoc     *doc,
+                                        GError    **error);
+
 /* Refuses, before any XML parser runs, a draft with more elements, attributes on one
  * element, depth, or longer names and attribute values than TB_DRAFT_MAX_* allow
  * (tb-draft-limits.c). */

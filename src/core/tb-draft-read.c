@@ -559,61 +559,6 @@ load_acknowledged (TbReport *report,
   return TRUE;
 }
 
-/* Entities are never part of a draft. Without a DTD libxml2 refuses undeclared ones, but
- * check the whole tree anyway: this walk is cheap and does not recurse. */
-static gboolean
-check_no_entities (xmlDoc  *doc,
-                   GError **error)
-{
-  xmlNode *n = (xmlNode *) doc;
-
-  while (n != NULL)
-    {
-      if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
-          n->type == XML_ENTITY_DECL || n->type == XML_DTD_NODE ||
-          n->type == XML_DOCUMENT_TYPE_NODE)
-        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
-                               _("The file contains an entity reference (line %ld). Tianbao reports "
-                                 "never contain one, so the file was not opened."),
-                               n->type == XML_ENTITY_REF_NODE ? line_of (n) : 0L);
-
-      if (n->type == XML_ELEMENT_NODE)
-        for (xmlAttr *a = n->properties; a != NULL; a = a->next)
-          for (xmlNode *c = a->children; c != NULL; c = c->next)
-            if (c->type != XML_TEXT_NODE)
-              return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
-                                     _("The file contains an entity reference (line %ld). Tianbao "
-                                       "reports never contain one, so the file was not opened."),
-                                     line_of (n));
-
-      /* Depth first, without recursion. */
-      if (n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE)
-        {
-          if (n->children != NULL)
-            {
-              n = n->children;
-              continue;
-            }
-        }
-      while (n != NULL && n->next == NULL)
-        {
-          n = n->parent;
-          if (n == (xmlNode *) doc)
-            n = NULL;
-        }
-      if (n != NULL)
-        n = n->next;
-    }
-  return TRUE;
-}
-
-const char *
-_tb_draft_doctype_message (void)
-{
-  return _("The file contains a document type declaration (DOCTYPE). Tianbao reports never "
-           "contain one, so the file was not opened.");
-}
-
 static char *
 last_xml_error (xmlParserCtxt *ctxt,
                 int           *line)
@@ -715,7 +660,7 @@ tb_draft_parse (const char  *data,
       _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED, "%s", _tb_draft_doctype_message ());
       return NULL;
     }
-  if (!check_no_entities (doc, error))
+  if (!_tb_draft_check_no_entities (doc, error))
     return NULL;
 
   root = xmlDocGetRootElement (doc);
