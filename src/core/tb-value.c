@@ -1,4 +1,6 @@
-/* tb-value.c: parsing and formatting cell values, shared by the CLI and the form
+/* tb-value.c: reading what a clerk typed into a cell, shared by the CLI and the form
+ *
+ * Writing values back as text, their ranges and money units: tb-value-format.c.
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,29 +36,12 @@ typedef enum
   SCAN_BAD_GROUPING,
 } ScanResult;
 
-/* Money units a clerk may type, with their size in 元. */
-typedef struct
-{
-  const char *name;
-  gint64      yuan;
-} MoneyUnit;
-
 /* ---- Statics ------------------------------------------------------------------------- */
 
 #define AMOUNT_SCALE_DIGITS TB_AMOUNT_SCALE_DIGITS
 #define COUNT_MAX_DIGITS    9   /* TB_COUNT_MAX has 9 digits */
 #define AMOUNT_MAX_DIGITS   12  /* TB_AMOUNT_MAX has 12 digits */
 #define QUOTE_MAX_CHARS     24  /* longer input is shortened in messages */
-
-static const MoneyUnit money_units[] = {
-  { "元", 1 },
-  { "千元", 1000 },
-  { "万元", 10000 },
-  { "十万元", 100000 },
-  { "百万元", 1000000 },
-  { "千万元", 10000000 },
-  { "亿元", 100000000 },
-};
 
 /* Other words that are clearly a unit: typed in an amount cell they get the unit message,
  * not the "not a number" one. */
@@ -178,21 +163,6 @@ word_in_strv (const char        *word,
               const char *const *strv)
 {
   return strv != NULL && g_strv_contains (strv, word);
-}
-
-static const MoneyUnit *
-find_money_unit (const char *name)
-{
-  guint i;
-
-  if (name == NULL)
-    return NULL;
-
-  for (i = 0; i < G_N_ELEMENTS (money_units); i++)
-    if (strcmp (name, money_units[i].name) == 0)
-      return &money_units[i];
-
-  return NULL;
 }
 
 static void
@@ -344,8 +314,8 @@ power_of_ten (guint exponent)
  * converted value would not be a valid entry either. */
 static char *
 suggest_conversion (const TypedNumber *number,
-                    const MoneyUnit   *typed,
-                    const MoneyUnit   *wanted,
+                    gint64             typed_yuan,
+                    gint64             wanted_yuan,
                     guint              decimals)
 {
   gint64 scaled;
@@ -358,9 +328,9 @@ suggest_conversion (const TypedNumber *number,
   if (scaled < 0)
     return NULL;
 
-  if (typed->yuan >= wanted->yuan)
+  if (typed_yuan >= wanted_yuan)
     {
-      gint64 ratio = typed->yuan / wanted->yuan;
+      gint64 ratio = typed_yuan / wanted_yuan;
 
       if (scaled > TB_AMOUNT_MAX * TB_AMOUNT_SCALE / ratio)
         return NULL;
@@ -368,7 +338,7 @@ suggest_conversion (const TypedNumber *number,
     }
   else
     {
-      gint64 ratio = wanted->yuan / typed->yuan;
+      gint64 ratio = wanted_yuan / typed_yuan;
 
       if (scaled % ratio != 0)
         return NULL;
@@ -459,22 +429,22 @@ fail_wrong_unit (GError            **error,
 
   if (fixed_unit != NULL && *fixed_unit != '\0')
     {
-      const MoneyUnit *typed = find_money_unit (number->rest);
-      const MoneyUnit *wanted = find_money_unit (fixed_unit);
+      gint64 typed = tb_value_unit_in_yuan (number->rest);
+      gint64 wanted = tb_value_unit_in_yuan (fixed_unit);
       g_autofree char *suggestion = NULL;
 
-      if (typed != NULL && wanted != NULL)
+      if (typed != 0 && wanted != 0)
         suggestion = suggest_conversion (number, typed, wanted, decimals);
 
       if (suggestion != NULL)
         g_set_error (error, TB_PARSE_ERROR, TB_PARSE_ERROR_UNIT,
                      _("“%s” is in %s, but this amount is in %s: enter %s"),
-                     quoted, typed->name, wanted->name, suggestion);
-      else if (typed != NULL && wanted != NULL)
+                     quoted, number->rest, fixed_unit, suggestion);
+      else if (typed != 0 && wanted != 0)
         g_set_error (error, TB_PARSE_ERROR, TB_PARSE_ERROR_UNIT,
                      _("“%s” is in %s, but this amount is in %s: convert it to %s and "
                        "enter the number only"),
-                     quoted, typed->name, wanted->name, wanted->name);
+                     quoted, number->rest, fixed_unit, fixed_unit);
       else
         g_set_error (error, TB_PARSE_ERROR, TB_PARSE_ERROR_UNIT,
                      _("“%s”: this amount is in %s; enter the number only, "
@@ -614,7 +584,7 @@ tb_value_parse (TbCellKind          kind,
 
       if (matched_unit == NULL)
         {
-          if (find_money_unit (number.rest) != NULL
+          if (tb_value_unit_in_yuan (number.rest) != 0
               || word_in_list (number.rest, other_unit_words,
                                G_N_ELEMENTS (other_unit_words)))
             return fail_wrong_unit (error, kind, fixed_unit, units, &number, decimals, quoted);
@@ -624,7 +594,7 @@ tb_value_parse (TbCellKind          kind,
   else if (*number.rest != '\0'
            && (fixed_unit == NULL || strcmp (number.rest, fixed_unit) != 0))
     {
-      if (find_money_unit (number.rest) != NULL
+      if (tb_value_unit_in_yuan (number.rest) != 0
           || word_in_strv (number.rest, units)
           || word_in_list (number.rest, other_unit_words,
                            G_N_ELEMENTS (other_unit_words)))
@@ -718,118 +688,4 @@ tb_value_parse_cell (const TbCellSpec  *spec,
 
   return tb_value_parse (spec->kind, spec->decimals, spec->unit, spec->units,
                          text, value, unit, error);
-}
-
-gboolean
-tb_value_fits (TbCellKind kind,
-               gint64     value)
-{
-  switch (kind)
-    {
-    case TB_CELL_COUNT:
-      return value >= 0 && value <= TB_COUNT_MAX;
-    case TB_CELL_SIGNED:
-      return value >= -TB_COUNT_MAX && value <= TB_COUNT_MAX;
-    case TB_CELL_AMOUNT:
-    case TB_CELL_AMOUNT_UNIT:
-      return value >= 0 && value <= TB_AMOUNT_MAX * TB_AMOUNT_SCALE;
-    default:
-      return FALSE;
-    }
-}
-
-gint64
-tb_value_unit_in_yuan (const char *unit)
-{
-  const MoneyUnit *found = find_money_unit (unit);
-
-  return found != NULL ? found->yuan : 0;
-}
-
-guint
-tb_value_unit_decimals (const char *unit)
-{
-  const MoneyUnit *found = find_money_unit (unit);
-  guint decimals = 2;
-
-  if (found == NULL)
-    return G_MAXUINT;
-  for (gint64 size = found->yuan; size >= 10; size /= 10)
-    decimals++;
-  return MIN (decimals, AMOUNT_SCALE_DIGITS);
-}
-
-gboolean
-tb_value_convert_unit (gint64      value,
-                       const char *from,
-                       const char *to,
-                       gint64     *out)
-{
-  gint64 from_yuan = tb_value_unit_in_yuan (from);
-  gint64 to_yuan = tb_value_unit_in_yuan (to);
-  gint64 result;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  if (from_yuan == 0 || to_yuan == 0)
-    return FALSE;
-  if (from_yuan >= to_yuan)
-    {
-      if (__builtin_mul_overflow (value, from_yuan / to_yuan, &result))
-        return FALSE;
-    }
-  else
-    {
-      gint64 ratio = to_yuan / from_yuan;
-
-      if (value % ratio != 0)
-        return FALSE;
-      result = value / ratio;
-    }
-  *out = result;
-  return TRUE;
-}
-
-char *
-tb_value_format (TbCellKind kind,
-                 gint64     value)
-{
-  guint64 magnitude;
-  guint64 frac;
-  char frac_text[AMOUNT_SCALE_DIGITS + 1];
-  int len;
-
-  if (!is_amount_kind (kind))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  /* Negated in unsigned arithmetic, so G_MININT64 cannot overflow. */
-  magnitude = value < 0 ? -(guint64) value : (guint64) value;
-  frac = magnitude % (guint64) TB_AMOUNT_SCALE;
-  if (frac == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, value < 0 ? "-" : "",
-                            magnitude / (guint64) TB_AMOUNT_SCALE);
-
-  g_snprintf (frac_text, sizeof frac_text, "%0*" G_GUINT64_FORMAT,
-              AMOUNT_SCALE_DIGITS, frac);
-  for (len = AMOUNT_SCALE_DIGITS; frac_text[len - 1] == '0'; len--)
-    frac_text[len - 1] = '\0';
-
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", value < 0 ? "-" : "",
-                          magnitude / (guint64) TB_AMOUNT_SCALE, frac_text);
-}
-
-char *
-tb_value_format_display (const TbCellSpec *spec,
-                         gint64            value,
-                         const char       *unit)
-{
-  g_autofree char *canonical = NULL;
-
-  g_return_val_if_fail (spec != NULL, NULL);
-
-  canonical = tb_value_format (spec->kind, value);
-  if (spec->kind == TB_CELL_AMOUNT_UNIT && unit != NULL && *unit != '\0')
-    return g_strconcat (canonical, unit, NULL);
-
-  return g_steal_pointer (&canonical);
 }
