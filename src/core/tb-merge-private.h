@@ -195,6 +195,17 @@ guint     tb_merge_index_first      (TbMergeIndex     *self,
                                      guint64           key);
 guint     tb_merge_index_next       (TbMergeIndex     *self,
                                      guint             input);
+/* The key of a file in the index of files. */
+guint64   tb_merge_file_key         (guint64           dev,
+                                     guint64           ino);
+/* The earlier counted input of @inputs (TbMergeStreamInput) that @job repeats — the same
+ * report given twice, the same file (in @files) or the same contents (in @contents) — with
+ * the error that says so; else G_MAXUINT. */
+guint     tb_merge_find_duplicate   (GArray           *inputs,
+                                     TbMergeIndex     *files,
+                                     TbMergeIndex     *contents,
+                                     const TbMergeJob *job,
+                                     GError          **error);
 
 /* ---- The breakdown file (tb-breakdown.c) ------------------------------------------------ */
 

@@ -16,10 +16,7 @@
 
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
 #include "tb-draft.h"
@@ -259,92 +256,6 @@ tb_merge_stream_set_progress_func (TbMergeStream       *self,
   self->progress_data = user_data;
 }
 
-/* ------------------------------------------------------------------ duplicates */
-
-static guint64
-file_key (guint64 dev,
-          guint64 ino)
-{
-  guint64 id[2] = { dev, ino };
-
-  return tb_merge_content_hash ((const guint8 *) id, sizeof id);
-}
-
-static gboolean
-same_file (TbMergeStream    *self,
-           guint             earlier,
-           const TbMergeJob *job)
-{
-  const Input *in = &g_array_index (self->inputs, Input, earlier);
-  GStatBuf st;
-
-  return in->path != NULL && g_stat (in->path, &st) == 0 &&
-         (guint64) st.st_dev == job->dev && (guint64) st.st_ino == job->ino;
-}
-
-static gboolean
-same_contents (TbMergeStream    *self,
-               guint             earlier,
-               const TbMergeJob *job)
-{
-  const Input *in = &g_array_index (self->inputs, Input, earlier);
-  const Input *this = &g_array_index (self->inputs, Input, job->index);
-  g_autoptr(GBytes) a = NULL;
-  g_autoptr(GBytes) b = NULL;
-  guint64 dev, ino;
-
-  if (in->path == NULL)
-    return FALSE;
-  a = tb_merge_read_file (in->path, &dev, &ino, NULL);
-  b = tb_merge_read_file (this->path, &dev, &ino, NULL);
-  return a != NULL && b != NULL && g_bytes_equal (a, b);
-}
-
-/* The earlier counted input @job repeats (the same report given, the same file or the same
- * contents), with the error that says so; else NONE. */
-static guint
-find_duplicate (TbMergeStream    *self,
-                const TbMergeJob *job,
-                GError          **error)
-{
-  const Input *in = &g_array_index (self->inputs, Input, job->index);
-  const char *earlier_source;
-  guint earlier;
-
-  if (in->same_as != NONE)
-    {
-      earlier_source = g_array_index (self->inputs, Input, in->same_as).source;
-      g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                   _("%s is the same report as %s, given twice"),
-                   in->source, earlier_source);
-      return in->same_as;
-    }
-  if (!job->has_file_id)
-    return NONE;
-
-  for (earlier = tb_merge_index_first (self->files, file_key (job->dev, job->ino));
-       earlier != NONE; earlier = tb_merge_index_next (self->files, earlier))
-    if (same_file (self, earlier, job))
-      {
-        earlier_source = g_array_index (self->inputs, Input, earlier).source;
-        g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s is the same file as %s, given twice"),
-                     in->source, earlier_source);
-        return earlier;
-      }
-  for (earlier = tb_merge_index_first (self->contents, job->content_hash);
-       earlier != NONE; earlier = tb_merge_index_next (self->contents, earlier))
-    if (same_contents (self, earlier, job))
-      {
-        earlier_source = g_array_index (self->inputs, Input, earlier).source;
-        g_set_error (error, TB_MERGE_ERROR, TB_MERGE_ERROR_DUPLICATE,
-                     _("%s has the same contents as %s: the same report given twice"),
-                     in->source, earlier_source);
-        return earlier;
-      }
-  return NONE;
-}
-
 /* ------------------------------------------------------------------ taking an input */
 
 static void
@@ -404,7 +315,7 @@ count (TbMergeStream *self,
   tb_merge_sums_add (self->sums, job->cells);
   if (job->has_file_id)
     {
-      tb_merge_index_add (self->files, file_key (job->dev, job->ino), job->index);
+      tb_merge_index_add (self->files, tb_merge_file_key (job->dev, job->ino), job->index);
       tb_merge_index_add (self->contents, job->content_hash, job->index);
     }
   if (*job->agency != '\0')
@@ -463,7 +374,8 @@ take (TbMergeStream *self,
       item.status = TB_MERGE_ITEM_FAILED;
       item.error = job->error;
     }
-  else if ((item.duplicate_of = find_duplicate (self, job, &refusal)) != NONE)
+  else if ((item.duplicate_of = tb_merge_find_duplicate (self->inputs, self->files, self->contents,
+                                                          job, &refusal)) != NONE)
     {
       item.status = TB_MERGE_ITEM_REFUSED;
       item.error = refusal;
