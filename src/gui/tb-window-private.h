@@ -124,9 +124,15 @@ void               tb_window_emit_open_file    (TbWindow       *self,
 void               tb_window_emit_close_cancelled (TbWindow    *self);
 /* Runs the rules again soon (last year's report changed, the report did not). */
 void               tb_window_recheck           (TbWindow       *self);
+
+/* tb-window-convert.c */
 void               tb_window_undo_convert      (TbWindow       *self);
 /* Moves the report into the format for its year now (win.convert-format), if it is not. */
 void               tb_window_convert_now       (TbWindow       *self);
+/* The same on the next idle (the year was typed), if the year's format is another. */
+void               tb_window_convert_soon      (TbWindow       *self);
+/* A toast offering the conversion, for a report shown on a year not of its format. */
+void               tb_window_offer_conversion  (TbWindow       *self);
 
 /* tb-window-actions.c */
 void               tb_window_class_add_actions (GtkWidgetClass *widget_class);
