@@ -922,9 +922,10 @@ test_sample_pdf (void)
   g_assert_cmpuint (fonts.max_glyphs, >, 0);
   g_assert_cmpuint (fonts.max_glyphs, <=, g_hash_table_size (distinct) + 4);
   /* A fraction of the whole fonts' subsets that cairo 1.16 embeds (725 KB → 137 KB when
-   * this was written), and within the 120 KB (KiB) of issue 13 for the six pages:
-   * 121,290 bytes with the fonts of Debian 12, of which 97.6 KB are the four fonts
-   * (80 KB the body font's 441 glyphs), 8.7 KB the pages' content. */
+   * this was written). Issue 13 asks for 120 KB, in bytes of 1000 (its "722 KB" for the
+   * PDF before subsetting was 724,003 bytes); this is not reached yet: 121,160 bytes with
+   * the fonts of Debian 12, of which 97 KB are the four fonts (80 KB the body font's ~440
+   * glyphs) and 8.7 KB the pages' content. The bound holds what is reached. */
   g_assert_cmpuint (fonts.font_bytes * 4, <, whole_fonts.font_bytes);
   g_assert_cmpuint (g_bytes_get_size (pdf) * 4, <, g_bytes_get_size (whole));
   g_assert_cmpuint (g_bytes_get_size (pdf), <=, 120 * 1024);
