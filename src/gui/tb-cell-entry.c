@@ -17,6 +17,7 @@
 #include "tb-cell-entry-private.h"
 #include "tb-field-limit.h"
 #include "tb-paste.h"
+#include "tb-tooltip.h"
 #include "tb-value.h"
 
 /* ------------------------------------------------------------------ struct */
@@ -65,74 +66,12 @@ update_tooltip (TbCellEntry *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
-/* @text with the characters of each short run of Chinese characters (a term such as
- * 社会公益组织, up to 8 characters) joined by U+2060 WORD JOINER, so that a wrapped
- * tooltip breaks between terms, never inside one. */
-static char *
-glue_terms (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *end = p;
-      guint n = 0;
-
-      while (*end != '\0' && g_unichar_get_script (g_utf8_get_char (end)) == G_UNICODE_SCRIPT_HAN)
-        {
-          end = g_utf8_next_char (end);
-          n++;
-        }
-      if (n == 0)
-        {
-          end = g_utf8_next_char (p);
-          g_string_append_len (out, p, end - p);
-        }
-      else
-        for (const char *q = p; q < end; q = g_utf8_next_char (q))
-          {
-            if (q != p && n <= 8)
-              g_string_append (out, "\u2060");
-            g_string_append_len (out, q, g_utf8_next_char (q) - q);
-          }
-      p = end;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-on_query_tooltip_cb (TbCellEntry *self,
-                     int          x,
-                     int          y,
-                     gboolean     keyboard,
-                     GtkTooltip  *tooltip)
-{
-  const char *text = gtk_widget_get_tooltip_text (GTK_WIDGET (self));
-  g_autofree char *glued = NULL;
-  GtkWidget *label;
-
-  if (text == NULL)
-    return FALSE;
-  glued = glue_terms (text);
-  label = gtk_label_new (glued);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_tooltip_set_custom (tooltip, label);
-  return TRUE;
-}
-
 /* What the tooltip of @self shows (for the tests). */
 char *
 tb_cell_entry_dup_tooltip_shown (TbCellEntry *self)
 {
-  const char *text;
-
   g_return_val_if_fail (TB_IS_CELL_ENTRY (self), NULL);
-  text = gtk_widget_get_tooltip_text (GTK_WIDGET (self));
-  return text ? glue_terms (text) : NULL;
+  return tb_tooltip_dup_shown (GTK_WIDGET (self));
 }
 
 static void
@@ -426,7 +365,7 @@ tb_cell_entry_init (TbCellEntry *self)
   tb_field_limit_editable (GTK_EDITABLE (self), TB_FIELD_CELL);
 
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  tb_tooltip_keep_terms (GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tb-combine-inputs.h"
+#include "tb-tooltip.h"
 
 enum
 {
@@ -32,6 +33,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (data) == COLUMN_STATUS)
     gtk_box_append (GTK_BOX (box), gtk_image_new ());
   gtk_box_append (GTK_BOX (box), label);
+  tb_tooltip_keep_terms (box);
   gtk_list_item_set_child (list_item, box);
 }
 

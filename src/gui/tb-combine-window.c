@@ -24,6 +24,7 @@
 #include "tb-combine-window-private.h"
 #include "tb-combine-export.h"
 #include "tb-toast.h"
+#include "tb-tooltip.h"
 
 /* Columns that are not an input's. */
 enum
@@ -140,6 +141,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (label), column == COLUMN_PART ? PANGO_ELLIPSIZE_END
                                                                         : PANGO_ELLIPSIZE_START);
     }
+  tb_tooltip_keep_terms (label);
   gtk_list_item_set_child (item, label);
 }
 
