@@ -12,11 +12,10 @@
 #include <string.h>
 
 #include "tb-charset.h"
+#include "tb-html-private.h"
 #include "tb-html-reader.h"
 
-/* Limits for hostile pages. libxml2 itself keeps the tree within 256 levels (the HUGE
- * option, which lifts that, is never passed); the walks below stop a little deeper. */
-#define MAX_DEPTH        300
+/* Limits for hostile pages; the depth of the walks is TB_HTML_MAX_DEPTH. */
 #define MAX_TABLES       200
 #define MAX_CELLS        100000
 #define MAX_GRID_ROWS    2000
@@ -32,26 +31,26 @@ typedef struct
   guint     n_tables;
   guint     n_cells;
   guint     n_furniture; /* skipped print/share/font links */
-  gboolean  deep;        /* content below MAX_DEPTH was skipped */
+  gboolean  deep;        /* content below TB_HTML_MAX_DEPTH was skipped */
   gboolean  too_many;    /* tables or cells beyond the limits were skipped */
 } Reader;
 
 /* ------------------------------------------------------------------ elements */
 
-static gboolean
-is_elem (xmlNode    *node,
-         const char *name)
+gboolean
+tb_html_is_elem (xmlNode    *node,
+                 const char *name)
 {
   return node->type == XML_ELEMENT_NODE && node->name != NULL &&
          g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
-static gboolean
-is_one_of (xmlNode           *node,
-           const char *const *names)
+gboolean
+tb_html_is_one_of (xmlNode           *node,
+                   const char *const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (is_elem (node, names[i]))
+    if (tb_html_is_elem (node, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -122,18 +121,18 @@ is_hidden (xmlNode *node)
   return hidden;
 }
 
-static gboolean
-is_skipped (xmlNode *node)
+gboolean
+tb_html_is_skipped (xmlNode *node)
 {
   return node->type == XML_ELEMENT_NODE &&
-         (is_one_of (node, skipped_tags) || is_hidden (node) ||
+         (tb_html_is_one_of (node, skipped_tags) || is_hidden (node) ||
           has_furniture_word (node, "class") || has_furniture_word (node, "id"));
 }
 
 static gboolean
 is_block (xmlNode *node)
 {
-  return is_one_of (node, block_tags);
+  return tb_html_is_one_of (node, block_tags);
 }
 
 /* ------------------------------------------------------------------ text */
@@ -146,7 +145,7 @@ collect_text (xmlNode *node,
               guint    depth,
               gsize    limit)
 {
-  if (depth > MAX_DEPTH)
+  if (depth > TB_HTML_MAX_DEPTH)
     return;
   for (xmlNode *c = node->children; c != NULL && out->len <= limit; c = c->next)
     {
@@ -160,9 +159,9 @@ collect_text (xmlNode *node,
             }
           continue;
         }
-      if (c->type != XML_ELEMENT_NODE || is_skipped (c))
+      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c))
         continue;
-      if (is_elem (c, "br"))
+      if (tb_html_is_elem (c, "br"))
         {
           g_string_append_c (out, '\n');
           continue;
@@ -186,9 +185,9 @@ node_text (xmlNode *node)
 
 /* The start of @node's text: enough to tell a heading or a title (@limit bytes or a few
  * more), without walking a large subtree. */
-static char *
-node_text_head (xmlNode *node,
-                gsize    limit)
+char *
+tb_html_node_text_head (xmlNode *node,
+                        gsize    limit)
 {
   GString *out = g_string_new (NULL);
 
@@ -242,53 +241,55 @@ flush (Reader *r)
 
 /* The rows of @table in rendering order: <thead>, then <tbody>s and bare <tr>s, then
  * <tfoot>; never the rows of a table inside it. */
-static GPtrArray *
-table_rows (xmlNode *table)
+GPtrArray *
+tb_html_table_rows (xmlNode *table)
 {
   GPtrArray *rows = g_ptr_array_new ();
   GPtrArray *foot = g_ptr_array_new ();
 
   for (xmlNode *c = table->children; c != NULL; c = c->next)
     {
-      if (is_elem (c, "tr"))
+      if (tb_html_is_elem (c, "tr"))
         g_ptr_array_add (rows, c);
-      else if (is_elem (c, "thead") || is_elem (c, "tbody") || is_elem (c, "tfoot"))
+      else if (tb_html_is_elem (c, "thead") || tb_html_is_elem (c, "tbody") ||
+               tb_html_is_elem (c, "tfoot"))
         for (xmlNode *tr = c->children; tr != NULL; tr = tr->next)
-          if (is_elem (tr, "tr"))
-            g_ptr_array_add (is_elem (c, "tfoot") ? foot : rows, tr);
+          if (tb_html_is_elem (tr, "tr"))
+            g_ptr_array_add (tb_html_is_elem (c, "tfoot") ? foot : rows, tr);
     }
   g_ptr_array_extend_and_steal (rows, foot);
   return rows;
 }
 
-static gboolean
-contains_table (xmlNode *node,
-                guint    depth)
+gboolean
+tb_html_contains_table (xmlNode *node,
+                        guint    depth)
 {
-  if (depth > MAX_DEPTH)
+  if (depth > TB_HTML_MAX_DEPTH)
     return TRUE;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && (is_elem (c, "table") || contains_table (c, depth + 1)))
+    if (c->type == XML_ELEMENT_NODE &&
+        (tb_html_is_elem (c, "table") || tb_html_contains_table (c, depth + 1)))
       return TRUE;
   return FALSE;
 }
 
 /* A table used to lay the page out, not to hold data: it holds another table, has at most
  * two cells, or a cell of prose. */
-static gboolean
-is_layout_table (xmlNode *table)
+gboolean
+tb_html_is_layout_table (xmlNode *table)
 {
   g_autoptr(GPtrArray) rows = NULL;
   guint n_cells = 0;
 
-  if (contains_table (table, 0))
+  if (tb_html_contains_table (table, 0))
     return TRUE;
-  rows = table_rows (table);
+  rows = tb_html_table_rows (table);
   for (guint i = 0; i < rows->len; i++)
     for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if (is_elem (c, "td") || is_elem (c, "th"))
+      if (tb_html_is_elem (c, "td") || tb_html_is_elem (c, "th"))
         {
-          g_autofree char *text = node_text_head (c, LAYOUT_CELL_CHARS * 4);
+          g_autofree char *text = tb_html_node_text_head (c, LAYOUT_CELL_CHARS * 4);
           g_autofree char *n = tb_source_normalize_text (text, FALSE);
 
           n_cells++;
@@ -319,7 +320,7 @@ static void
 read_table (Reader  *r,
             xmlNode *table)
 {
-  g_autoptr(GPtrArray) rows = table_rows (table);
+  g_autoptr(GPtrArray) rows = tb_html_table_rows (table);
   TbSourcePos pos = { .line = xmlGetLineNo (table), .table = r->n_tables + 1 };
   TbSourceBlock *block;
   guint n_rows = MIN (rows->len, MAX_GRID_ROWS);
@@ -339,7 +340,7 @@ read_table (Reader  *r,
   for (guint row = 0; row < n_rows; row++)
     {
       xmlNode *tr = g_ptr_array_index (rows, row);
-      gboolean in_head = tr->parent != NULL && is_elem (tr->parent, "thead");
+      gboolean in_head = tr->parent != NULL && tb_html_is_elem (tr->parent, "thead");
       guint col = 0;
 
       for (xmlNode *c = tr->children; c != NULL; c = c->next)
@@ -348,7 +349,7 @@ read_table (Reader  *r,
           TbSourcePos cpos;
           guint rowspan, colspan;
 
-          if (!is_elem (c, "td") && !is_elem (c, "th"))
+          if (!tb_html_is_elem (c, "td") && !tb_html_is_elem (c, "th"))
             continue;
           while (col < MAX_GRID_COLUMNS && taken[(gsize) row * MAX_GRID_COLUMNS + col])
             col++;
@@ -369,7 +370,7 @@ read_table (Reader  *r,
           cpos = (TbSourcePos) { .line = xmlGetLineNo (c), .table = r->n_tables,
                                  .row = row + 1, .column = col + 1 };
           if (tb_source_table_add_cell (block, row, col, rowspan, colspan, text,
-                                        is_elem (c, "th") || in_head, &cpos) != NULL)
+                                        tb_html_is_elem (c, "th") || in_head, &cpos) != NULL)
             r->n_cells++;
           col += colspan;
         }
@@ -387,11 +388,12 @@ walk_layout_table (Reader  *r,
                    xmlNode *table,
                    guint    depth)
 {
-  g_autoptr(GPtrArray) rows = table_rows (table);
+  g_autoptr(GPtrArray) rows = tb_html_table_rows (table);
 
   for (guint i = 0; i < rows->len; i++)
     for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if ((is_elem (c, "td") || is_elem (c, "th")) && !is_skipped (c))
+      if ((tb_html_is_elem (c, "td") || tb_html_is_elem (c, "th")) &&
+          !tb_html_is_skipped (c))
         {
           flush (r);
           walk (r, c, depth + 1);
@@ -404,7 +406,7 @@ walk (Reader  *r,
       xmlNode *node,
       guint    depth)
 {
-  if (depth > MAX_DEPTH)
+  if (depth > TB_HTML_MAX_DEPTH)
     {
       r->deep = TRUE;
       return;
@@ -421,17 +423,17 @@ walk (Reader  *r,
             g_string_append_c (r->para, *p == '\n' || *p == '\r' ? ' ' : *p);
           continue;
         }
-      if (c->type != XML_ELEMENT_NODE || is_skipped (c))
+      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c))
         continue;
-      if (is_elem (c, "br"))
+      if (tb_html_is_elem (c, "br"))
         {
           g_string_append_c (r->para, '\n');
           continue;
         }
-      if (is_elem (c, "table"))
+      if (tb_html_is_elem (c, "table"))
         {
           flush (r);
-          if (is_layout_table (c))
+          if (tb_html_is_layout_table (c))
             walk_layout_table (r, c, depth);
           else
             read_table (r, c);
@@ -442,192 +444,6 @@ walk (Reader  *r,
       walk (r, c, depth + 1);
       if (is_block (c))
         flush (r);
-    }
-}
-
-/* ------------------------------------------------------------------ main content */
-
-/* Numbered headings (一、…) and data tables mark the report; the smallest element holding
- * all of them is the main content. */
-static gboolean
-is_heading_text (const char *text)
-{
-  static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", NULL };
-  g_autofree char *n = tb_source_normalize_text (text, FALSE);
-
-  if (g_utf8_strlen (n, -1) > 40)
-    return FALSE;
-  for (guint i = 0; numerals[i] != NULL; i++)
-    {
-      g_autofree char *prefix = g_strconcat (numerals[i], "、", NULL);
-
-      if (g_str_has_prefix (n, prefix))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-inside_link (xmlNode *node)
-{
-  for (xmlNode *p = node->parent; p != NULL; p = p->parent)
-    if (is_elem (p, "a"))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-find_anchors (xmlNode   *node,
-              GPtrArray *anchors,
-              guint      depth)
-{
-  if (depth > MAX_DEPTH || anchors->len > 1000)
-    return;
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (c->type != XML_ELEMENT_NODE || is_skipped (c) || is_elem (c, "a"))
-        continue;
-      if (is_elem (c, "table") && !is_layout_table (c))
-        {
-          g_ptr_array_add (anchors, c);
-          continue;
-        }
-      if (is_one_of (c, (const char *const[]) { "p", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                 "div", "li", "td", "strong", "b", "span",
-                                                 NULL }) &&
-          !inside_link (c))
-        {
-          g_autofree char *text = node_text_head (c, 200);
-
-          if (is_heading_text (text))
-            {
-              g_ptr_array_add (anchors, c);
-              continue;
-            }
-        }
-      find_anchors (c, anchors, depth + 1);
-    }
-}
-
-/* What an anchor weighs: a heading counts like a table of 50 cells. */
-static guint
-anchor_weight (xmlNode *anchor)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  guint cells = 0;
-
-  if (!is_elem (anchor, "table"))
-    return 50;
-  rows = table_rows (anchor);
-  for (guint i = 0; i < rows->len && cells < 1000; i++)
-    for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if (is_elem (c, "td") || is_elem (c, "th"))
-        cells++;
-  return MIN (cells, 1000);
-}
-
-/* The deepest element that holds three quarters of the anchors' weight: the report's
- * content, without a sidebar's stray table or numbered line. */
-static xmlNode *
-main_content (GPtrArray *anchors,
-              xmlNode   *fallback)
-{
-  g_autoptr(GHashTable) weights = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer node, weight;
-  xmlNode *best = fallback;
-  guint best_depth = 0;
-  guint64 total = 0;
-
-  for (guint i = 0; i < anchors->len; i++)
-    {
-      xmlNode *anchor = g_ptr_array_index (anchors, i);
-      guint w = anchor_weight (anchor);
-
-      total += w;
-      for (xmlNode *p = anchor; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
-        g_hash_table_insert (weights, p,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (weights,
-                                                                                     p)) + w));
-    }
-  if (total == 0)
-    return fallback;
-  g_hash_table_iter_init (&iter, weights);
-  while (g_hash_table_iter_next (&iter, &node, &weight))
-    {
-      guint depth = 0;
-
-      if ((guint64) GPOINTER_TO_UINT (weight) * 4 < total * 3)
-        continue;
-      for (xmlNode *p = node; p != NULL; p = p->parent)
-        depth++;
-      if (depth > best_depth)
-        {
-          best = node;
-          best_depth = depth;
-        }
-    }
-  /* An anchor alone (the only table) is not the container: its parent is. */
-  for (guint i = 0; i < anchors->len; i++)
-    if (g_ptr_array_index (anchors, i) == best && best->parent != NULL)
-      return best->parent;
-  return best;
-}
-
-/* Whether @text reads like the report's title: a year and 报告, not long. */
-static gboolean
-is_title_text (const char *text)
-{
-  g_autofree char *n = tb_source_normalize_text (text, FALSE);
-  gboolean year = FALSE;
-
-  if (g_utf8_strlen (n, -1) > 80 || strstr (n, "报告") == NULL)
-    return FALSE;
-  for (const char *p = n; p[0] && p[1] && p[2] && p[3]; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-        g_ascii_isdigit (p[3]))
-      year = TRUE;
-  return year;
-}
-
-/* The last title-like heading before @main in document order, outside @main. */
-static void
-find_title_before (xmlNode  *node,
-                   xmlNode  *main,
-                   xmlNode **title,
-                   gboolean *reached,
-                   guint     depth)
-{
-  if (depth > MAX_DEPTH)
-    return;
-  for (xmlNode *c = node->children; c != NULL && !*reached; c = c->next)
-    {
-      if (c == main)
-        {
-          *reached = TRUE;
-          return;
-        }
-      if (c->type != XML_ELEMENT_NODE || is_skipped (c) || is_elem (c, "a"))
-        continue;
-      if (is_one_of (c, (const char *const[]) { "h1", "h2", "h3", "p", "div", "td", NULL }))
-        {
-          g_autofree char *text = node_text_head (c, 400);
-
-          if (is_title_text (text) && !contains_table (c, 0))
-            {
-              gboolean inside = FALSE;
-
-              for (xmlNode *p = main; p != NULL; p = p->parent)
-                if (p == c)
-                  inside = TRUE;
-              if (!inside)
-                {
-                  *title = c;
-                  continue;
-                }
-            }
-        }
-      find_title_before (c, main, title, reached, depth + 1);
     }
 }
 
@@ -699,7 +515,6 @@ tb_html_reader_read (GBytes  *data,
   g_autofree char *declared = NULL;
   g_autofree char *text = NULL;
   g_autofree char *note = NULL;
-  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
   const char *bytes;
   const char *used = NULL;
   gsize len;
@@ -707,7 +522,6 @@ tb_html_reader_read (GBytes  *data,
   htmlDocPtr doc;
   gboolean stopped;
   xmlNode *root, *body = NULL, *main, *title = NULL;
-  gboolean reached = FALSE;
   Reader r = { 0, };
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -763,11 +577,11 @@ tb_html_reader_read (GBytes  *data,
 
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
-      if (is_elem (c, "body"))
+      if (tb_html_is_elem (c, "body"))
         body = c;
-      else if (is_elem (c, "head"))
+      else if (tb_html_is_elem (c, "head"))
         for (xmlNode *h = c->children; h != NULL; h = h->next)
-          if (is_elem (h, "title") && r.source->title == NULL)
+          if (tb_html_is_elem (h, "title") && r.source->title == NULL)
             {
               g_autofree char *t = node_text (h);
 
@@ -779,27 +593,22 @@ tb_html_reader_read (GBytes  *data,
   if (body == NULL)
     body = root;
 
-  find_anchors (body, anchors, 0);
-  main = main_content (anchors, body);
-  if (main != body)
+  main = tb_html_main_content (body, &title);
+  if (title != NULL)
     {
-      find_title_before (body, main, &title, &reached, 0);
-      if (title != NULL)
-        {
-          g_autofree char *t = node_text (title);
-          TbSourcePos pos = { .line = xmlGetLineNo (title) };
+      g_autofree char *t = node_text (title);
+      TbSourcePos pos = { .line = xmlGetLineNo (title) };
 
-          tb_source_add_paragraph (r.source, t, &pos);
-        }
+      tb_source_add_paragraph (r.source, t, &pos);
     }
-  if (is_elem (main, "table") || is_elem (main, "tr"))
+  if (tb_html_is_elem (main, "table") || tb_html_is_elem (main, "tr"))
     main = main->parent;
   walk (&r, main, 0);
   flush (&r);
 
   if (r.deep)
     tb_source_add_note (r.source, _("Parts of the page nested more than %u levels deep were "
-                                    "not read"), MAX_DEPTH);
+                                    "not read"), TB_HTML_MAX_DEPTH);
   if (r.too_many)
     tb_source_add_note (r.source, _("The page has more tables or cells than a report can "
                                     "have (at most %u tables, %u cells); the rest were not "
