@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "tb-format-private.h"
-#include "tb-rules.h"
+#include "tb-rules-private.h"
 #include "tb-value.h"
 
 /* ------------------------------------------------------------------ helpers */
@@ -53,13 +53,13 @@ tb_issue_free (TbIssue *issue)
   g_free (issue);
 }
 
-static TbIssue *
-issue_new (const TbRule *rule,
-           const char   *key,
-           TbSeverity    severity,
-           const guint  *cells,
-           guint         n_cells,
-           char         *message)
+TbIssue *
+tb_issue_new (const TbRule *rule,
+              const char   *key,
+              TbSeverity    severity,
+              const guint  *cells,
+              guint         n_cells,
+              char         *message)
 {
   TbIssue *issue = g_new0 (TbIssue, 1);
 
@@ -345,21 +345,21 @@ check_equation (TbReport     *report,
       /* A blank computed total stands for its blank parts: those can be typed into. */
       for (guint i = 0; i < rule->n_cells; i++)
         add_empty_cell (report, rule->cells[i], empty, 0);
-      g_ptr_array_add (out, issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
-                                       (guint *) empty->data, empty->len,
-                                       g_strdup_printf (
-                                         g_dngettext (GETTEXT_PACKAGE,
-                                                      "%s: not checked yet, %u cell is not filled",
-                                                      "%s: not checked yet, %u cells are not filled",
-                                                      empty->len),
-                                         rule_subject (rule), empty->len)));
+      g_ptr_array_add (out, tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
+                                          (guint *) empty->data, empty->len,
+                                          g_strdup_printf (
+                                            g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s: not checked yet, %u cell is not filled",
+                                                         "%s: not checked yet, %u cells are not filled",
+                                                         empty->len),
+                                            rule_subject (rule), empty->len)));
       return;
     }
 
   if (!relation_holds (rule->rel, lhs, rhs))
     {
-      TbIssue *issue = issue_new (rule, rule->key, rule->severity, rule->cells, rule->n_cells,
-                                  NULL);
+      TbIssue *issue = tb_issue_new (rule, rule->key, rule->severity, rule->cells,
+                                     rule->n_cells, NULL);
 
       issue->has_values = TRUE;
       issue->lhs = lhs;
@@ -407,120 +407,23 @@ check_cells (TbReport     *report,
           gint64 dummy;
 
           tb_value_parse_cell (spec, v->text, &dummy, NULL, &error);
-          g_ptr_array_add (out, issue_new (rule, key, rule->severity, &cell, 1,
-                                           /* TRANSLATORS: a cell's official label, then why its
-                                            * content is not a number the report can take */
-                                           g_strdup_printf (C_("cell label: parse error", "%s: %s"),
-                                                            spec->label,
-                                                            error ? error->message : "?")));
+          g_ptr_array_add (out, tb_issue_new (rule, key, rule->severity, &cell, 1,
+                                              /* TRANSLATORS: a cell's official label, then why its
+                                               * content is not a number the report can take */
+                                              g_strdup_printf (C_("cell label: parse error", "%s: %s"),
+                                                               spec->label,
+                                                               error ? error->message : "?")));
         }
     }
   if (empty->len > 0)
-    g_ptr_array_add (out, issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
-                                     (guint *) empty->data, empty->len,
-                                     g_strdup_printf (
-                                       g_dngettext (GETTEXT_PACKAGE,
-                                                    "%s: %u cell is not filled yet; enter 0 where there were no cases",
-                                                    "%s: %u cells are not filled yet; enter 0 where there were no cases",
-                                                    empty->len),
-                                       where, empty->len)));
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-check_text (TbReport     *report,
-            const TbRule *rule,
-            GPtrArray    *out)
-{
-  const TbSectionSpec *section = tb_format_get_section (tb_report_get_format (report),
-                                                        rule->target);
-
-  if (text_is_blank (tb_report_get_text (report, section->id)))
-    g_ptr_array_add (out, issue_new (rule, rule->key, rule->severity, NULL, 0,
-                                     g_strdup_printf (_("%s has no text yet"),
-                                                      section->heading)));
-}
-
-/* Texts shorter than this (without white space) may well be the same every year. */
-#define TEXT_UNCHANGED_MIN_CHARS 20
-
-/* The text with every white space removed (reflowing a copied text does not make it new),
- * and, when @year is set, that year replaced by a mark (so that last year's text with the
- * year bumped compares equal to it). */
-static char *
-text_fingerprint (const char *text,
-                  int         year)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        g_string_append_unichar (s, c);
-    }
-  if (year > 0)
-    {
-      char digits[16];
-
-      g_snprintf (digits, sizeof digits, "%d", year);
-      g_string_replace (s, digits, "\x01", 0);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-check_text_unchanged (TbReport     *report,
-                      TbReport     *previous,
-                      const TbRule *rule,
-                      GPtrArray    *out)
-{
-  const TbSectionSpec *section = tb_format_get_section (tb_report_get_format (report),
-                                                        rule->target);
-  const char *text = tb_report_get_text (report, section->id);
-  const char *old = tb_report_get_text (previous, section->id);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *a_year = NULL;
-  g_autofree char *b_year = NULL;
-
-  /* An empty text is reported by the text rules, not as a copy. */
-  if (text_is_blank (text) || text_is_blank (old))
-    return;
-  a = text_fingerprint (text, 0);
-  b = text_fingerprint (old, 0);
-  /* "无。" two years running is no copied report. */
-  if (g_utf8_strlen (a, -1) < TEXT_UNCHANGED_MIN_CHARS)
-    return;
-  /* Copied as it was, or with only the year changed. */
-  a_year = text_fingerprint (text, tb_report_get_year (report));
-  b_year = text_fingerprint (old, tb_report_get_year (previous));
-  if (g_str_equal (a, b) || g_str_equal (a_year, b_year))
-    {
-      TbIssue *issue = issue_new (rule, rule->key, rule->severity, NULL, 0,
-                                  g_strdup_printf (_("%s is the same as in last year's report; "
-                                                     "a report copied from an earlier year is "
-                                                     "a known evaluation failure, so write "
-                                                     "this year's"),
-                                                   section->heading));
-
-      if (rule->severity == TB_SEVERITY_WARNING)
-        issue->acknowledged = tb_report_is_acknowledged (report, rule->key);
-      g_ptr_array_add (out, issue);
-    }
+    g_ptr_array_add (out, tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
+                                        (guint *) empty->data, empty->len,
+                                        g_strdup_printf (
+                                          g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: %u cell is not filled yet; enter 0 where there were no cases",
+                                                       "%s: %u cells are not filled yet; enter 0 where there were no cases",
+                                                       empty->len),
+                                          where, empty->len)));
 }
 
 /* Whether a rule that needs last year's report applies to this one. */
@@ -680,13 +583,13 @@ tb_rules_check_with_previous (TbReport *report,
             failed_rule = rule->id;
           break;
         case TB_RULE_TEXT_UNCHANGED:
-          check_text_unchanged (report, previous, rule, out);
+          tb_rules_check_text_unchanged (report, previous, rule, out);
           break;
         case TB_RULE_CELLS:
           check_cells (report, rule, out);
           break;
         case TB_RULE_TEXT:
-          check_text (report, rule, out);
+          tb_rules_check_text (report, rule, out);
           break;
         default:
           g_assert_not_reached ();
