@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <utime.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -20,14 +19,8 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#include "tb-font-subset.h"
+#include "tb-font-subset-private.h"
 #include "tb-fonts.h"
-
-/* Bump when the way subsets are made changes: the cache names change with it. */
-#define SUBSET_RECIPE   "tb-font-subset 1"
-/* The cache folder is pruned to the most recently used files. */
-#define CACHE_MAX_FILES 64
-#define CACHE_KEEP      48
 
 typedef struct
 {
@@ -36,22 +29,13 @@ typedef struct
   hb_set_t             *chars;
 } Request;
 
-typedef struct
-{
-  const TbFontFace *source;
-  hb_set_t         *chars;
-  char             *key;
-  char             *file;
-  guint             n_glyphs;
-} Face;
-
 struct _TbFontSubset
 {
   GObject       parent_instance;
 
   char         *cache_dir;
   GPtrArray    *requests;   /* of Request */
-  GPtrArray    *faces;      /* of Face, in the order they were first needed */
+  GPtrArray    *faces;      /* of TbSubsetFace, in the order they were first needed */
   hb_set_t     *covered;
   GString      *missing;
   PangoFontMap *font_map;
@@ -119,7 +103,7 @@ request_free (gpointer data)
 static void
 face_free (gpointer data)
 {
-  Face *f = data;
+  TbSubsetFace *f = data;
 
   hb_set_destroy (f->chars);
   g_free (f->key);
@@ -127,11 +111,11 @@ face_free (gpointer data)
   g_free (f);
 }
 
-static Face *
+static TbSubsetFace *
 ensure_face (TbFontSubset     *self,
              const TbFontFace *source)
 {
-  Face *f;
+  TbSubsetFace *f;
 
   for (guint i = 0; i < self->faces->len; i++)
     {
@@ -139,7 +123,7 @@ ensure_face (TbFontSubset     *self,
       if (f->source == source)
         return f;
     }
-  f = g_new0 (Face, 1);
+  f = g_new0 (TbSubsetFace, 1);
   f->source = source;
   f->chars = hb_set_create ();
   /* Every face can set a space: Pango measures with it. */
@@ -233,27 +217,11 @@ assign_chars (TbFontSubset *self)
   hb_set_destroy (missing);
 }
 
-static char *
-face_key (Face *f)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GString) s = g_string_new (SUBSET_RECIPE);
-  hb_codepoint_t ch = HB_SET_VALUE_INVALID;
-
-  g_string_append_printf (s, "\n%s\n%s\n%u\n%s\n", hb_version_string (),
-                          tb_font_face_get_file (f->source), tb_font_face_get_index (f->source),
-                          tb_font_face_get_version (f->source));
-  while (hb_set_next (f->chars, &ch))
-    g_string_append_printf (s, "%X,", ch);
-  g_checksum_update (sum, (const guchar *) s->str, s->len);
-  /* 128 bits are plenty for a name. */
-  return g_strndup (g_checksum_get_string (sum), 32);
-}
-
-/* The subset of @f's face as font file bytes. */
-static hb_blob_t *
-make_subset (Face    *f,
-             GError **error)
+/* The subset of @f's face as font file bytes. When this changes what a subset holds,
+ * bump TB_FONT_SUBSET_RECIPE (tb-font-subset-private.h). */
+hb_blob_t *
+tb_font_subset_make_face (TbSubsetFace  *f,
+                          GError       **error)
 {
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
   hb_face_t *subset;
@@ -295,144 +263,6 @@ make_subset (Face    *f,
   blob = hb_face_reference_blob (subset);
   hb_face_destroy (subset);
   return blob;
-}
-
-static guint
-count_glyphs (const char *file)
-{
-  hb_blob_t *blob = hb_blob_create_from_file (file);
-  hb_face_t *face = hb_face_create (blob, 0);
-  guint n = hb_face_get_glyph_count (face);
-
-  hb_face_destroy (face);
-  hb_blob_destroy (blob);
-  return n;
-}
-
-typedef struct
-{
-  char   *path;
-  gint64  mtime;
-} CacheEntry;
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  const CacheEntry *x = a;
-  const CacheEntry *y = b;
-
-  return x->mtime < y->mtime ? 1 : x->mtime > y->mtime ? -1 : g_strcmp0 (x->path, y->path);
-}
-
-/* Keeps the CACHE_KEEP most recently used subset files once there are too many. */
-static void
-prune_cache (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (CacheEntry));
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      CacheEntry e;
-      GStatBuf st;
-
-      if (strlen (name) != 36 || (!g_str_has_suffix (name, ".otf") &&
-                                  !g_str_has_suffix (name, ".ttf")))
-        continue;
-      e.path = g_build_filename (dir, name, NULL);
-      e.mtime = g_stat (e.path, &st) == 0 ? (gint64) st.st_mtime : 0;
-      g_array_append_val (entries, e);
-    }
-  if (entries->len > CACHE_MAX_FILES)
-    {
-      g_array_sort (entries, compare_entries);
-      for (guint i = CACHE_KEEP; i < entries->len; i++)
-        g_unlink (g_array_index (entries, CacheEntry, i).path);
-    }
-  for (guint i = 0; i < entries->len; i++)
-    g_free (g_array_index (entries, CacheEntry, i).path);
-}
-
-/* Makes and writes the subset file of @data, a Face; returns NULL or a GError. Runs in a
- * thread of its own: HarfBuzz faces are safe to share between threads. */
-static gpointer
-write_subset (gpointer data)
-{
-  Face *f = data;
-  GError *error = NULL;
-  hb_blob_t *blob = make_subset (f, &error);
-  unsigned int len = 0;
-  const char *bytes;
-
-  if (blob == NULL)
-    return error;
-  bytes = hb_blob_get_data (blob, &len);
-  g_file_set_contents_full (f->file, bytes, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
-  hb_blob_destroy (blob);
-  if (error == NULL)
-    g_debug ("subset %s (%u) with %u characters: %u glyphs, %u bytes",
-             tb_font_face_get_file (f->source), tb_font_face_get_index (f->source),
-             hb_set_get_population (f->chars), f->n_glyphs, len);
-  return error;
-}
-
-/* Finds or writes the subset file of every face; the missing ones are made in parallel. */
-static gboolean
-write_subsets (TbFontSubset  *self,
-               GError       **error)
-{
-  g_autofree char *dir = self->cache_dir
-    ? g_strdup (self->cache_dir)
-    : g_build_filename (g_get_user_runtime_dir (), "tianbao", "fonts", NULL);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  GError *first_error = NULL;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < self->faces->len; i++)
-    {
-      Face *f = g_ptr_array_index (self->faces, i);
-      g_autofree char *name = NULL;
-      GStatBuf st;
-
-      f->key = face_key (f);
-      name = g_strconcat (f->key, tb_font_face_is_cff (f->source) ? ".otf" : ".ttf", NULL);
-      f->file = g_build_filename (dir, name, NULL);
-      if (g_stat (f->file, &st) == 0 && st.st_size > 0)
-        /* Most recently used: pruning keeps it. */
-        utime (f->file, NULL);
-      else
-        g_ptr_array_add (threads, g_thread_new ("tb-font-subset", write_subset, f));
-    }
-
-  for (guint i = 0; i < threads->len; i++)
-    {
-      GError *thread_error = g_thread_join (g_ptr_array_index (threads, i));
-
-      if (thread_error != NULL && first_error == NULL)
-        first_error = thread_error;
-      else if (thread_error != NULL)
-        g_error_free (thread_error);
-    }
-  if (threads->len > 0)
-    prune_cache (dir);
-  if (first_error != NULL)
-    {
-      g_propagate_error (error, first_error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -492,7 +322,7 @@ make_config (TbFontSubset  *self,
 
   for (guint i = 0; i < self->faces->len; i++)
     {
-      Face *f = g_ptr_array_index (self->faces, i);
+      TbSubsetFace *f = g_ptr_array_index (self->faces, i);
 
       if (!FcConfigAppFontAddFile (config, (const FcChar8 *) f->file))
         {
@@ -520,7 +350,7 @@ make_config (TbFontSubset  *self,
 
           for (guint j = 0; face != NULL && j < self->faces->len; j++)
             {
-              Face *f = g_ptr_array_index (self->faces, j);
+              TbSubsetFace *f = g_ptr_array_index (self->faces, j);
               const char *family = subset_family (config, f->file);
 
               if (f->source == face && family != NULL &&
@@ -543,7 +373,7 @@ make_config (TbFontSubset  *self,
   for (const char *const *g = tb_fonts_get_fallback_families (); *g != NULL; g++)
     for (guint i = 0; i < self->faces->len; i++)
       {
-        Face *f = g_ptr_array_index (self->faces, i);
+        TbSubsetFace *f = g_ptr_array_index (self->faces, i);
         const char *family = subset_family (config, f->file);
 
         if (family != NULL && subset_has_family (config, f->file, *g) &&
@@ -552,7 +382,7 @@ make_config (TbFontSubset  *self,
       }
   for (guint i = 0; i < self->faces->len; i++)
     {
-      Face *f = g_ptr_array_index (self->faces, i);
+      TbSubsetFace *f = g_ptr_array_index (self->faces, i);
       const char *family = subset_family (config, f->file);
 
       if (family != NULL &&
@@ -703,11 +533,12 @@ tb_font_subset_build (TbFontSubset  *self,
                    _("None of the document fonts is installed"));
       return FALSE;
     }
-  if (!write_subsets (self, error))
+  if (!tb_font_subset_cache_write (self->cache_dir, self->faces, error))
     return FALSE;
 
   for (guint i = 0; i < self->faces->len; i++)
-    g_string_append_printf (key, "%s\n", ((Face *) g_ptr_array_index (self->faces, i))->file);
+    g_string_append_printf (key, "%s\n",
+                            ((TbSubsetFace *) g_ptr_array_index (self->faces, i))->file);
   for (guint i = 0; i < self->requests->len; i++)
     g_string_append_printf (key, "%s\n", ((Request *) g_ptr_array_index (self->requests, i))->font);
 
@@ -757,7 +588,7 @@ tb_font_subset_get_n_faces (TbFontSubset *self)
   return self->faces->len;
 }
 
-static Face *
+static TbSubsetFace *
 get_face (TbFontSubset *self,
           guint         i)
 {
@@ -770,7 +601,7 @@ const char *
 tb_font_subset_get_face_file (TbFontSubset *self,
                               guint         i)
 {
-  Face *f = get_face (self, i);
+  TbSubsetFace *f = get_face (self, i);
 
   return f ? f->file : NULL;
 }
@@ -779,7 +610,7 @@ const char *
 tb_font_subset_get_face_source (TbFontSubset *self,
                                 guint         i)
 {
-  Face *f = get_face (self, i);
+  TbSubsetFace *f = get_face (self, i);
 
   return f ? tb_font_face_get_file (f->source) : NULL;
 }
@@ -788,10 +619,10 @@ guint
 tb_font_subset_get_face_n_glyphs (TbFontSubset *self,
                                   guint         i)
 {
-  Face *f = get_face (self, i);
+  TbSubsetFace *f = get_face (self, i);
 
   if (f != NULL && f->n_glyphs == 0)
-    f->n_glyphs = count_glyphs (f->file);
+    f->n_glyphs = tb_font_subset_cache_count_glyphs (f->file);
   return f ? f->n_glyphs : 0;
 }
 
@@ -799,7 +630,7 @@ char *
 tb_font_subset_dup_face_chars (TbFontSubset *self,
                                guint         i)
 {
-  Face *f = get_face (self, i);
+  TbSubsetFace *f = get_face (self, i);
   GString *s = g_string_new (NULL);
   hb_codepoint_t ch = HB_SET_VALUE_INVALID;
 
