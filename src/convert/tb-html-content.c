@@ -42,7 +42,7 @@ static gboolean
 inside_link (xmlNode *node)
 {
   for (xmlNode *p = node->parent; p != NULL; p = p->parent)
-    if (tb_html_is_elem (p, "a"))
+    if (_tb_html_is_elem (p, "a"))
       return TRUE;
   return FALSE;
 }
@@ -56,19 +56,19 @@ find_anchors (xmlNode   *node,
     return;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
-      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c) || tb_html_is_elem (c, "a"))
+      if (c->type != XML_ELEMENT_NODE || _tb_html_is_skipped (c) || _tb_html_is_elem (c, "a"))
         continue;
-      if (tb_html_is_elem (c, "table") && !tb_html_is_layout_table (c))
+      if (_tb_html_is_elem (c, "table") && !_tb_html_is_layout_table (c))
         {
           g_ptr_array_add (anchors, c);
           continue;
         }
-      if (tb_html_is_one_of (c, (const char *const[]) { "p", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                 "div", "li", "td", "strong", "b", "span",
-                                                 NULL }) &&
+      if (_tb_html_is_one_of (c, (const char *const[]) { "p", "h1", "h2", "h3", "h4", "h5", "h6",
+                                                  "div", "li", "td", "strong", "b", "span",
+                                                  NULL }) &&
           !inside_link (c))
         {
-          g_autofree char *text = tb_html_node_text_head (c, 200);
+          g_autofree char *text = _tb_html_node_text_head (c, 200);
 
           if (is_heading_text (text))
             {
@@ -87,12 +87,12 @@ anchor_weight (xmlNode *anchor)
   g_autoptr(GPtrArray) rows = NULL;
   guint cells = 0;
 
-  if (!tb_html_is_elem (anchor, "table"))
+  if (!_tb_html_is_elem (anchor, "table"))
     return 50;
-  rows = tb_html_table_rows (anchor);
+  rows = _tb_html_table_rows (anchor);
   for (guint i = 0; i < rows->len && cells < 1000; i++)
     for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if (tb_html_is_elem (c, "td") || tb_html_is_elem (c, "th"))
+      if (_tb_html_is_elem (c, "td") || _tb_html_is_elem (c, "th"))
         cells++;
   return MIN (cells, 1000);
 }
@@ -180,13 +180,13 @@ find_title_before (xmlNode  *node,
           *reached = TRUE;
           return;
         }
-      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c) || tb_html_is_elem (c, "a"))
+      if (c->type != XML_ELEMENT_NODE || _tb_html_is_skipped (c) || _tb_html_is_elem (c, "a"))
         continue;
-      if (tb_html_is_one_of (c, (const char *const[]) { "h1", "h2", "h3", "p", "div", "td", NULL }))
+      if (_tb_html_is_one_of (c, (const char *const[]) { "h1", "h2", "h3", "p", "div", "td", NULL }))
         {
-          g_autofree char *text = tb_html_node_text_head (c, 400);
+          g_autofree char *text = _tb_html_node_text_head (c, 400);
 
-          if (is_title_text (text) && !tb_html_contains_table (c, 0))
+          if (is_title_text (text) && !_tb_html_contains_table (c, 0))
             {
               gboolean inside = FALSE;
 
@@ -207,8 +207,8 @@ find_title_before (xmlNode  *node,
 /* ------------------------------------------------------------------ private API */
 
 xmlNode *
-tb_html_main_content (xmlNode  *body,
-                      xmlNode **title)
+_tb_html_main_content (xmlNode  *body,
+                       xmlNode **title)
 {
   g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
   gboolean reached = FALSE;

@@ -18,28 +18,28 @@ G_BEGIN_DECLS
 #define TB_HTML_MAX_DEPTH 300
 
 /* Whether @node is the element @name (any case). */
-gboolean   tb_html_is_elem          (xmlNode           *node,
-                                     const char        *name);
+gboolean   _tb_html_is_elem          (xmlNode           *node,
+                                      const char        *name);
 /* Whether @node is one of the elements @names (NULL-terminated). */
-gboolean   tb_html_is_one_of        (xmlNode           *node,
-                                     const char *const *names);
+gboolean   _tb_html_is_one_of        (xmlNode           *node,
+                                      const char *const *names);
 /* Whether the element @node is never read: scripts, forms, hidden parts, navigation,
  * share buttons and footers. */
-gboolean   tb_html_is_skipped       (xmlNode           *node);
+gboolean   _tb_html_is_skipped       (xmlNode           *node);
 /* The start of @node's text (@limit bytes or a few more). (transfer full) */
-char      *tb_html_node_text_head   (xmlNode           *node,
-                                     gsize              limit);
+char      *_tb_html_node_text_head   (xmlNode           *node,
+                                      gsize              limit);
 /* The rows (<tr>) of @table in rendering order. (transfer container) */
-GPtrArray *tb_html_table_rows       (xmlNode           *table);
+GPtrArray *_tb_html_table_rows       (xmlNode           *table);
 /* Whether a table is somewhere inside @node (or it is nested too deep to tell). */
-gboolean   tb_html_contains_table   (xmlNode           *node,
-                                     guint              depth);
+gboolean   _tb_html_contains_table   (xmlNode           *node,
+                                      guint              depth);
 /* Whether @table lays the page out rather than holding data. */
-gboolean   tb_html_is_layout_table  (xmlNode           *table);
+gboolean   _tb_html_is_layout_table  (xmlNode           *table);
 
 /* The element of @body holding the report's content (@body itself if nothing marks it);
  * @title is set to the last title-like heading before it, outside it, or NULL. */
-xmlNode   *tb_html_main_content     (xmlNode           *body,
-                                     xmlNode          **title);
+xmlNode   *_tb_html_main_content     (xmlNode           *body,
+                                      xmlNode          **title);
 
 G_END_DECLS

@@ -38,19 +38,19 @@ typedef struct
 /* ------------------------------------------------------------------ elements */
 
 gboolean
-tb_html_is_elem (xmlNode    *node,
-                 const char *name)
+_tb_html_is_elem (xmlNode    *node,
+                  const char *name)
 {
   return node->type == XML_ELEMENT_NODE && node->name != NULL &&
          g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
 gboolean
-tb_html_is_one_of (xmlNode           *node,
-                   const char *const *names)
+_tb_html_is_one_of (xmlNode           *node,
+                    const char *const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (tb_html_is_elem (node, names[i]))
+    if (_tb_html_is_elem (node, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -122,17 +122,17 @@ is_hidden (xmlNode *node)
 }
 
 gboolean
-tb_html_is_skipped (xmlNode *node)
+_tb_html_is_skipped (xmlNode *node)
 {
   return node->type == XML_ELEMENT_NODE &&
-         (tb_html_is_one_of (node, skipped_tags) || is_hidden (node) ||
+         (_tb_html_is_one_of (node, skipped_tags) || is_hidden (node) ||
           has_furniture_word (node, "class") || has_furniture_word (node, "id"));
 }
 
 static gboolean
 is_block (xmlNode *node)
 {
-  return tb_html_is_one_of (node, block_tags);
+  return _tb_html_is_one_of (node, block_tags);
 }
 
 /* ------------------------------------------------------------------ text */
@@ -159,9 +159,9 @@ collect_text (xmlNode *node,
             }
           continue;
         }
-      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c))
+      if (c->type != XML_ELEMENT_NODE || _tb_html_is_skipped (c))
         continue;
-      if (tb_html_is_elem (c, "br"))
+      if (_tb_html_is_elem (c, "br"))
         {
           g_string_append_c (out, '\n');
           continue;
@@ -186,8 +186,8 @@ node_text (xmlNode *node)
 /* The start of @node's text: enough to tell a heading or a title (@limit bytes or a few
  * more), without walking a large subtree. */
 char *
-tb_html_node_text_head (xmlNode *node,
-                        gsize    limit)
+_tb_html_node_text_head (xmlNode *node,
+                         gsize    limit)
 {
   GString *out = g_string_new (NULL);
 
@@ -242,34 +242,34 @@ flush (Reader *r)
 /* The rows of @table in rendering order: <thead>, then <tbody>s and bare <tr>s, then
  * <tfoot>; never the rows of a table inside it. */
 GPtrArray *
-tb_html_table_rows (xmlNode *table)
+_tb_html_table_rows (xmlNode *table)
 {
   GPtrArray *rows = g_ptr_array_new ();
   GPtrArray *foot = g_ptr_array_new ();
 
   for (xmlNode *c = table->children; c != NULL; c = c->next)
     {
-      if (tb_html_is_elem (c, "tr"))
+      if (_tb_html_is_elem (c, "tr"))
         g_ptr_array_add (rows, c);
-      else if (tb_html_is_elem (c, "thead") || tb_html_is_elem (c, "tbody") ||
-               tb_html_is_elem (c, "tfoot"))
+      else if (_tb_html_is_elem (c, "thead") || _tb_html_is_elem (c, "tbody") ||
+               _tb_html_is_elem (c, "tfoot"))
         for (xmlNode *tr = c->children; tr != NULL; tr = tr->next)
-          if (tb_html_is_elem (tr, "tr"))
-            g_ptr_array_add (tb_html_is_elem (c, "tfoot") ? foot : rows, tr);
+          if (_tb_html_is_elem (tr, "tr"))
+            g_ptr_array_add (_tb_html_is_elem (c, "tfoot") ? foot : rows, tr);
     }
   g_ptr_array_extend_and_steal (rows, foot);
   return rows;
 }
 
 gboolean
-tb_html_contains_table (xmlNode *node,
-                        guint    depth)
+_tb_html_contains_table (xmlNode *node,
+                         guint    depth)
 {
   if (depth > TB_HTML_MAX_DEPTH)
     return TRUE;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     if (c->type == XML_ELEMENT_NODE &&
-        (tb_html_is_elem (c, "table") || tb_html_contains_table (c, depth + 1)))
+        (_tb_html_is_elem (c, "table") || _tb_html_contains_table (c, depth + 1)))
       return TRUE;
   return FALSE;
 }
@@ -277,19 +277,19 @@ tb_html_contains_table (xmlNode *node,
 /* A table used to lay the page out, not to hold data: it holds another table, has at most
  * two cells, or a cell of prose. */
 gboolean
-tb_html_is_layout_table (xmlNode *table)
+_tb_html_is_layout_table (xmlNode *table)
 {
   g_autoptr(GPtrArray) rows = NULL;
   guint n_cells = 0;
 
-  if (tb_html_contains_table (table, 0))
+  if (_tb_html_contains_table (table, 0))
     return TRUE;
-  rows = tb_html_table_rows (table);
+  rows = _tb_html_table_rows (table);
   for (guint i = 0; i < rows->len; i++)
     for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if (tb_html_is_elem (c, "td") || tb_html_is_elem (c, "th"))
+      if (_tb_html_is_elem (c, "td") || _tb_html_is_elem (c, "th"))
         {
-          g_autofree char *text = tb_html_node_text_head (c, LAYOUT_CELL_CHARS * 4);
+          g_autofree char *text = _tb_html_node_text_head (c, LAYOUT_CELL_CHARS * 4);
           g_autofree char *n = tb_source_normalize_text (text, FALSE);
 
           n_cells++;
@@ -320,7 +320,7 @@ static void
 read_table (Reader  *r,
             xmlNode *table)
 {
-  g_autoptr(GPtrArray) rows = tb_html_table_rows (table);
+  g_autoptr(GPtrArray) rows = _tb_html_table_rows (table);
   TbSourcePos pos = { .line = xmlGetLineNo (table), .table = r->n_tables + 1 };
   TbSourceBlock *block;
   guint n_rows = MIN (rows->len, MAX_GRID_ROWS);
@@ -340,7 +340,7 @@ read_table (Reader  *r,
   for (guint row = 0; row < n_rows; row++)
     {
       xmlNode *tr = g_ptr_array_index (rows, row);
-      gboolean in_head = tr->parent != NULL && tb_html_is_elem (tr->parent, "thead");
+      gboolean in_head = tr->parent != NULL && _tb_html_is_elem (tr->parent, "thead");
       guint col = 0;
 
       for (xmlNode *c = tr->children; c != NULL; c = c->next)
@@ -349,7 +349,7 @@ read_table (Reader  *r,
           TbSourcePos cpos;
           guint rowspan, colspan;
 
-          if (!tb_html_is_elem (c, "td") && !tb_html_is_elem (c, "th"))
+          if (!_tb_html_is_elem (c, "td") && !_tb_html_is_elem (c, "th"))
             continue;
           while (col < MAX_GRID_COLUMNS && taken[(gsize) row * MAX_GRID_COLUMNS + col])
             col++;
@@ -370,7 +370,7 @@ read_table (Reader  *r,
           cpos = (TbSourcePos) { .line = xmlGetLineNo (c), .table = r->n_tables,
                                  .row = row + 1, .column = col + 1 };
           if (tb_source_table_add_cell (block, row, col, rowspan, colspan, text,
-                                        tb_html_is_elem (c, "th") || in_head, &cpos) != NULL)
+                                        _tb_html_is_elem (c, "th") || in_head, &cpos) != NULL)
             r->n_cells++;
           col += colspan;
         }
@@ -388,12 +388,12 @@ walk_layout_table (Reader  *r,
                    xmlNode *table,
                    guint    depth)
 {
-  g_autoptr(GPtrArray) rows = tb_html_table_rows (table);
+  g_autoptr(GPtrArray) rows = _tb_html_table_rows (table);
 
   for (guint i = 0; i < rows->len; i++)
     for (xmlNode *c = ((xmlNode *) g_ptr_array_index (rows, i))->children; c; c = c->next)
-      if ((tb_html_is_elem (c, "td") || tb_html_is_elem (c, "th")) &&
-          !tb_html_is_skipped (c))
+      if ((_tb_html_is_elem (c, "td") || _tb_html_is_elem (c, "th")) &&
+          !_tb_html_is_skipped (c))
         {
           flush (r);
           walk (r, c, depth + 1);
@@ -423,17 +423,17 @@ walk (Reader  *r,
             g_string_append_c (r->para, *p == '\n' || *p == '\r' ? ' ' : *p);
           continue;
         }
-      if (c->type != XML_ELEMENT_NODE || tb_html_is_skipped (c))
+      if (c->type != XML_ELEMENT_NODE || _tb_html_is_skipped (c))
         continue;
-      if (tb_html_is_elem (c, "br"))
+      if (_tb_html_is_elem (c, "br"))
         {
           g_string_append_c (r->para, '\n');
           continue;
         }
-      if (tb_html_is_elem (c, "table"))
+      if (_tb_html_is_elem (c, "table"))
         {
           flush (r);
-          if (tb_html_is_layout_table (c))
+          if (_tb_html_is_layout_table (c))
             walk_layout_table (r, c, depth);
           else
             read_table (r, c);
@@ -577,11 +577,11 @@ tb_html_reader_read (GBytes  *data,
 
   for (xmlNode *c = root->children; c != NULL; c = c->next)
     {
-      if (tb_html_is_elem (c, "body"))
+      if (_tb_html_is_elem (c, "body"))
         body = c;
-      else if (tb_html_is_elem (c, "head"))
+      else if (_tb_html_is_elem (c, "head"))
         for (xmlNode *h = c->children; h != NULL; h = h->next)
-          if (tb_html_is_elem (h, "title") && r.source->title == NULL)
+          if (_tb_html_is_elem (h, "title") && r.source->title == NULL)
             {
               g_autofree char *t = node_text (h);
 
@@ -593,7 +593,7 @@ tb_html_reader_read (GBytes  *data,
   if (body == NULL)
     body = root;
 
-  main = tb_html_main_content (body, &title);
+  main = _tb_html_main_content (body, &title);
   if (title != NULL)
     {
       g_autofree char *t = node_text (title);
@@ -601,7 +601,7 @@ tb_html_reader_read (GBytes  *data,
 
       tb_source_add_paragraph (r.source, t, &pos);
     }
-  if (tb_html_is_elem (main, "table") || tb_html_is_elem (main, "tr"))
+  if (_tb_html_is_elem (main, "table") || _tb_html_is_elem (main, "tr"))
     main = main->parent;
   walk (&r, main, 0);
   flush (&r);

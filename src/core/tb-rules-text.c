@@ -29,16 +29,16 @@ text_is_blank (const char *text)
 }
 
 void
-tb_rules_check_text (TbReport     *report,
-                     const TbRule *rule,
-                     GPtrArray    *out)
+_tb_rules_check_text (TbReport     *report,
+                      const TbRule *rule,
+                      GPtrArray    *out)
 {
   const TbSectionSpec *section = tb_format_get_section (tb_report_get_format (report),
                                                         rule->target);
 
   if (text_is_blank (tb_report_get_text (report, section->id)))
-    g_ptr_array_add (out, tb_issue_new (rule, rule->key, rule->severity, NULL, 0,
-                                        g_strdup_printf (_("%s has no text yet"),
+    g_ptr_array_add (out, _tb_issue_new (rule, rule->key, rule->severity, NULL, 0,
+                                         g_strdup_printf (_("%s has no text yet"),
                                                          section->heading)));
 }
 
@@ -72,10 +72,10 @@ text_fingerprint (const char *text,
 }
 
 void
-tb_rules_check_text_unchanged (TbReport     *report,
-                               TbReport     *previous,
-                               const TbRule *rule,
-                               GPtrArray    *out)
+_tb_rules_check_text_unchanged (TbReport     *report,
+                                TbReport     *previous,
+                                const TbRule *rule,
+                                GPtrArray    *out)
 {
   const TbSectionSpec *section = tb_format_get_section (tb_report_get_format (report),
                                                         rule->target);
@@ -99,8 +99,8 @@ tb_rules_check_text_unchanged (TbReport     *report,
   b_year = text_fingerprint (old, tb_report_get_year (previous));
   if (g_str_equal (a, b) || g_str_equal (a_year, b_year))
     {
-      TbIssue *issue = tb_issue_new (rule, rule->key, rule->severity, NULL, 0,
-                                     g_strdup_printf (_("%s is the same as in last year's "
+      TbIssue *issue = _tb_issue_new (rule, rule->key, rule->severity, NULL, 0,
+                                      g_strdup_printf (_("%s is the same as in last year's "
                                                         "report; a report copied from an "
                                                         "earlier year is a known evaluation "
                                                         "failure, so write this year's"),

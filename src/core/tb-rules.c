@@ -54,12 +54,12 @@ tb_issue_free (TbIssue *issue)
 }
 
 TbIssue *
-tb_issue_new (const TbRule *rule,
-              const char   *key,
-              TbSeverity    severity,
-              const guint  *cells,
-              guint         n_cells,
-              char         *message)
+_tb_issue_new (const TbRule *rule,
+               const char   *key,
+               TbSeverity    severity,
+               const guint  *cells,
+               guint         n_cells,
+               char         *message)
 {
   TbIssue *issue = g_new0 (TbIssue, 1);
 
@@ -345,9 +345,9 @@ check_equation (TbReport     *report,
       /* A blank computed total stands for its blank parts: those can be typed into. */
       for (guint i = 0; i < rule->n_cells; i++)
         add_empty_cell (report, rule->cells[i], empty, 0);
-      g_ptr_array_add (out, tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
-                                          (guint *) empty->data, empty->len,
-                                          g_strdup_printf (
+      g_ptr_array_add (out, _tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
+                                           (guint *) empty->data, empty->len,
+                                           g_strdup_printf (
                                             g_dngettext (GETTEXT_PACKAGE,
                                                          "%s: not checked yet, %u cell is not filled",
                                                          "%s: not checked yet, %u cells are not filled",
@@ -358,8 +358,8 @@ check_equation (TbReport     *report,
 
   if (!relation_holds (rule->rel, lhs, rhs))
     {
-      TbIssue *issue = tb_issue_new (rule, rule->key, rule->severity, rule->cells,
-                                     rule->n_cells, NULL);
+      TbIssue *issue = _tb_issue_new (rule, rule->key, rule->severity, rule->cells,
+                                      rule->n_cells, NULL);
 
       issue->has_values = TRUE;
       issue->lhs = lhs;
@@ -407,8 +407,8 @@ check_cells (TbReport     *report,
           gint64 dummy;
 
           tb_value_parse_cell (spec, v->text, &dummy, NULL, &error);
-          g_ptr_array_add (out, tb_issue_new (rule, key, rule->severity, &cell, 1,
-                                              /* TRANSLATORS: a cell's official label, then why its
+          g_ptr_array_add (out, _tb_issue_new (rule, key, rule->severity, &cell, 1,
+                                               /* TRANSLATORS: a cell's official label, then why its
                                                * content is not a number the report can take */
                                               g_strdup_printf (C_("cell label: parse error", "%s: %s"),
                                                                spec->label,
@@ -416,9 +416,9 @@ check_cells (TbReport     *report,
         }
     }
   if (empty->len > 0)
-    g_ptr_array_add (out, tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
-                                        (guint *) empty->data, empty->len,
-                                        g_strdup_printf (
+    g_ptr_array_add (out, _tb_issue_new (rule, rule->key, TB_SEVERITY_INCOMPLETE,
+                                         (guint *) empty->data, empty->len,
+                                         g_strdup_printf (
                                           g_dngettext (GETTEXT_PACKAGE,
                                                        "%s: %u cell is not filled yet; enter 0 where there were no cases",
                                                        "%s: %u cells are not filled yet; enter 0 where there were no cases",
@@ -583,13 +583,13 @@ tb_rules_check_with_previous (TbReport *report,
             failed_rule = rule->id;
           break;
         case TB_RULE_TEXT_UNCHANGED:
-          tb_rules_check_text_unchanged (report, previous, rule, out);
+          _tb_rules_check_text_unchanged (report, previous, rule, out);
           break;
         case TB_RULE_CELLS:
           check_cells (report, rule, out);
           break;
         case TB_RULE_TEXT:
-          tb_rules_check_text (report, rule, out);
+          _tb_rules_check_text (report, rule, out);
           break;
         default:
           g_assert_not_reached ();

@@ -46,7 +46,7 @@ face_key (TbSubsetFace *f)
 }
 
 guint
-tb_font_subset_cache_count_glyphs (const char *file)
+_tb_font_subset_cache_count_glyphs (const char *file)
 {
   hb_blob_t *blob = hb_blob_create_from_file (file);
   hb_face_t *face = hb_face_create (blob, 0);
@@ -112,7 +112,7 @@ write_subset (gpointer data)
 {
   TbSubsetFace *f = data;
   GError *error = NULL;
-  hb_blob_t *blob = tb_font_subset_make_face (f, &error);
+  hb_blob_t *blob = _tb_font_subset_make_face (f, &error);
   unsigned int len = 0;
   const char *bytes;
 
@@ -130,9 +130,9 @@ write_subset (gpointer data)
 
 /* Finds or writes the subset file of every face; the missing ones are made in parallel. */
 gboolean
-tb_font_subset_cache_write (const char  *cache_dir,
-                            GPtrArray   *faces,
-                            GError     **error)
+_tb_font_subset_cache_write (const char  *cache_dir,
+                             GPtrArray   *faces,
+                             GError     **error)
 {
   g_autofree char *dir = cache_dir
     ? g_strdup (cache_dir)

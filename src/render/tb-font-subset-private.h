@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-/* Bump when the way subsets are made changes (tb_font_subset_make_face()): the cache
+/* Bump when the way subsets are made changes (_tb_font_subset_make_face()): the cache
  * names change with it. */
 #define TB_FONT_SUBSET_RECIPE "tb-font-subset 1"
 
@@ -35,16 +35,16 @@ typedef struct
 
 /* The subset of @face's font with its characters, as font file bytes; sets its n_glyphs.
  * Safe to call from any thread. (tb-font-subset.c) */
-hb_blob_t *tb_font_subset_make_face          (TbSubsetFace  *face,
-                                              GError       **error);
+hb_blob_t *_tb_font_subset_make_face          (TbSubsetFace  *face,
+                                               GError       **error);
 
 /* Names the subset file of every TbSubsetFace of @faces in the cache folder @dir (NULL:
  * tianbao/fonts in the user runtime folder), and writes the missing ones, in parallel.
  * (tb-font-subset-cache.c) */
-gboolean   tb_font_subset_cache_write        (const char    *dir,
-                                              GPtrArray     *faces,
-                                              GError       **error);
+gboolean   _tb_font_subset_cache_write        (const char    *dir,
+                                               GPtrArray     *faces,
+                                               GError       **error);
 /* The number of glyphs of the font file @file (0 if it cannot be read). */
-guint      tb_font_subset_cache_count_glyphs (const char    *file);
+guint      _tb_font_subset_cache_count_glyphs (const char    *file);
 
 G_END_DECLS

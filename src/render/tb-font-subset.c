@@ -220,8 +220,8 @@ assign_chars (TbFontSubset *self)
 /* The subset of @f's face as font file bytes. When this changes what a subset holds,
  * bump TB_FONT_SUBSET_RECIPE (tb-font-subset-private.h). */
 hb_blob_t *
-tb_font_subset_make_face (TbSubsetFace  *f,
-                          GError       **error)
+_tb_font_subset_make_face (TbSubsetFace  *f,
+                           GError       **error)
 {
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
   hb_face_t *subset;
@@ -533,7 +533,7 @@ tb_font_subset_build (TbFontSubset  *self,
                    _("None of the document fonts is installed"));
       return FALSE;
     }
-  if (!tb_font_subset_cache_write (self->cache_dir, self->faces, error))
+  if (!_tb_font_subset_cache_write (self->cache_dir, self->faces, error))
     return FALSE;
 
   for (guint i = 0; i < self->faces->len; i++)
@@ -622,7 +622,7 @@ tb_font_subset_get_face_n_glyphs (TbFontSubset *self,
   TbSubsetFace *f = get_face (self, i);
 
   if (f != NULL && f->n_glyphs == 0)
-    f->n_glyphs = tb_font_subset_cache_count_glyphs (f->file);
+    f->n_glyphs = _tb_font_subset_cache_count_glyphs (f->file);
   return f ? f->n_glyphs : 0;
 }
 
