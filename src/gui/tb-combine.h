@@ -16,6 +16,7 @@
 
 #include "tb-document.h"
 #include "tb-merge.h"
+#include "tb-merge-stream.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,10 @@ void           tb_combine_reports_async    (GtkWindow          *parent,
  * other error says why the reports could not be combined (nothing was). */
 TbCombination *tb_combine_finish           (GAsyncResult       *result,
                                             GError            **error);
+
+/* (transfer full): a streaming merge of @paths, each given by its file's name (not its whole
+ * path), as the list of inputs and the breakdown by report name them. Any thread. */
+TbMergeStream *tb_combine_stream_new       (const char *const  *paths);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TbCombination, tb_combination_free)
 
