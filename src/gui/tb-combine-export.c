@@ -11,6 +11,7 @@
 
 #include "tb-combine.h"
 #include "tb-combine-export.h"
+#include "tb-combine-input.h"
 #include "tb-file-guard.h"
 #include "tb-file-io.h"
 
@@ -26,6 +27,26 @@ export_free (Export *export)
   g_strfreev (export->inputs);
   g_free (export->csv_path);
   g_free (export);
+}
+
+/* The files of @inputs (TbCombineInput), in order; NULL if there are none or one is not a
+ * file. */
+static GStrv
+dup_paths (GListModel *inputs)
+{
+  guint n = g_list_model_get_n_items (inputs);
+  g_auto(GStrv) paths = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TbCombineInput) input = g_list_model_get_item (inputs, i);
+      const char *path = tb_combine_input_get_path (input);
+
+      if (path == NULL)
+        return NULL;
+      paths[i] = g_strdup (path);
+    }
+  return n > 0 ? g_steal_pointer (&paths) : NULL;
 }
 
 static void
@@ -69,7 +90,7 @@ on_written_cb (GObject      *source,
 void
 tb_combine_export_async (TbMerge             *merge,
                          TbReport            *summary,
-                         const char *const   *paths,
+                         GListModel          *inputs,
                          const char          *csv_path,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
@@ -81,6 +102,7 @@ tb_combine_export_async (TbMerge             *merge,
 
   g_return_if_fail (csv_path != NULL);
   g_return_if_fail (merge == NULL || summary != NULL);
+  g_return_if_fail (merge != NULL || G_IS_LIST_MODEL (inputs));
 
   task = tb_file_io_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_export_async);
@@ -103,7 +125,11 @@ tb_combine_export_async (TbMerge             *merge,
                               g_steal_pointer (&task));
       return;
     }
-  if (paths == NULL || paths[0] == NULL)
+  export = g_new0 (Export, 1);
+  export->inputs = dup_paths (inputs);
+  export->csv_path = g_strdup (csv_path);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  if (export->inputs == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
                                _("The combined reports are not files: their breakdown "
@@ -111,10 +137,6 @@ tb_combine_export_async (TbMerge             *merge,
       return;
     }
   /* Many inputs, not kept: read again from their files. */
-  export = g_new0 (Export, 1);
-  export->inputs = g_strdupv ((char **) paths);
-  export->csv_path = g_strdup (csv_path);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
   g_task_run_in_thread (task, export_thread);
 }
 

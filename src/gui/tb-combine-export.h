@@ -18,10 +18,11 @@
 
 G_BEGIN_DECLS
 
-/* Never writes over a draft. */
+/* @inputs: the model of TbCombineInput whose files are read again when @merge is NULL.
+ * Never writes over a draft. */
 void      tb_combine_export_async  (TbMerge             *merge,
                                     TbReport            *summary,
-                                    const char *const   *paths,
+                                    GListModel          *inputs,
                                     const char          *csv_path,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,

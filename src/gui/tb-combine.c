@@ -99,7 +99,6 @@ tb_combination_free (TbCombination *self)
   g_clear_object (&self->summary);
   g_clear_pointer (&self->merge, tb_merge_free);
   g_clear_object (&self->inputs);
-  g_strfreev (self->paths);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self);
 }
@@ -301,7 +300,6 @@ on_response_cb (AdwMessageDialog *dialog,
   result->summary = tb_document_new_for_report (summary, NULL);
   result->merge = g_steal_pointer (&combine->merge);
   result->inputs = G_LIST_MODEL (g_steal_pointer (&combine->inputs));
-  result->paths = g_strdupv (combine->paths);
   result->notes = notes ? g_steal_pointer (&notes) : g_ptr_array_new ();
   g_task_return_pointer (task, result, (GDestroyNotify) tb_combination_free);
 }

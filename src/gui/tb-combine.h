@@ -28,8 +28,7 @@ typedef struct
 {
   TbDocument *summary;   /* the new summary report, not saved */
   TbMerge    *merge;     /* the inputs, or NULL beyond TB_COMBINE_MAX_INPUT_COLUMNS */
-  GListModel *inputs;    /* TbCombineInput: each input, its status */
-  GStrv       paths;     /* their files, in order */
+  GListModel *inputs;    /* TbCombineInput: each input, its status and file */
   GPtrArray  *notes;     /* char*: tb_merge_build()'s notes for the clerk */
 } TbCombination;
 
