@@ -931,40 +931,57 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Input @i of write_numbered() is the unfilled report: one in 400. */
+#define IS_UNFILLED(i) ((i) % 400 == 7)
+
+/* Writes @n reports 00000.tianbao, 00001.tianbao… into @folder of the home's reports, each
+ * @report (or @unfilled, if not NULL, where IS_UNFILLED) with its agency "@@AGENCY@@"
+ * made "某市第I局", I its number. Returns their paths, in order. */
+static GStrv
+write_numbered (TbReport   *report,
+                TbReport   *unfilled,
+                const char *folder,
+                guint       n)
+{
+  g_autoptr(GBytes) bytes = tb_draft_serialize (report);
+  g_autoptr(GBytes) bytes_unfilled = unfilled ? tb_draft_serialize (unfilled) : NULL;
+  g_autofree char *first = save_report (report, folder, "00000.tianbao");
+  g_autofree char *dir = g_path_get_dirname (first);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_unlink (first);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = g_bytes_get_data (unfilled && IS_UNFILLED (i) ? bytes_unfilled : bytes,
+                                           NULL);
+      const char *mark = strstr (text, "@@AGENCY@@");
+      g_autofree char *name = g_strdup_printf ("%05u.tianbao", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *draft = g_strdup_printf ("%.*s某市第%u局%s", (int) (mark - text), text, i,
+                                                mark + strlen ("@@AGENCY@@"));
+
+      g_assert_nonnull (mark);
+      g_assert_true (g_file_set_contents (path, draft, -1, NULL));
+      g_strv_builder_add (builder, path);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* 5,000 reports: they are read and checked in a worker while a progress bar moves and the
  * main loop keeps running; Cancel stops it, and nothing is combined or written. */
 static void
 test_combine_progress_cancel (void)
 {
   g_autoptr(TbReport) report = tb_test_make_report ("2021", 2024, "@@AGENCY@@", 3);
-  g_autoptr(GBytes) bytes = tb_draft_serialize (report);
-  const char *text = g_bytes_get_data (bytes, NULL);
-  const char *mark = strstr (text, "@@AGENCY@@");
-  g_autofree char *first = save_report (report, "five-thousand", "00000.tianbao");
-  g_autofree char *dir = g_path_get_dirname (first);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  g_auto(GStrv) paths = NULL;
+  guint n = 5000, ticks = 0, tick_id, n_files = 0;
+  g_auto(GStrv) paths = write_numbered (report, NULL, "five-thousand", n);
+  g_autofree char *dir = g_path_get_dirname (paths[0]);
   TbWindow *window = new_window ();
   AdwMessageDialog *dialog;
   GtkProgressBar *bar;
   double fraction;
-  guint n = 5000, ticks = 0, tick_id, n_files = 0;
   gint64 start, waited;
   GDir *folder;
-
-  g_unlink (first);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%05u.tianbao", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *draft = g_strdup_printf ("%.*s某省第%u局%s", (int) (mark - text), text, i,
-                                                mark + strlen ("@@AGENCY@@"));
-
-      g_assert_true (g_file_set_contents (path, draft, -1, NULL));
-      g_strv_builder_add (builder, path);
-    }
-  paths = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
 
   tick_id = g_timeout_add (10, tick_cb, &ticks);
   start = g_get_monotonic_time ();
@@ -1019,9 +1036,6 @@ test_combine_progress_cancel (void)
   close_all ();
 }
 
-/* 2,000 reports, a few not ready: read on the streaming merge while the main loop runs;
- * the breakdown lists every one in a list model with its status (no column per agency at
- * that count), opens any of them from its row, and exports the breakdown by report. */
 static GtkColumnView *
 cells_view (TbCombineWindow *breakdown)
 {
@@ -1060,14 +1074,14 @@ count_descendants (GtkWidget *widget,
   return n;
 }
 
+/* 5,000 reports, a few not ready: read on the streaming merge while the main loop runs;
+ * the breakdown lists every one in a list model with its status (no column per agency at
+ * that count), opens any of them from its row, and exports the breakdown by report. */
 static void
 test_combine_many (void)
 {
   g_autoptr(TbReport) report = tb_test_make_report ("2021", 2024, "@@AGENCY@@", 5);
   g_autoptr(TbReport) unfilled = tb_test_make_report ("2021", 2024, "@@AGENCY@@", 6);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) bytes_unfilled = NULL;
-  g_autofree char *first = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *csv = NULL;
@@ -1076,7 +1090,6 @@ test_combine_many (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = NULL;
   g_auto(GStrv) lines = NULL;
-  GStrvBuilder *builder = g_strv_builder_new ();
   TbWindow *window = new_window ();
   TbCombineWindow *breakdown;
   TbWindow *opened;
@@ -1089,26 +1102,9 @@ test_combine_many (void)
   GtkAdjustment *scroll;
 
   tb_test_clear (unfilled, "t3.r3_1_open.law");
-  bytes = tb_draft_serialize (report);
-  bytes_unfilled = tb_draft_serialize (unfilled);
   g_assert_cmpuint (n, >, 1234);
-  first = save_report (report, "many", "0000.tianbao");
-  dir = g_path_get_dirname (first);
-  g_unlink (first);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *text = g_bytes_get_data (i % 400 == 7 ? bytes_unfilled : bytes, NULL);
-      const char *mark = strstr (text, "@@AGENCY@@");
-      g_autofree char *name = g_strdup_printf ("%05u.tianbao", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *draft = g_strdup_printf ("%.*s某市第%u局%s", (int) (mark - text), text, i,
-                                                mark + strlen ("@@AGENCY@@"));
-
-      g_assert_true (g_file_set_contents (path, draft, -1, NULL));
-      g_strv_builder_add (builder, path);
-    }
-  paths = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  paths = write_numbered (report, unfilled, "many", n);
+  dir = g_path_get_dirname (paths[0]);
 
   tick_id = g_timeout_add (10, tick_cb, &ticks);
   start = g_get_monotonic_time ();
@@ -1134,8 +1130,8 @@ test_combine_many (void)
       g_assert_cmpstr (tb_combine_input_get_agency (input), ==, agency);
       g_assert_cmpstr (tb_combine_input_get_file (input), ==, name);
       g_assert_cmpstr (tb_combine_input_get_path (input), ==, paths[i]);
-      g_assert_cmpint (tb_combine_input_is_ready (input), ==, i % 400 != 7);
-      if (i % 400 == 7)
+      g_assert_cmpint (tb_combine_input_is_ready (input), ==, !IS_UNFILLED (i));
+      if (IS_UNFILLED (i))
         {
           g_assert_nonnull (strstr (tb_combine_input_get_summary (input),
                                     "1 cell not filled or unreadable"));
