@@ -360,13 +360,8 @@ build_inputs (TbCombineWindow *self,
               GPtrArray       *notes)
 {
   g_autofree char *heading = NULL;
-  GtkSelectionModel *selection;
 
-  tb_combine_inputs_setup_view (self->inputs_view);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->inputs)));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_column_view_set_model (self->inputs_view, selection);
-  g_object_unref (selection);
+  tb_combine_inputs_setup_view (self->inputs_view, self->inputs);
   self->n_not_ready = tb_combine_inputs_count_not_ready (self->inputs);
   heading = tb_combine_inputs_dup_heading (g_list_model_get_n_items (self->inputs),
                                            tb_report_get_year (self->summary), self->format,
