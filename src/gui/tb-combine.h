@@ -5,10 +5,10 @@
  *
  * The clerk chooses the agencies' reports; they are read, checked and added up in a worker
  * thread, a progress bar with Cancel over @parent meanwhile (tb-merge-stream.h, in constant
- * memory: every report or nothing, the same year and format, none given twice
- * or counted already in a summary given too; the summary records what it covers); a dialog says how many
- * are ready and asks whose summary it is; the summary is added up into a new report, not
- * saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
+ * memory: every report or nothing, the same year and format, none given twice or counted
+ * already in a summary given too; the summary records what it covers); a dialog says how
+ * many are ready and asks whose summary it is; the summary is added up into a new report,
+ * not saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
  */
 #pragma once
 
