@@ -277,6 +277,16 @@ _tb_draft_check_limits (const char  *data,
   return TRUE;
 }
 
+static gboolean
+fail_entity (GError **error,
+             long     line)
+{
+  return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
+                         _("The file contains an entity reference (line %ld). Tianbao reports "
+                           "never contain one, so the file was not opened."),
+                         line);
+}
+
 /* Entities are never part of a draft. Without a DTD libxml2 refuses undeclared ones, but
  * check the whole tree anyway: this walk is cheap and does not recurse. */
 gboolean
@@ -290,19 +300,13 @@ _tb_draft_check_no_entities (xmlDoc  *doc,
       if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
           n->type == XML_ENTITY_DECL || n->type == XML_DTD_NODE ||
           n->type == XML_DOCUMENT_TYPE_NODE)
-        return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
-                               _("The file contains an entity reference (line %ld). Tianbao reports "
-                                 "never contain one, so the file was not opened."),
-                               n->type == XML_ENTITY_REF_NODE ? xmlGetLineNo (n) : 0L);
+        return fail_entity (error, n->type == XML_ENTITY_REF_NODE ? xmlGetLineNo (n) : 0L);
 
       if (n->type == XML_ELEMENT_NODE)
         for (xmlAttr *a = n->properties; a != NULL; a = a->next)
           for (xmlNode *c = a->children; c != NULL; c = c->next)
             if (c->type != XML_TEXT_NODE)
-              return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
-                                     _("The file contains an entity reference (line %ld). Tianbao "
-                                       "reports never contain one, so the file was not opened."),
-                                     xmlGetLineNo (n));
+              return fail_entity (error, xmlGetLineNo (n));
 
       /* Depth first, without recursion. */
       if (n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE)

@@ -79,6 +79,7 @@ tb_field_check (TbField      field,
   const char *end;
   gboolean newlines;
   glong n_chars;
+  gssize ascii_len = 0;
   guint i = 0;
 
   g_return_val_if_fail (field < TB_FIELD_N, FALSE);
@@ -90,15 +91,10 @@ tb_field_check (TbField      field,
     len = (gssize) strlen (text);
   /* Printable ASCII, short enough (every number of a draft): nothing else to look for,
    * and no name to translate. */
-  for (gssize k = 0; ; k++)
-    if (k == len)
-      {
-        if (len <= (gssize) max_chars[field])
-          return TRUE;
-        break;
-      }
-    else if ((guchar) text[k] < 0x20 || (guchar) text[k] >= 0x7f)
-      break;
+  while (ascii_len < len && (guchar) text[ascii_len] >= 0x20 && (guchar) text[ascii_len] < 0x7f)
+    ascii_len++;
+  if (ascii_len == len && len <= (gssize) max_chars[field])
+    return TRUE;
   name = tb_field_get_name (field);
 
   if (!g_utf8_validate_len (text, (gsize) len, NULL))

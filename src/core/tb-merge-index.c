@@ -85,7 +85,7 @@ tb_merge_index_add (TbMergeIndex *self,
 
 guint64
 tb_merge_file_key (guint64 dev,
-          guint64 ino)
+                   guint64 ino)
 {
   guint64 id[2] = { dev, ino };
 

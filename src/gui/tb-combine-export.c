@@ -9,10 +9,45 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-combine.h"
 #include "tb-combine-export.h"
+#include "tb-combine-input.h"
 #include "tb-file-guard.h"
 #include "tb-file-io.h"
-#include "tb-merge-stream.h"
+
+typedef struct
+{
+  GStrv  inputs;
+  char  *csv_path;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_strfreev (export->inputs);
+  g_free (export->csv_path);
+  g_free (export);
+}
+
+/* The files of @inputs (TbCombineInput), in order; NULL if there are none or one is not a
+ * file. */
+static GStrv
+dup_paths (GListModel *inputs)
+{
+  guint n = g_list_model_get_n_items (inputs);
+  g_auto(GStrv) paths = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TbCombineInput) input = g_list_model_get_item (inputs, i);
+      const char *path = tb_combine_input_get_path (input);
+
+      if (path == NULL)
+        return NULL;
+      paths[i] = g_strdup (path);
+    }
+  return n > 0 ? g_steal_pointer (&paths) : NULL;
+}
 
 static void
 export_thread (GTask        *task,
@@ -20,9 +55,8 @@ export_thread (GTask        *task,
                gpointer      data,
                GCancellable *cancellable)
 {
-  char **paths = data;   /* the inputs, then the CSV's path */
-  guint n = g_strv_length (paths);
-  g_autoptr(TbMergeStream) stream = tb_merge_stream_new ();
+  Export *export = data;
+  g_autoptr(TbMergeStream) stream = NULL;
   GError *error = NULL;
 
   if (!tb_file_io_worker_begin (cancellable))
@@ -30,14 +64,9 @@ export_thread (GTask        *task,
       g_task_return_error_if_cancelled (task);
       return;
     }
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      /* Files by name, as when they were combined. */
-      g_autofree char *name = g_filename_display_basename (paths[i]);
-
-      tb_merge_stream_add_file_as (stream, paths[i], name);
-    }
-  tb_merge_stream_set_breakdown_file (stream, TB_BREAKDOWN_BY_REPORT, paths[n - 1]);
+  /* Files by name, as when they were combined. */
+  stream = tb_combine_stream_new ((const char *const *) export->inputs);
+  tb_merge_stream_set_breakdown_file (stream, TB_BREAKDOWN_BY_REPORT, export->csv_path);
   if (tb_merge_stream_run (stream, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -61,18 +90,19 @@ on_written_cb (GObject      *source,
 void
 tb_combine_export_async (TbMerge             *merge,
                          TbReport            *summary,
-                         const char *const   *paths,
+                         GListModel          *inputs,
                          const char          *csv_path,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GTask) task = NULL;
+  Export *export;
 
   g_return_if_fail (csv_path != NULL);
   g_return_if_fail (merge == NULL || summary != NULL);
+  g_return_if_fail (merge != NULL || G_IS_LIST_MODEL (inputs));
 
   task = tb_file_io_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_export_async);
@@ -95,7 +125,11 @@ tb_combine_export_async (TbMerge             *merge,
                               g_steal_pointer (&task));
       return;
     }
-  if (paths == NULL || paths[0] == NULL)
+  export = g_new0 (Export, 1);
+  export->inputs = dup_paths (inputs);
+  export->csv_path = g_strdup (csv_path);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  if (export->inputs == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
                                _("The combined reports are not files: their breakdown "
@@ -103,10 +137,6 @@ tb_combine_export_async (TbMerge             *merge,
       return;
     }
   /* Many inputs, not kept: read again from their files. */
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) paths);
-  g_strv_builder_add (builder, csv_path);
-  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, export_thread);
 }
 

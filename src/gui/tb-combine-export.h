@@ -4,11 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * With the reports kept (@merge), the breakdown is made at once from them and from
- * @summary as it is now, and written atomically in a worker. When Combine Reports did not keep the reports (too many for a column each), Export CSV
- * runs the streaming merge over their files again, in a worker, and writes the breakdown
- * with one row per report (TB_BREAKDOWN_BY_REPORT), as `tianbao-cli merge` does: in
- * constant memory, the file replaced only when it is complete. Its sums are the files',
- * not edits made in the summary since.
+ * @summary as it is now, and written atomically in a worker. When Combine Reports did not
+ * keep the reports (too many for a column each), Export CSV runs the streaming merge over
+ * their files again, in a worker, and writes the breakdown with one row per report
+ * (TB_BREAKDOWN_BY_REPORT), as `tianbao-cli merge` does: in constant memory, the file
+ * replaced only when it is complete. Its sums are the files', not edits made in the
+ * summary since.
  */
 #pragma once
 
@@ -18,10 +19,11 @@
 
 G_BEGIN_DECLS
 
-/* Never writes over a draft. */
+/* @inputs: the model of TbCombineInput whose files are read again when @merge is NULL.
+ * Never writes over a draft. */
 void      tb_combine_export_async  (TbMerge             *merge,
                                     TbReport            *summary,
-                                    const char *const   *paths,
+                                    GListModel          *inputs,
                                     const char          *csv_path,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,

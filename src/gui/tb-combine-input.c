@@ -128,7 +128,8 @@ tb_combine_input_new (const TbMergeItem *item,
   self->index = item->index;
   self->status = item->status;
   self->path = g_strdup (path);
-  self->file = path != NULL ? g_filename_display_basename (path) : g_strdup (item->source);
+  /* The name the merge knows it by (tb_combine_stream_new()), as the breakdown CSV too. */
+  self->file = g_strdup (item->source);
   self->agency = g_strdup (item->agency != NULL && *item->agency != '\0' ? item->agency
                                                                            : self->file);
   switch (item->status)

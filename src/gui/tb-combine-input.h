@@ -27,7 +27,7 @@ TbCombineInput    *tb_combine_input_new         (const TbMergeItem *item,
 guint              tb_combine_input_get_index   (TbCombineInput    *self);
 /* The agency, or the file's name when it has none. */
 const char        *tb_combine_input_get_agency  (TbCombineInput    *self);
-/* The file's display name (or the source given). */
+/* The name the merge gave the input: its file's display name. */
 const char        *tb_combine_input_get_file    (TbCombineInput    *self);
 /* (nullable): the file, if the input came from one. */
 const char        *tb_combine_input_get_path    (TbCombineInput    *self);

@@ -111,10 +111,17 @@ on_activate_cb (GtkColumnView *view,
 }
 
 void
-tb_combine_inputs_setup_view (GtkColumnView *view)
+tb_combine_inputs_setup_view (GtkColumnView *view,
+                              GListModel    *inputs)
 {
-  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_autoptr(GtkSingleSelection) selection = NULL;
 
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (G_IS_LIST_MODEL (inputs));
+
+  selection = gtk_single_selection_new (g_object_ref (inputs));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   add_column (view, _("Agency"), COLUMN_AGENCY, 220, FALSE);
   add_column (view, _("File"), COLUMN_FILE, 200, FALSE);
   add_column (view, _("Status"), COLUMN_STATUS, 300, TRUE);

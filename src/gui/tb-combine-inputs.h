@@ -18,8 +18,10 @@
 
 G_BEGIN_DECLS
 
-/* Columns for @view (agency, file, status); activating a row opens that input. */
-void   tb_combine_inputs_setup_view  (GtkColumnView  *view);
+/* Shows @inputs (a model of TbCombineInput) in @view: its columns (agency, file, status),
+ * nothing selected at first; activating a row opens that input. */
+void   tb_combine_inputs_setup_view  (GtkColumnView  *view,
+                                      GListModel     *inputs);
 /* The number of @inputs (a model of TbCombineInput) that are not ready. */
 guint  tb_combine_inputs_count_not_ready (GListModel *inputs);
 /* (transfer full): the heading above the list: "3 reports on 2024, format …: all ready". */

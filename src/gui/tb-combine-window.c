@@ -52,7 +52,6 @@ struct _TbCombineWindow
 
   TbMerge           *merge;            /* the inputs themselves, or NULL (many) */
   GListModel        *inputs;           /* TbCombineInput */
-  char             **paths;            /* the inputs' files, or NULL */
   TbReport          *summary;
   const TbFormat    *format;
   GtkWindow         *summary_window;   /* weak */
@@ -361,13 +360,8 @@ build_inputs (TbCombineWindow *self,
               GPtrArray       *notes)
 {
   g_autofree char *heading = NULL;
-  GtkSelectionModel *selection;
 
-  tb_combine_inputs_setup_view (self->inputs_view);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->inputs)));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_column_view_set_model (self->inputs_view, selection);
-  g_object_unref (selection);
+  tb_combine_inputs_setup_view (self->inputs_view, self->inputs);
   self->n_not_ready = tb_combine_inputs_count_not_ready (self->inputs);
   heading = tb_combine_inputs_dup_heading (g_list_model_get_n_items (self->inputs),
                                            tb_report_get_year (self->summary), self->format,
@@ -561,7 +555,6 @@ tb_combine_window_finalize (GObject *object)
   g_clear_pointer (&self->part_sections, g_array_unref);
   g_clear_pointer (&self->sum_labels, g_hash_table_unref);
   g_free (self->filter_text);
-  g_strfreev (self->paths);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (tb_combine_window_parent_class)->finalize (object);
 }
@@ -625,7 +618,6 @@ TbCombineWindow *
 tb_combine_window_new (GtkApplication    *application,
                        TbMerge           *merge,
                        GListModel        *inputs,
-                       const char *const *paths,
                        TbReport          *summary,
                        GPtrArray      *notes,
                        GtkWindow      *summary_window)
@@ -641,7 +633,6 @@ tb_combine_window_new (GtkApplication    *application,
   self = g_object_new (TB_TYPE_COMBINE_WINDOW, "application", application, NULL);
   self->merge = merge;
   self->inputs = g_object_ref (inputs);
-  self->paths = g_strdupv ((char **) paths);
   self->summary = g_object_ref (summary);
   self->format = tb_report_get_format (summary);
   if (summary_window != NULL)
@@ -715,8 +706,8 @@ tb_combine_window_export_csv_async (TbCombineWindow     *self,
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, tb_combine_window_export_csv_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
-  tb_combine_export_async (self->merge, self->summary, (const char *const *) self->paths,
-                           path, self->cancellable, on_csv_exported_cb, task);
+  tb_combine_export_async (self->merge, self->summary, self->inputs, path, self->cancellable,
+                           on_csv_exported_cb, task);
 }
 
 gboolean

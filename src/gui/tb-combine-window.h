@@ -21,15 +21,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TbCombineWindow, tb_combine_window, TB, COMBINE_WINDOW, AdwWindow)
 
 /* Takes @merge (transfer full, nullable: no column per agency, when there are many);
- * @inputs: a model of TbCombineInput, every input with its status (the clerk opens one by
- * activating its row); @paths: (nullable) the inputs' files, in order; @summary is the
- * merge's report, shown in
+ * @inputs: a model of TbCombineInput, every input with its status and file (the clerk opens
+ * one by activating its row); @summary is the merge's report, shown in
  * @summary_window (may be NULL); @notes: (nullable) the build's notes (char*). While
  * @summary_window is open, closing the breakdown only hides it. */
 TbCombineWindow *tb_combine_window_new           (GtkApplication  *application,
                                                   TbMerge         *merge,
                                                   GListModel      *inputs,
-                                                  const char *const *paths,
                                                   TbReport        *summary,
                                                   GPtrArray       *notes,
                                                   GtkWindow       *summary_window);

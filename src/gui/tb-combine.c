@@ -99,7 +99,6 @@ tb_combination_free (TbCombination *self)
   g_clear_object (&self->summary);
   g_clear_pointer (&self->merge, tb_merge_free);
   g_clear_object (&self->inputs);
-  g_strfreev (self->paths);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self);
 }
@@ -155,6 +154,23 @@ on_item_cb (const TbMergeItem *item,
   g_ptr_array_add (work->inputs, tb_combine_input_new (item, work->paths[item->index]));
 }
 
+TbMergeStream *
+tb_combine_stream_new (const char *const *paths)
+{
+  TbMergeStream *stream = tb_merge_stream_new ();
+
+  g_return_val_if_fail (paths != NULL, stream);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      /* Files by name, not by their whole path. */
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+
+      tb_merge_stream_add_file_as (stream, paths[i], name);
+    }
+  return stream;
+}
+
 /* The checks of a roll-up (tb-merge-stream.h), on every processor, with the sums: a report
  * that cannot be read, is on another year or in another format, is given twice (also
  * through a link, or as a copy) or is counted already in a summary given too stops it.
@@ -164,15 +180,8 @@ stream_inputs (Work          *work,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(TbMergeStream) stream = tb_merge_stream_new ();
+  g_autoptr(TbMergeStream) stream = tb_combine_stream_new ((const char *const *) work->paths);
 
-  for (guint i = 0; work->paths[i] != NULL; i++)
-    {
-      /* Files by name, not by their whole path. */
-      g_autofree char *name = g_filename_display_basename (work->paths[i]);
-
-      tb_merge_stream_add_file_as (stream, work->paths[i], name);
-    }
   tb_merge_stream_set_progress_func (stream, on_checked_cb, work);
   tb_merge_stream_set_item_func (stream, on_item_cb, work);
   if (!tb_merge_stream_run (stream, cancellable, error))
@@ -291,7 +300,6 @@ on_response_cb (AdwMessageDialog *dialog,
   result->summary = tb_document_new_for_report (summary, NULL);
   result->merge = g_steal_pointer (&combine->merge);
   result->inputs = G_LIST_MODEL (g_steal_pointer (&combine->inputs));
-  result->paths = g_strdupv (combine->paths);
   result->notes = notes ? g_steal_pointer (&notes) : g_ptr_array_new ();
   g_task_return_pointer (task, result, (GDestroyNotify) tb_combination_free);
 }

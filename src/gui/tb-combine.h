@@ -5,10 +5,10 @@
  *
  * The clerk chooses the agencies' reports; they are read, checked and added up in a worker
  * thread, a progress bar with Cancel over @parent meanwhile (tb-merge-stream.h, in constant
- * memory: every report or nothing, the same year and format, none given twice
- * or counted already in a summary given too; the summary records what it covers); a dialog says how many
- * are ready and asks whose summary it is; the summary is added up into a new report, not
- * saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
+ * memory: every report or nothing, the same year and format, none given twice or counted
+ * already in a summary given too; the summary records what it covers); a dialog says how
+ * many are ready and asks whose summary it is; the summary is added up into a new report,
+ * not saved yet. Whoever started it shows the summary and its breakdown (TbCombineWindow).
  */
 #pragma once
 
@@ -16,6 +16,7 @@
 
 #include "tb-document.h"
 #include "tb-merge.h"
+#include "tb-merge-stream.h"
 
 G_BEGIN_DECLS
 
@@ -27,8 +28,7 @@ typedef struct
 {
   TbDocument *summary;   /* the new summary report, not saved */
   TbMerge    *merge;     /* the inputs, or NULL beyond TB_COMBINE_MAX_INPUT_COLUMNS */
-  GListModel *inputs;    /* TbCombineInput: each input, its status */
-  GStrv       paths;     /* their files, in order */
+  GListModel *inputs;    /* TbCombineInput: each input, its status and file */
   GPtrArray  *notes;     /* char*: tb_merge_build()'s notes for the clerk */
 } TbCombination;
 
@@ -52,6 +52,10 @@ void           tb_combine_reports_async    (GtkWindow          *parent,
  * other error says why the reports could not be combined (nothing was). */
 TbCombination *tb_combine_finish           (GAsyncResult       *result,
                                             GError            **error);
+
+/* (transfer full): a streaming merge of @paths, each given by its file's name (not its whole
+ * path), as the list of inputs and the breakdown by report name them. Any thread. */
+TbMergeStream *tb_combine_stream_new       (const char *const  *paths);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TbCombination, tb_combination_free)
 

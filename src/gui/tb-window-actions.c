@@ -93,7 +93,6 @@ on_combined_cb (GObject      *source,
   breakdown = tb_combine_window_new (gtk_window_get_application (GTK_WINDOW (self)),
                                      g_steal_pointer (&combination->merge),
                                      combination->inputs,
-                                     (const char *const *) combination->paths,
                                      tb_document_get_report (combination->summary),
                                      combination->notes, GTK_WINDOW (window));
   tb_window_set_breakdown (window, breakdown);
