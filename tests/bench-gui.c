@@ -4,11 +4,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bench-gui --write-report PATH   writes a complete 2021 report (every cell, every text)
- *   bench-gui --bare-window         a bare GtkWindow with a label: prints "first-frame-ms N"
- *                                   (from TIANBAO_BENCH_START_US) at its first painted frame
- *   bench-gui --bare-adw-window     the same with libadwaita: an AdwWindow, a header bar and
- *                                   a label (what libadwaita alone costs)
- *   bench-gui --bare-adw-window-cjk the same with a label in Chinese (+ the CJK font)
  *   bench-gui --keystroke PATH [N]  opens PATH in the report window and types N times into
  *                                   a cell of table 三, alternately breaking and fixing the
  *                                   勾稽 identity; prints the medians and maxima of
@@ -72,59 +67,6 @@ write_report (const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  return 0;
-}
-
-/* ------------------------------------------------------------------ bare window */
-
-static gint64 start_us;
-static gboolean done;
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       data)
-{
-  if (done)
-    return;
-  done = TRUE;
-  printf ("first-frame-ms %.1f\n", (g_get_real_time () - start_us) / 1000.0);
-  fflush (stdout);
-}
-
-static void
-on_realize_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), NULL);
-}
-
-static int
-bare_window (gboolean    adwaita,
-             const char *text)
-{
-  GtkWidget *window;
-
-  gtk_init ();
-  if (adwaita)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-      adw_init ();
-      window = adw_window_new ();
-      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-      adw_window_set_content (ADW_WINDOW (window), box);
-    }
-  else
-    {
-      window = gtk_window_new ();
-      gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Tianbao"));
-    }
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
   return 0;
 }
 
@@ -244,26 +186,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *start = g_getenv ("TIANBAO_BENCH_START_US");
-
-  start_us = start ? g_ascii_strtoll (start, NULL, 10) : g_get_real_time ();
-
   if (argc == 3 && g_str_equal (argv[1], "--write-report"))
     return write_report (argv[2]);
-  if (argc == 2 && g_str_equal (argv[1], "--bare-window"))
-    return bare_window (FALSE, "Tianbao");
-  if (argc == 2 && g_str_equal (argv[1], "--bare-adw-window"))
-    return bare_window (TRUE, "Tianbao");
-  /* The same with one line of Chinese: what the CJK font costs on its own. */
-  if (argc == 2 && g_str_equal (argv[1], "--bare-adw-window-cjk"))
-    return bare_window (TRUE, "盐池县审计局2021年政府信息公开工作年度报告");
   if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "--keystroke"))
     {
       gtk_init ();
       return keystrokes (argv[2], argc == 4 ? (guint) atoi (argv[3]) : 200);
     }
-  g_printerr ("usage: bench-gui --write-report PATH | --bare-window | --bare-adw-window | "
-              "--bare-adw-window-cjk | "
-              "--keystroke PATH [N]\n");
+  g_printerr ("usage: bench-gui --write-report PATH | --keystroke PATH [N]\n");
   return 2;
 }
