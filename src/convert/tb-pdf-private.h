@@ -13,6 +13,26 @@
 
 G_BEGIN_DECLS
 
+/* poppler-glib's functions, opened on first use (tb-pdf-poppler.c), with the types its
+ * header declares. */
+typedef struct
+{
+  __typeof__ (poppler_error_quark)             *error_quark;
+  __typeof__ (poppler_document_new_from_bytes) *document_new_from_bytes;
+  __typeof__ (poppler_document_get_n_pages)    *document_get_n_pages;
+  __typeof__ (poppler_document_get_page)       *document_get_page;
+  __typeof__ (poppler_document_get_title)      *document_get_title;
+  __typeof__ (poppler_page_get_size)           *page_get_size;
+  __typeof__ (poppler_page_get_text)           *page_get_text;
+  __typeof__ (poppler_page_get_text_layout)    *page_get_text_layout;
+  __typeof__ (poppler_page_render)             *page_render;
+} TbPoppler;
+
+/* Opens poppler-glib the first time; NULL with @error if it cannot be opened. */
+const TbPoppler *_tb_pdf_poppler_load (GError **error);
+/* The functions, once _tb_pdf_poppler_load() succeeded. */
+const TbPoppler *_tb_pdf_poppler      (void);
+
 typedef struct
 {
   gunichar c;

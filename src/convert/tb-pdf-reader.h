@@ -26,10 +26,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  TB_PDF_ERROR_INVALID,    /* not a PDF, or a damaged one */
-  TB_PDF_ERROR_ENCRYPTED,  /* needs a password */
-  TB_PDF_ERROR_NO_TEXT,    /* no text layer (a scanned image), or text that cannot be read */
-  TB_PDF_ERROR_LIMIT,      /* too large */
+  TB_PDF_ERROR_INVALID,      /* not a PDF, or a damaged one */
+  TB_PDF_ERROR_ENCRYPTED,    /* needs a password */
+  TB_PDF_ERROR_NO_TEXT,      /* no text layer (a scanned image), or text that cannot be read */
+  TB_PDF_ERROR_LIMIT,        /* too large */
+  TB_PDF_ERROR_UNAVAILABLE,  /* poppler-glib, which reads PDF, could not be opened */
 } TbPdfError;
 
 GQuark     tb_pdf_error_quark (void);
