@@ -448,43 +448,11 @@ test_truncated (void)
     }
 }
 
-/* ---- poppler is opened when first needed ------------------------------------------------ */
-
-static gboolean poppler_at_start;
-
-static gboolean
-poppler_mapped (void)
-{
-  g_autofree char *maps = NULL;
-
-  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
-  return strstr (maps, "/libpoppler") != NULL;
-}
-
-/* Linked, poppler and libstdc++ cost every start of the app and of tianbao-cli about 3 MiB
- * (issue 14): nothing maps them before the first PDF is read. */
-static void
-test_opened_on_demand (void)
-{
-  g_autoptr(GBytes) pdf = tb_test_fixture_bytes ("yanchi-2020.pdf");
-  g_autoptr(TbSource) source = NULL;
-
-  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no /proc/self/maps here");
-      return;
-    }
-  g_assert_false (poppler_at_start);
-  source = read_ok (pdf);
-  g_assert_true (poppler_mapped ());
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  poppler_at_start = g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS) && poppler_mapped ();
 
   g_test_add_data_func ("/pdf/fixture/2019-format", "yanchi-2020", test_fixture);
   g_test_add_data_func ("/pdf/fixture/2021-format", "qingyuan-2021", test_fixture);
@@ -496,7 +464,6 @@ main (int   argc,
   g_test_add_func ("/pdf/refused/long", test_long);
   g_test_add_func ("/pdf/refused/other", test_refused);
   g_test_add_func ("/pdf/refused/truncated", test_truncated);
-  g_test_add_func ("/pdf/opened-on-demand", test_opened_on_demand);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-library.h"
 #include "tb-zip.h"
 
 /* Entries get no time of their own, so that the same entries give the same bytes in every
@@ -42,6 +43,98 @@ struct _TbZipWriter
 };
 
 G_DEFINE_QUARK (tb-zip-error-quark, tb_zip_error)
+
+/* libarchive, opened the first time a zip is read or written (tb-library.c): only Word
+ * files need it. Called through this table, typed from <archive.h>. */
+typedef struct
+{
+  __typeof__ (archive_entry_filetype)                    *archive_entry_filetype;
+  __typeof__ (archive_entry_free)                        *archive_entry_free;
+  __typeof__ (archive_entry_is_encrypted)                *archive_entry_is_encrypted;
+  __typeof__ (archive_entry_new)                         *archive_entry_new;
+  __typeof__ (archive_entry_pathname)                    *archive_entry_pathname;
+  __typeof__ (archive_entry_pathname_utf8)               *archive_entry_pathname_utf8;
+  __typeof__ (archive_entry_set_filetype)                *archive_entry_set_filetype;
+  __typeof__ (archive_entry_set_gid)                     *archive_entry_set_gid;
+  __typeof__ (archive_entry_set_pathname_utf8)           *archive_entry_set_pathname_utf8;
+  __typeof__ (archive_entry_set_perm)                    *archive_entry_set_perm;
+  __typeof__ (archive_entry_set_size)                    *archive_entry_set_size;
+  __typeof__ (archive_entry_set_uid)                     *archive_entry_set_uid;
+  __typeof__ (archive_error_string)                      *archive_error_string;
+  __typeof__ (archive_read_data)                         *archive_read_data;
+  __typeof__ (archive_read_free)                         *archive_read_free;
+  __typeof__ (archive_read_new)                          *archive_read_new;
+  __typeof__ (archive_read_next_header)                  *archive_read_next_header;
+  __typeof__ (archive_read_open_memory)                  *archive_read_open_memory;
+  __typeof__ (archive_read_support_format_zip_seekable)  *archive_read_support_format_zip_seekable;
+  __typeof__ (archive_write_close)                       *archive_write_close;
+  __typeof__ (archive_write_data)                        *archive_write_data;
+  __typeof__ (archive_write_free)                        *archive_write_free;
+  __typeof__ (archive_write_header)                      *archive_write_header;
+  __typeof__ (archive_write_new)                         *archive_write_new;
+  __typeof__ (archive_write_open2)                       *archive_write_open2;
+  __typeof__ (archive_write_set_bytes_in_last_block)     *archive_write_set_bytes_in_last_block;
+  __typeof__ (archive_write_set_format_zip)              *archive_write_set_format_zip;
+  __typeof__ (archive_write_zip_set_compression_deflate) *archive_write_zip_set_compression_deflate;
+} TbArchive;
+
+static TbArchive la;
+static char *la_error;
+
+static const TbLibrarySymbol la_symbols[] = {
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_filetype),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_free),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_is_encrypted),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_new),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_pathname),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_pathname_utf8),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_filetype),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_gid),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_pathname_utf8),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_perm),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_size),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_entry_set_uid),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_error_string),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_data),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_free),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_new),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_next_header),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_open_memory),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_read_support_format_zip_seekable),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_close),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_data),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_free),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_header),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_new),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_open2),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_set_bytes_in_last_block),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_set_format_zip),
+  TB_LIBRARY_SYMBOL (TbArchive, archive_write_zip_set_compression_deflate),
+};
+
+static gpointer
+load_libarchive (gpointer data)
+{
+  if (!tb_library_open (TB_LIBARCHIVE_SONAME, la_symbols, G_N_ELEMENTS (la_symbols), &la,
+                        &la_error))
+    return NULL;
+  return &la;
+}
+
+static gboolean
+open_libarchive (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  if (g_once (&once, load_libarchive, NULL) != NULL)
+    return TRUE;
+  g_set_error (error, TB_ZIP_ERROR, TB_ZIP_ERROR_UNAVAILABLE,
+               /* TRANSLATORS: %s is the library's file name, then the system's message */
+               _("Word files need the library %s, which could not be opened (%s). "
+                 "Install libarchive."),
+               TB_LIBARCHIVE_SONAME, la_error != NULL ? la_error : "?");
+  return FALSE;
+}
 
 /* ------------------------------------------------------------------ reading */
 
@@ -83,7 +176,7 @@ static gboolean
 fail_archive (struct archive *a,
               GError        **error)
 {
-  const char *message = archive_error_string (a);
+  const char *message = la.archive_error_string (a);
 
   g_set_error (error, TB_ZIP_ERROR, TB_ZIP_ERROR_INVALID,
                _("Not a readable zip archive: %s"),
@@ -105,7 +198,7 @@ read_entry_data (struct archive    *a,
 
   for (;;)
     {
-      la_ssize_t n = archive_read_data (a, buffer, sizeof buffer);
+      la_ssize_t n = la.archive_read_data (a, buffer, sizeof buffer);
 
       if (n == 0)
         return TRUE;
@@ -170,22 +263,24 @@ tb_zip_read (GBytes            *data,
       return NULL;
     }
 
+  if (!open_libarchive (error))
+    return NULL;
   self = g_new0 (TbZip, 1);
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_bytes_unref);
 
-  a = archive_read_new ();
+  a = la.archive_read_new ();
   /* The seekable reader trusts the central directory, as Word and LibreOffice do. */
-  archive_read_support_format_zip_seekable (a);
-  if (archive_read_open_memory (a, bytes, size) != ARCHIVE_OK)
+  la.archive_read_support_format_zip_seekable (a);
+  if (la.archive_read_open_memory (a, bytes, size) != ARCHIVE_OK)
     {
       fail_archive (a, error);
-      archive_read_free (a);
+      la.archive_read_free (a);
       return NULL;
     }
 
-  while (ok && (r = archive_read_next_header (a, &entry)) != ARCHIVE_EOF)
+  while (ok && (r = la.archive_read_next_header (a, &entry)) != ARCHIVE_EOF)
     {
       const char *name;
       g_autoptr(GByteArray) content = NULL;
@@ -195,9 +290,9 @@ tb_zip_read (GBytes            *data,
           ok = fail_archive (a, error);
           break;
         }
-      name = archive_entry_pathname_utf8 (entry);
+      name = la.archive_entry_pathname_utf8 (entry);
       if (name == NULL)
-        name = archive_entry_pathname (entry);
+        name = la.archive_entry_pathname (entry);
       if (self->names->len >= limits->max_entries)
         {
           g_set_error (error, TB_ZIP_ERROR, TB_ZIP_ERROR_LIMIT,
@@ -216,7 +311,7 @@ tb_zip_read (GBytes            *data,
           ok = FALSE;
           break;
         }
-      if (archive_entry_is_encrypted (entry))
+      if (la.archive_entry_is_encrypted (entry))
         {
           g_set_error (error, TB_ZIP_ERROR, TB_ZIP_ERROR_ENCRYPTED,
                        _("The entry “%s” is encrypted: save the document without a "
@@ -224,7 +319,7 @@ tb_zip_read (GBytes            *data,
           ok = FALSE;
           break;
         }
-      if (archive_entry_filetype (entry) == AE_IFDIR)
+      if (la.archive_entry_filetype (entry) == AE_IFDIR)
         continue;
 
       content = g_byte_array_new ();
@@ -240,7 +335,7 @@ tb_zip_read (GBytes            *data,
                                g_byte_array_free_to_bytes (g_steal_pointer (&content)));
         }
     }
-  archive_read_free (a);
+  la.archive_read_free (a);
 
   if (!ok)
     return NULL;
@@ -335,35 +430,37 @@ tb_zip_writer_finish (TbZipWriter *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  a = archive_write_new ();
-  archive_write_set_format_zip (a);
-  archive_write_zip_set_compression_deflate (a);
+  if (!open_libarchive (error))
+    return NULL;
+  a = la.archive_write_new ();
+  la.archive_write_set_format_zip (a);
+  la.archive_write_zip_set_compression_deflate (a);
   /* No padding after the archive. */
-  archive_write_set_bytes_in_last_block (a, 1);
-  if (archive_write_open2 (a, out, NULL, write_cb, NULL, NULL) != ARCHIVE_OK)
+  la.archive_write_set_bytes_in_last_block (a, 1);
+  if (la.archive_write_open2 (a, out, NULL, write_cb, NULL, NULL) != ARCHIVE_OK)
     ok = fail_archive (a, error);
 
   for (guint i = 0; ok && i < self->names->len; i++)
     {
-      struct archive_entry *entry = archive_entry_new ();
+      struct archive_entry *entry = la.archive_entry_new ();
       gsize len = 0;
       gconstpointer bytes = g_bytes_get_data (g_ptr_array_index (self->data, i), &len);
 
-      archive_entry_set_pathname_utf8 (entry, g_ptr_array_index (self->names, i));
-      archive_entry_set_filetype (entry, AE_IFREG);
-      archive_entry_set_perm (entry, 0644);
-      archive_entry_set_size (entry, (la_int64_t) len);
-      archive_entry_set_uid (entry, 0);
-      archive_entry_set_gid (entry, 0);
-      if (archive_write_header (a, entry) != ARCHIVE_OK ||
-          (len > 0 && archive_write_data (a, bytes, len) != (la_ssize_t) len))
+      la.archive_entry_set_pathname_utf8 (entry, g_ptr_array_index (self->names, i));
+      la.archive_entry_set_filetype (entry, AE_IFREG);
+      la.archive_entry_set_perm (entry, 0644);
+      la.archive_entry_set_size (entry, (la_int64_t) len);
+      la.archive_entry_set_uid (entry, 0);
+      la.archive_entry_set_gid (entry, 0);
+      if (la.archive_write_header (a, entry) != ARCHIVE_OK ||
+          (len > 0 && la.archive_write_data (a, bytes, len) != (la_ssize_t) len))
         ok = fail_archive (a, error);
-      archive_entry_free (entry);
+      la.archive_entry_free (entry);
     }
 
-  if (archive_write_close (a) != ARCHIVE_OK && ok)
+  if (la.archive_write_close (a) != ARCHIVE_OK && ok)
     ok = fail_archive (a, error);
-  archive_write_free (a);
+  la.archive_write_free (a);
 
   if (!ok)
     return NULL;

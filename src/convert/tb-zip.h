@@ -24,6 +24,7 @@ typedef enum
   TB_ZIP_ERROR_ENCRYPTED,   /* an entry is encrypted */
   TB_ZIP_ERROR_LIMIT,       /* a limit was broken (count, size, ratio) */
   TB_ZIP_ERROR_NAME,        /* an entry name that is absolute or climbs out (..) */
+  TB_ZIP_ERROR_UNAVAILABLE, /* libarchive could not be opened */
 } TbZipError;
 
 typedef struct
