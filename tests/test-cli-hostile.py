@@ -374,8 +374,8 @@ def test_hostile_drafts_answered(tmp):
         r = expect(run("check", path), 2, os.path.basename(path))
         seconds = time.monotonic() - start
         # A hang detector, not a benchmark (a process start under the sanitizers takes two
-        # seconds on a loaded machine): before, this file took 16–19 s; test-draft and
-        # test-growth check the real cost in process.
+        # seconds on a loaded machine): before, this file took 16–19 s; test-draft-hostile
+        # and test-growth check the real cost in process.
         check(seconds < 10.0, "%s answered in %.2f s" % (os.path.basename(path), seconds), r)
         check(os.path.basename(path) in r.err, "names the file", r)
 
