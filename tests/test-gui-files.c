@@ -1,4 +1,4 @@
-/* test-gui-files.c: opening, saving, closing, undo and recovery in the window (suite gui)
+/* test-gui-files.c: opening, saving, closing and undo in the window (suite gui)
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,7 @@
  * every answer of the unsaved-changes question, saves that fail (a vanished or read-only
  * folder, a file changed by another program) with the file on disk and the report in the
  * window left intact, opening a broken file, opening a file twice, quitting with several
- * windows, undo and redo, and the recovery offer.
+ * windows, undo and redo. The recovery offer is in test-gui-recovery-offer.c.
  */
 #define G_LOG_DOMAIN "test-gui-files"
 
@@ -20,43 +20,21 @@
 #include <sys/mount.h>
 
 #include "tb-draft.h"
-#include "tb-recovery.h"
 #include "tb-file-io-private.h"
-#include "tb-recovery-dialog-private.h"
 #include "tb-session-private.h"
 #include "tb-window-private.h"
 
+#include "tb-test-files.h"
 #include "tb-test-util.h"
 
-static GtkApplication *app;
-static TbSession *session;
-
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static char *
-saved_report (const char *name,
-              const char *value)
-{
-  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(TbReport) report = tb_report_new (tb_format_get ("2021"));
-  g_autoptr(GError) error = NULL;
-
-  tb_report_set_year (report, 2024);
-  tb_report_set_agency (report, "测试县审计局");
-  if (value != NULL)
-    tb_test_type (report, "t2.reg.made", value);
-  g_assert_true (tb_draft_save (report, path, &error));
-  g_assert_no_error (error);
-  return path;
-}
 
 static TbWindow *
 open_window (const char *path)
 {
-  TbWindow *window = tb_window_new (app);
+  TbWindow *window = tb_window_new (tb_test_app);
 
-  tb_session_open_path (session, path, window);
+  tb_session_open_path (tb_test_session, path, window);
   gtk_window_present (GTK_WINDOW (window));
   tb_test_spin ();
   g_assert_nonnull (tb_window_get_document (window));
@@ -70,16 +48,6 @@ set_cell (TbWindow   *window,
 {
   tb_test_type (tb_window_get_report (window), id, text);
   tb_test_spin ();
-}
-
-static char *
-file_cell (const char *path,
-           const char *id)
-{
-  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
-
-  g_assert_nonnull (report);
-  return tb_test_dup_text (report, id);
 }
 
 static GtkWidget *
@@ -125,24 +93,15 @@ click (AdwMessageDialog *dialog,
   tb_test_spin ();
 }
 
+
 static guint
 n_windows (void)
 {
   guint n = 0;
 
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (tb_test_app); l != NULL; l = l->next)
     n += TB_IS_WINDOW (l->data);
   return n;
-}
-
-static void
-close_all (void)
-{
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  tb_test_spin ();
 }
 
 /* ---- The unsaved-changes question ------------------------------------------------------ */
@@ -150,7 +109,7 @@ close_all (void)
 static void
 test_close_unmodified (void)
 {
-  g_autofree char *path = saved_report ("plain.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("plain.tianbao", "1");
   TbWindow *window = open_window (path);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -162,7 +121,7 @@ test_close_unmodified (void)
 static void
 test_close_cancel (void)
 {
-  g_autofree char *path = saved_report ("cancel.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("cancel.tianbao", "1");
   g_autoptr(GBytes) before = tb_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   TbWindow *window = open_window (path);
@@ -202,13 +161,13 @@ test_close_cancel (void)
   tb_test_spin ();
   g_assert_null (tb_window_get_dialog (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 static void
 test_close_discard (void)
 {
-  g_autofree char *path = saved_report ("discard.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("discard.tianbao", "1");
   g_autoptr(GBytes) before = tb_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   TbWindow *window = open_window (path);
@@ -230,7 +189,7 @@ test_close_discard (void)
 static void
 test_close_save (void)
 {
-  g_autofree char *path = saved_report ("save.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("save.tianbao", "1");
   g_autofree char *value = NULL;
   TbWindow *window = open_window (path);
 
@@ -242,7 +201,7 @@ test_close_save (void)
   tb_test_spin ();
   click (tb_window_get_dialog (window), "Save");
   g_assert_null (window);
-  value = file_cell (path, "t2.reg.made");
+  value = tb_test_file_cell (path, "t2.reg.made");
   g_assert_cmpstr (value, ==, "3");
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 }
@@ -251,7 +210,7 @@ test_close_save (void)
 static void
 test_close_never_saved (void)
 {
-  TbWindow *window = tb_window_new (app);
+  TbWindow *window = tb_window_new (tb_test_app);
   AdwMessageDialog *dialog;
 
   tb_window_new_report (window);
@@ -262,7 +221,7 @@ test_close_never_saved (void)
   dialog = tb_window_get_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Save As…");
   click (dialog, "Cancel");
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* ---- Saving that fails ------------------------------------------------------------------ */
@@ -273,7 +232,7 @@ check_failed_save (const char *path,
 {
   g_autoptr(GBytes) before = g_file_test (path, G_FILE_TEST_EXISTS) ? tb_test_read_bytes (path)
                                                                     : NULL;
-  TbWindow *window = tb_session_find_window (session, path);
+  TbWindow *window = tb_session_find_window (tb_test_session, path);
   AdwMessageDialog *dialog;
   g_autofree char *value = NULL;
 
@@ -326,7 +285,7 @@ test_save_folder_gone (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   {
-    g_autofree char *made = saved_report ("x.tianbao", "1");
+    g_autofree char *made = tb_test_saved_report ("x.tianbao", "1");
 
     g_assert_cmpint (g_rename (made, path), ==, 0);
   }
@@ -343,7 +302,7 @@ test_save_folder_gone (void)
   tb_test_spin ();
   g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
   g_assert_cmpstr (tb_window_get_path (window), ==, elsewhere);
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* A read-only folder (as root, file permissions stop nothing: a read-only file system). */
@@ -360,7 +319,7 @@ test_save_read_only (void)
       g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
       g_assert_true (tb_test_private_tmpfs (dir, "size=1m"));
       {
-        g_autofree char *made = saved_report ("y.tianbao", "1");
+        g_autofree char *made = tb_test_saved_report ("y.tianbao", "1");
         g_autoptr(GBytes) bytes = tb_test_read_bytes (made);
 
         g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
@@ -370,7 +329,7 @@ test_save_read_only (void)
       g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
       check_failed_save (path, FALSE);
       check_failed_save (path, TRUE);
-      close_all ();
+      tb_test_destroy_windows ();
       printf ("CHECKED\n");
       return;
     }
@@ -388,7 +347,7 @@ test_save_read_only (void)
 static void
 test_save_changed_on_disk (void)
 {
-  g_autofree char *path = saved_report ("shared.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("shared.tianbao", "1");
   TbWindow *window = open_window (path);
   g_autoptr(TbReport) theirs = tb_draft_load (path, NULL);
   g_autoptr(GBytes) before = NULL;
@@ -416,10 +375,10 @@ test_save_changed_on_disk (void)
   tb_test_spin ();
   click (tb_window_get_dialog (window), "Replace");
   g_assert_false (tb_document_get_modified (tb_window_get_document (window)));
-  value = file_cell (path, "t2.reg.made");
+  value = tb_test_file_cell (path, "t2.reg.made");
   g_assert_cmpstr (value, ==, "5");
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* A script (tianbao-cli set) is writing the same report when the clerk saves: the window
@@ -429,7 +388,7 @@ static void
 test_save_while_script_writes (void)
 {
   const char *cli = g_getenv ("TIANBAO_CLI");
-  g_autofree char *path = saved_report ("scripted.tianbao", "1");
+  g_autofree char *path = tb_test_saved_report ("scripted.tianbao", "1");
   g_autoptr(GSubprocess) writer = NULL;
   g_autoptr(GDataInputStream) err = NULL;
   g_autoptr(GError) error = NULL;
@@ -483,7 +442,7 @@ test_save_while_script_writes (void)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
   g_assert_no_error (error);
-  value = file_cell (path, "t2.norm.made");
+  value = tb_test_file_cell (path, "t2.norm.made");
   g_assert_cmpstr (value, ==, "77");
   g_clear_pointer (&value, g_free);
 
@@ -493,10 +452,10 @@ test_save_while_script_writes (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed by Another Program");
   click (dialog, "Cancel");
-  value = file_cell (path, "t2.norm.made");
+  value = tb_test_file_cell (path, "t2.norm.made");
   g_assert_cmpstr (value, ==, "77");
   g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* ---- Opening ------------------------------------------------------------------------------ */
@@ -504,12 +463,12 @@ test_save_while_script_writes (void)
 static void
 test_open (void)
 {
-  g_autofree char *path = saved_report ("open.tianbao", "7");
+  g_autofree char *path = tb_test_saved_report ("open.tianbao", "7");
   g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "reports", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.tianbao", NULL);
   g_autofree char *hostile = g_build_filename (dir, "hostile.tianbao", NULL);
   g_autofree char *missing = g_build_filename (dir, "new.tianbao", NULL);
-  TbWindow *first = tb_window_new (app);
+  TbWindow *first = tb_window_new (tb_test_app);
   TbWindow *window;
   TbDocument *document;
   AdwMessageDialog *dialog;
@@ -520,7 +479,7 @@ test_open (void)
   g_assert_true (tb_window_is_pristine (first));
 
   /* An untouched window is reused. */
-  tb_session_open_path (session, path, first);
+  tb_session_open_path (tb_test_session, path, first);
   tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 1);
   g_assert_cmpstr (tb_window_get_path (first), ==, path);
@@ -528,20 +487,20 @@ test_open (void)
   g_assert_cmpstr (value, ==, "7");
 
   /* The same file again: its window, no second one. Also through another name. */
-  tb_session_open_path (session, path, NULL);
+  tb_session_open_path (tb_test_session, path, NULL);
   {
     g_autofree char *dotted = g_build_filename (dir, ".", "open.tianbao", NULL);
 
-    tb_session_open_path (session, dotted, NULL);
+    tb_session_open_path (tb_test_session, dotted, NULL);
   }
   tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 1);
-  g_assert_true (tb_session_find_window (session, path) == first);
+  g_assert_true (tb_session_find_window (tb_test_session, path) == first);
 
   /* A broken file: the loader's message, nothing changes. */
   document = tb_window_get_document (first);
   g_assert_true (g_file_set_contents (broken, "<tianbao version=\"1\"><meta>", -1, NULL));
-  tb_session_open_path (session, broken, first);
+  tb_session_open_path (tb_test_session, broken, first);
   tb_test_spin ();
   dialog = tb_window_get_dialog (first);
   g_assert_nonnull (dialog);
@@ -557,7 +516,7 @@ test_open (void)
                                       "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY a \"aaaa\">"
                                       "<!ENTITY b \"&a;&a;&a;&a;\">]><tianbao>&b;</tianbao>",
                                       -1, NULL));
-  tb_session_open_path (session, hostile, first);
+  tb_session_open_path (tb_test_session, hostile, first);
   tb_test_spin ();
   dialog = tb_window_get_dialog (first);
   g_assert_nonnull (dialog);
@@ -566,10 +525,10 @@ test_open (void)
   g_assert_true (tb_window_get_document (first) == document);
 
   /* A file that does not exist yet: a new report bound to it, in a new window. */
-  tb_session_open_path (session, missing, first);
+  tb_session_open_path (tb_test_session, missing, first);
   tb_test_spin ();
   g_assert_cmpuint (n_windows (), ==, 2);
-  window = tb_session_find_window (session, missing);
+  window = tb_session_find_window (tb_test_session, missing);
   g_assert_nonnull (window);
   g_assert_true (window != first);
   g_assert_cmpstr (tb_window_get_path (window), ==, missing);
@@ -577,9 +536,9 @@ test_open (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   tb_test_spin ();
   g_clear_pointer (&value, g_free);
-  value = file_cell (missing, "t2.reg.made");
+  value = tb_test_file_cell (missing, "t2.reg.made");
   g_assert_cmpstr (value, ==, "8");
-  g_assert_true (tb_session_find_window (session, missing) == window);
+  g_assert_true (tb_session_find_window (tb_test_session, missing) == window);
 
   /* Opened files are remembered for Open Recent. */
   {
@@ -587,15 +546,15 @@ test_open (void)
 
     g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
   }
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* Dropping files on a window opens them like Open does. */
 static void
 test_drop (void)
 {
-  g_autofree char *a = saved_report ("drop-a.tianbao", "1");
-  g_autofree char *b = saved_report ("drop-b.tianbao", "2");
+  g_autofree char *a = tb_test_saved_report ("drop-a.tianbao", "1");
+  g_autofree char *b = tb_test_saved_report ("drop-b.tianbao", "2");
   TbWindow *window = open_window (a);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkDropTarget *target = NULL;
@@ -625,11 +584,12 @@ test_drop (void)
 
   g_assert_true (accepted);
   g_assert_cmpuint (n_windows (), ==, 2);   /* a was open already: no second window */
-  g_assert_true (tb_session_find_window (session, a) == window);
-  g_assert_nonnull (tb_session_find_window (session, b));
-  v = tb_test_dup_text (tb_window_get_report (tb_session_find_window (session, b)), "t2.reg.made");
+  g_assert_true (tb_session_find_window (tb_test_session, a) == window);
+  g_assert_nonnull (tb_session_find_window (tb_test_session, b));
+  v = tb_test_dup_text (tb_window_get_report (tb_session_find_window (tb_test_session, b)),
+                        "t2.reg.made");
   g_assert_cmpstr (v, ==, "2");
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* ---- Undo and redo ------------------------------------------------------------------------ */
@@ -637,7 +597,7 @@ test_drop (void)
 static void
 test_undo_redo (void)
 {
-  g_autofree char *path = saved_report ("undo.tianbao", NULL);
+  g_autofree char *path = tb_test_saved_report ("undo.tianbao", NULL);
   TbWindow *window = open_window (path);
   TbHistory *history = tb_document_get_history (tb_window_get_document (window));
   GtkWidget *entry = tb_window_get_cell_widget (window, "t4.review.upheld");
@@ -698,14 +658,14 @@ test_undo_redo (void)
     tb_test_spin ();
     g_assert_cmpstr (tb_report_get_text (r, "s1"), ==, "");
   }
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* A pasted block is one step. */
 static void
 test_undo_paste (void)
 {
-  g_autofree char *path = saved_report ("paste.tianbao", NULL);
+  g_autofree char *path = tb_test_saved_report ("paste.tianbao", NULL);
   TbWindow *window = open_window (path);
   TbReport *report = tb_window_get_report (window);
   g_autofree char *value = NULL;
@@ -722,7 +682,7 @@ test_undo_paste (void)
   g_assert_null (value);
   value = tb_test_dup_text (report, "t3.r1_new.res");
   g_assert_null (value);
-  close_all ();
+  tb_test_destroy_windows ();
 }
 
 /* ---- Quitting ------------------------------------------------------------------------------- */
@@ -730,9 +690,9 @@ test_undo_paste (void)
 static void
 test_quit (void)
 {
-  g_autofree char *a = saved_report ("a.tianbao", "1");
-  g_autofree char *b = saved_report ("b.tianbao", "1");
-  g_autofree char *c = saved_report ("c.tianbao", "1");
+  g_autofree char *a = tb_test_saved_report ("a.tianbao", "1");
+  g_autofree char *b = tb_test_saved_report ("b.tianbao", "1");
+  g_autofree char *c = tb_test_saved_report ("c.tianbao", "1");
   TbWindow *wa = open_window (a);
   TbWindow *wb = open_window (b);
   TbWindow *wc = open_window (c);
@@ -744,7 +704,7 @@ test_quit (void)
   g_assert_cmpuint (n_windows (), ==, 3);
 
   /* Cancel at the first question stops quitting: nothing else closes. */
-  tb_session_quit (session);
+  tb_session_quit (tb_test_session);
   tb_test_spin ();
   g_assert_true (tb_window_get_dialog (wb) != NULL || tb_window_get_dialog (wc) != NULL);
   dialog = tb_window_get_dialog (wb) ? tb_window_get_dialog (wb)
@@ -759,305 +719,33 @@ test_quit (void)
   g_assert_null (tb_window_get_dialog (wc));
 
   /* Again: Save one, Discard the other; everything closes. */
-  tb_session_quit (session);
+  tb_session_quit (tb_test_session);
   tb_test_spin ();
   for (guint round = 0; round < 2; round++)
     {
-      if (n_windows () > 0 && tb_session_find_window (session, b) != NULL &&
-          tb_window_get_dialog (tb_session_find_window (session, b)) != NULL)
-        click (tb_window_get_dialog (tb_session_find_window (session, b)), "Save");
-      else if (n_windows () > 0 && tb_session_find_window (session, c) != NULL &&
-               tb_window_get_dialog (tb_session_find_window (session, c)) != NULL)
-        click (tb_window_get_dialog (tb_session_find_window (session, c)), "Discard");
+      if (n_windows () > 0 && tb_session_find_window (tb_test_session, b) != NULL &&
+          tb_window_get_dialog (tb_session_find_window (tb_test_session, b)) != NULL)
+        click (tb_window_get_dialog (tb_session_find_window (tb_test_session, b)), "Save");
+      else if (n_windows () > 0 && tb_session_find_window (tb_test_session, c) != NULL &&
+               tb_window_get_dialog (tb_session_find_window (tb_test_session, c)) != NULL)
+        click (tb_window_get_dialog (tb_session_find_window (tb_test_session, c)), "Discard");
       tb_test_spin ();
     }
   g_assert_cmpuint (n_windows (), ==, 0);
-  value = file_cell (b, "t2.reg.made");
+  value = tb_test_file_cell (b, "t2.reg.made");
   g_assert_cmpstr (value, ==, "2");
   g_clear_pointer (&value, g_free);
-  value = file_cell (c, "t2.reg.made");
+  value = tb_test_file_cell (c, "t2.reg.made");
   g_assert_cmpstr (value, ==, "1");
   (void) wa;
-}
-
-/* ---- Recovery ------------------------------------------------------------------------------- */
-
-/* A recovery copy as a crashed run leaves it: written by a process that is gone. */
-static char *
-crashed_copy (const char *path,
-              const char *value)
-{
-  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-  g_autofree char *id = tb_recovery_new_id ();
-  g_autofree char *dir = tb_recovery_dup_dir ();
-  g_autofree char *name = g_strconcat (id, ".ini", NULL);
-  g_autofree char *ini = g_build_filename (dir, name, NULL);
-
-  tb_report_set_cell_text (report, tb_format_find_cell (tb_report_get_format (report),
-                                                        "t2.reg.made")->index, value, NULL);
-  tb_report_set_text (report, "s5", "恢复的文字");
-  g_assert_true (tb_recovery_write (id, report, path, NULL, NULL));
-  g_assert_true (g_key_file_load_from_file (keys, ini, G_KEY_FILE_NONE, NULL));
-  g_key_file_set_uint64 (keys, "Recovery", "StartTime", 1);
-  g_assert_true (g_key_file_save_to_file (keys, ini, NULL));
-  return g_steal_pointer (&id);
-}
-
-static void
-test_recovery_offer (void)
-{
-  g_autofree char *path = saved_report ("crashed.tianbao", "1");
-  g_autofree char *other = saved_report ("other.tianbao", "1");
-  g_autoptr(GBytes) before = tb_test_read_bytes (other);
-  g_autoptr(GBytes) after = NULL;
-  g_autofree char *id = crashed_copy (path, "9");
-  g_autofree char *id2 = crashed_copy (other, "5");
-  TbWindow *window = tb_window_new (app);
-  TbRecoveryDialog *dialog;
-  g_autofree char *value = NULL;
-
-  tb_window_new_report (window);
-  gtk_window_present (GTK_WINDOW (window));
-  tb_session_offer_recovery (session, window);
-  tb_test_spin ();
-  dialog = tb_session_get_recovery_dialog (session);
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, 2);
-
-  /* Recover: the untouched window shows the report with its unsaved changes. */
-  g_assert_true (tb_recovery_dialog_choose (dialog, id, TRUE));
-  tb_test_spin ();
-  g_assert_cmpstr (tb_window_get_path (window), ==, path);
-  value = tb_test_dup_text (tb_window_get_report (window), "t2.reg.made");
-  g_assert_cmpstr (value, ==, "9");
-  g_assert_cmpstr (tb_report_get_text (tb_window_get_report (window), "s5"), ==, "恢复的文字");
-  g_assert_true (tb_document_get_modified (tb_window_get_document (window)));
-  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-  g_assert_cmpstr (tb_document_get_recovery_id (tb_window_get_document (window)), ==, id);
-  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, 1);
-
-  /* Discard the other: its copy goes, its file stays as it was; the offer closes. */
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (tb_recovery_dialog_choose (dialog, id2, FALSE));
-  tb_test_spin ();
-  g_assert_null (dialog);
-  g_assert_null (tb_session_get_recovery_dialog (session));
-  after = tb_test_read_bytes (other);
-  g_assert_true (g_bytes_equal (before, after));
-  {
-    g_autoptr(GPtrArray) entries = tb_recovery_list (NULL);
-
-    /* Left: the recovered report's own copy, now claimed by this process. */
-    g_assert_cmpuint (entries->len, ==, 1);
-    g_assert_cmpstr (((TbRecoveryEntry *) g_ptr_array_index (entries, 0))->id, ==, id);
-    g_assert_true (((TbRecoveryEntry *) g_ptr_array_index (entries, 0))->in_use);
-  }
-
-  /* Offered once per run. */
-  tb_session_offer_recovery (session, window);
-  g_assert_null (tb_session_get_recovery_dialog (session));
-
-  /* Saving the recovered report removes its copy. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  tb_test_spin ();
-  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
-  g_clear_pointer (&value, g_free);
-  value = file_cell (path, "t2.reg.made");
-  g_assert_cmpstr (value, ==, "9");
-  close_all ();
-}
-
-/* A copy that cannot be read: its description names a version that does not exist. */
-static void
-damaged_copy (void)
-{
-  g_autofree char *id = tb_recovery_new_id ();
-  g_autofree char *dir = tb_recovery_dup_dir ();
-  g_autofree char *name = g_strconcat (id, ".ini", NULL);
-  g_autofree char *ini = g_build_filename (dir, name, NULL);
-
-  tb_test_write_file (ini, "[Recovery]\nVersion=99\n", -1);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @widget's window painted a frame laid out anew. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-
-  gtk_widget_queue_allocate (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-collect_buttons (GtkWidget *widget,
-                 GPtrArray *buttons)
-{
-  if (GTK_IS_BUTTON (widget))
-    g_ptr_array_add (buttons, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_buttons (c, buttons);
-}
-
-/* Offers @n_copies recovery copies and one damaged copy; checks that the offer fits in the
- * window and that the buttons of every row show whole (scrolling to each if the list
- * scrolls); @scrolls: whether the list had to scroll. */
-static void
-check_recovery_layout (guint     n_copies,
-                       gboolean *scrolls)
-{
-  g_autofree char *path = saved_report ("crashed.tianbao", "1");
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  TbWindow *window = tb_window_new (app);
-  TbRecoveryDialog *dialog;
-  GtkWidget *scroller;
-  GtkAdjustment *vadj;
-  int height;
-
-  for (guint i = 0; i < n_copies; i++)
-    g_free (crashed_copy (path, "9"));
-  damaged_copy ();
-
-  tb_window_new_report (window);
-  gtk_window_present (GTK_WINDOW (window));
-  /* As tb_session_offer_recovery () shows it (which does it once per run). */
-  {
-    g_autoptr(GPtrArray) damaged = NULL;
-    g_autoptr(GPtrArray) entries = tb_recovery_list (&damaged);
-
-    dialog = tb_recovery_dialog_new (GTK_WINDOW (window), entries, damaged);
-  }
-  gtk_window_present (GTK_WINDOW (dialog));
-  tb_test_run_loop_for (300);
-  scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
-  /* The list's height is guessed, then measured again at the width it got: laid out once
-   * a frame changes nothing more, however long a loaded machine takes for it. */
-  {
-    int before;
-
-    do
-      {
-        before = gtk_widget_get_height (GTK_WIDGET (dialog));
-        wait_for_frame (scroller);
-        wait_for_frame (scroller);
-      }
-    while (gtk_widget_get_height (GTK_WIDGET (dialog)) != before);
-  }
-  g_assert_cmpuint (tb_recovery_dialog_get_n_rows (dialog), ==, n_copies + 1);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=,
-                   gtk_widget_get_height (GTK_WIDGET (window)));
-
-  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  height = gtk_widget_get_height (scroller);
-  g_assert_cmpint (height, >, 0);
-  *scrolls = gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj) + 0.5;
-
-  /* Recover and Discard for each copy; Discard alone for the damaged one. */
-  collect_buttons (scroller, buttons);
-  g_assert_cmpuint (buttons->len, ==, 2 * n_copies + 1);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-      graphene_rect_t b;
-
-      /* As the clerk scrolls to it. */
-      g_assert_true (gtk_widget_compute_bounds (button, scroller, &b));
-      if (b.origin.y + b.size.height > height)
-        {
-          gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) +
-                                          b.origin.y + b.size.height - height);
-          /* Laid out again in the next frame, however long the machine takes for it. */
-          wait_for_frame (scroller);
-          g_assert_true (gtk_widget_compute_bounds (button, scroller, &b));
-        }
-      g_test_message ("button %u: y %.0f..%.0f of %d", i, b.origin.y,
-                      b.origin.y + b.size.height, height);
-      g_assert_cmpfloat (b.origin.y, >=, 0);
-      g_assert_cmpfloat (b.origin.y + b.size.height, <=, height);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  close_all ();
-  {
-    g_autoptr(GPtrArray) damaged = NULL;
-    g_autoptr(GPtrArray) entries = tb_recovery_list (&damaged);
-
-    for (guint i = 0; i < entries->len; i++)
-      tb_recovery_discard (((TbRecoveryEntry *) g_ptr_array_index (entries, i))->id, NULL);
-    for (guint i = 0; i < damaged->len; i++)
-      tb_recovery_discard (((TbRecoveryEntry *) g_ptr_array_index (damaged, i))->id, NULL);
-  }
-}
-
-/* Every row of the offer shows whole, its buttons included (GTK 4.8's scrolled window asks
- * its child for its height at no particular width, which wrapped labels make too short). */
-static void
-test_recovery_layout_few (void)
-{
-  gboolean scrolls;
-
-  check_recovery_layout (1, &scrolls);
-  g_assert_false (scrolls);
-}
-
-/* Many rows scroll, and the offer still fits in the window. */
-static void
-test_recovery_layout_many (void)
-{
-  gboolean scrolls;
-
-  check_recovery_layout (8, &scrolls);
-  g_assert_true (scrolls);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_autofree char *recent_dir = g_dir_make_tmp ("tianbao-test-recent-XXXXXX", NULL);
-
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* The recent files list is opened once, at its first use; give it a folder that outlives
-   * the per-test folders (G_TEST_OPTION_ISOLATE_DIRS removes them after each test). */
-  g_setenv ("XDG_DATA_HOME", recent_dir, TRUE);
-  gtk_recent_manager_get_default ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The read-only file system of save-read-only is mounted in a namespace of the
-   * subprocess: entered before any thread starts, so the workers that save see it too. */
-  if (g_test_subprocess ())
-    tb_test_private_mounts ();
-  gtk_disable_setlocale ();
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  app = GTK_APPLICATION (adw_application_new ("io.github.tianbao.Tianbao.TestFiles",
-                                              G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* Windows come and go in the tests; the application stays. */
-  g_application_hold (G_APPLICATION (app));
-  session = tb_session_new (app);
+  if (!tb_test_files_init (&argc, &argv, "io.github.tianbao.Tianbao.TestFiles"))
+    return 0;
 
   g_test_add_func ("/gui/files/close-unmodified", test_close_unmodified);
   g_test_add_func ("/gui/files/close-cancel", test_close_cancel);
@@ -1073,19 +761,6 @@ main (int   argc,
   g_test_add_func ("/gui/files/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/files/undo-paste", test_undo_paste);
   g_test_add_func ("/gui/files/quit", test_quit);
-  g_test_add_func ("/gui/files/recovery-offer", test_recovery_offer);
-  g_test_add_func ("/gui/files/recovery-layout-few", test_recovery_layout_few);
-  g_test_add_func ("/gui/files/recovery-layout-many", test_recovery_layout_many);
 
-  status = g_test_run ();
-  g_clear_object (&session);
-  g_application_release (G_APPLICATION (app));
-  g_object_unref (app);
-  {
-    g_autofree char *xbel = g_build_filename (recent_dir, "recently-used.xbel", NULL);
-
-    g_unlink (xbel);
-    g_rmdir (recent_dir);
-  }
-  return status;
+  return tb_test_files_run ();
 }
