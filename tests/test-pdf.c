@@ -1,11 +1,13 @@
-/* test-pdf.c: tests for the page layout and the PDF export (checked with poppler tools)
+/* test-pdf.c: the PDF export of whole reports, checked with poppler tools
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The PDFs are checked the way a reader sees them: pdftotext (every heading, label and
- * number, in order), pdffonts (only embedded fonts), pdfinfo (pages, title, author) and
- * pdftoppm rasters (every glyph has ink; cairo 1.16 drops 如 of Noto Sans CJK SC Regular).
+ * number, in order), pdffonts (only embedded fonts) and pdfinfo (pages, title, author); the
+ * draft line, the sign-off, a table broken across pages, write errors and tianbao-cli
+ * export-pdf. Every glyph's ink is test-pdf-ink.c, the longest paragraphs
+ * test-pdf-long-paragraph.c.
  */
 
 #define G_LOG_DOMAIN "test-pdf"
@@ -15,19 +17,16 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "tb-draft.h"
-#include "tb-field.h"
-#include "tb-layout-private.h"
 #include "tb-pdf.h"
 #include "tb-readiness.h"
 #include "tb-rules.h"
 #include "tb-value.h"
 
+#include "tb-test-pdf.h"
 #include "tb-test-util.h"
 
 /* Page counts checked by eye on the rendered pages (see the report of the PDF work). */
@@ -36,80 +35,11 @@
 
 /* ---- Tools ------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} TmpPdf;
-
-static void
-tmp_pdf_free (TmpPdf *tmp)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (tmp->dir, name, NULL);
-
-      g_unlink (p);
-    }
-  g_rmdir (tmp->dir);
-  g_free (tmp->dir);
-  g_free (tmp->path);
-  g_free (tmp);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmpPdf, tmp_pdf_free)
-
-static TmpPdf *
-export_tmp (TbReport              *report,
-            const TbLayoutOptions *options)
-{
-  TmpPdf *tmp = g_new0 (TmpPdf, 1);
-  g_autoptr(GError) error = NULL;
-
-  tmp->dir = g_dir_make_tmp ("test-pdf-XXXXXX", &error);
-  g_assert_no_error (error);
-  tmp->path = g_build_filename (tmp->dir, "report.pdf", NULL);
-  g_assert_true (tb_pdf_export (report, options, tmp->path, &error));
-  g_assert_no_error (error);
-
-  /* For looking at the output: TB_TEST_PDF_KEEP=DIR keeps a copy of every export. */
-  if (g_getenv ("TB_TEST_PDF_KEEP") != NULL)
-    {
-      static guint serial = 0;
-      g_autofree char *name = g_strdup_printf ("%s-%02u.pdf", g_test_get_path () + 1, serial++);
-      g_autofree char *keep = NULL;
-      g_autofree char *data = NULL;
-      gsize len;
-
-      g_strdelimit (name, "/", '_');
-      keep = g_build_filename (g_getenv ("TB_TEST_PDF_KEEP"), name, NULL);
-      g_assert_true (g_file_get_contents (tmp->path, &data, &len, NULL));
-      g_assert_true (g_file_set_contents (keep, data, len, NULL));
-    }
-  return tmp;
-}
-
-/* The text as pdftotext gives it, page furniture included. */
-static char *
-pdf_raw_text (const char *path,
-              int         page)
-{
-  g_autofree char *page_s = g_strdup_printf ("%d", page);
-  const char *all[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  const char *one[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", page_s, "-l", page_s,
-                        path, "-", NULL };
-
-  return tb_test_run_tool (page > 0 ? one : all);
-}
-
 static char *
 pdf_text (const char *path,
           int         page)
 {
-  g_autofree char *raw = pdf_raw_text (path, page);
+  g_autofree char *raw = tb_test_pdf_raw_text (path, page);
   g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
   GString *text = g_string_new (NULL);
 
@@ -305,162 +235,13 @@ assert_fonts_embedded (const char *path)
   g_assert_cmpuint (fonts, >=, 2);
 }
 
-/* ---- Rasters ---------------------------------------------------------------------------- */
-
-typedef struct
-{
-  int     width, height;
-  guchar *pixels;
-} Gray;
-
-static void
-gray_free (Gray *g)
-{
-  g_free (g->pixels);
-  g_free (g);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Gray, gray_free)
-
-/* Page @page of @pdf as an 8-bit grey image at @dpi (pdftoppm -gray writes a PGM). */
-static Gray *
-rasterise (const char *pdf,
-           int         page,
-           int         dpi)
-{
-  g_autofree char *prefix = g_strconcat (pdf, "-page", NULL);
-  g_autofree char *pgm = g_strconcat (prefix, ".pgm", NULL);
-  g_autofree char *page_s = g_strdup_printf ("%d", page);
-  g_autofree char *dpi_s = g_strdup_printf ("%d", dpi);
-  const char *argv[] = { "pdftoppm", "-gray", "-r", dpi_s, "-f", page_s, "-l", page_s,
-                         "-singlefile", pdf, prefix, NULL };
-  g_autofree char *out = tb_test_run_tool (argv);
-  g_autofree char *data = NULL;
-  gsize len;
-  int w, h, max, offset = 0;
-  Gray *g;
-
-  g_assert_true (g_file_get_contents (pgm, &data, &len, NULL));
-  g_unlink (pgm);
-  g_assert_cmpint (sscanf (data, "P5 %d %d %d%n", &w, &h, &max, &offset), ==, 3);
-  g_assert_cmpint (max, ==, 255);
-  offset++;   /* the single white-space byte after maxval */
-  g_assert_cmpuint (len, ==, (gsize) offset + (gsize) w * h);
-  g = g_new0 (Gray, 1);
-  g->width = w;
-  g->height = h;
-  g->pixels = g_memdup2 (data + offset, (gsize) w * h);
-  return g;
-}
-
-/* Darkest pixel in the box (points, converted at @dpi), shrunk by a pixel of margin. */
-static guchar
-darkest (Gray   *g,
-         double  x,
-         double  y,
-         double  w,
-         double  h,
-         int     dpi)
-{
-  double s = dpi / 72.0;
-  int x0 = MAX (0, (int) (x * s) - 1), y0 = MAX (0, (int) (y * s) - 1);
-  int x1 = MIN (g->width, (int) ((x + w) * s) + 2), y1 = MIN (g->height, (int) ((y + h) * s) + 2);
-  guchar min = 255;
-
-  for (int yy = y0; yy < y1; yy++)
-    for (int xx = x0; xx < x1; xx++)
-      min = MIN (min, g->pixels[yy * g->width + xx]);
-  return min;
-}
-
 /* ---- Tests ------------------------------------------------------------------------------ */
-
-static const char probe[] =
-  "如政府信息公开工作年度报告总体情况主动依申请行政复议诉讼结果维持纠正其他尚未审结本年新收上年结转"
-  "予以部分不予无法提供处理国家秘密第三方“”（）、，。：；《》—0123456789";
-
-/* Renders every character of the probe, one per cell, in every font role; rasterises
- * and requires ink in every cell. */
-static void
-test_probe_ink (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-pdf-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "probe.pdf", NULL);
-  glong n = g_utf8_strlen (probe, -1);
-  const int cols = 16, cell = 30, dpi = 144;
-  int rows = (n + cols - 1) / cols;
-  double page_h = rows * cell * (double) TB_LAYOUT_N_FONTS + 20;
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, cols * cell + 20, page_h);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *fo = cairo_font_options_create ();
-  guint failures = 0;
-
-  g_assert_no_error (error);
-  pango_cairo_context_set_resolution (context, 72);
-  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, fo);
-  cairo_font_options_destroy (fo);
-
-  for (int role = 0; role < TB_LAYOUT_N_FONTS; role++)
-    {
-      PangoFontDescription *desc = pango_font_description_from_string (tb_layout_get_font (role));
-      const char *p = probe;
-
-      pango_font_description_set_size (desc, 20 * PANGO_SCALE);
-      for (int i = 0; i < n; i++, p = g_utf8_next_char (p))
-        {
-          PangoLayout *layout = pango_layout_new (context);
-          char ch[8] = { 0, };
-
-          g_unichar_to_utf8 (g_utf8_get_char (p), ch);
-          pango_layout_set_font_description (layout, desc);
-          pango_layout_set_text (layout, ch, -1);
-          cairo_move_to (cr, 10 + (i % cols) * cell + 4,
-                         10 + (role * rows + i / cols) * cell + 1);
-          pango_cairo_show_layout (cr, layout);
-          g_object_unref (layout);
-        }
-      pango_font_description_free (desc);
-    }
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  {
-    g_autoptr(Gray) g = rasterise (path, 1, dpi);
-
-    for (int role = 0; role < TB_LAYOUT_N_FONTS; role++)
-      {
-        const char *p = probe;
-
-        for (int i = 0; i < n; i++, p = g_utf8_next_char (p))
-          {
-            double x = 10 + (i % cols) * cell, y = 10 + (role * rows + i / cols) * cell;
-            guchar dark = darkest (g, x + 2, y + 2, cell - 4, cell - 4, dpi);
-
-            if (dark > 160)
-              {
-                g_test_message ("no ink for U+%04X in \"%s\" (darkest %u)",
-                                g_utf8_get_char (p), tb_layout_get_font (role), dark);
-                failures++;
-              }
-          }
-      }
-  }
-  g_unlink (path);
-  g_rmdir (dir);
-  g_assert_cmpuint (failures, ==, 0);
-}
 
 static void
 check_report_pdf (TbReport *report,
                   guint     expected_pages)
 {
-  g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
+  g_autoptr(TbTestPdf) tmp = tb_test_export_pdf (report, NULL);
   g_autofree char *text = pdf_text (tmp->path, 0);
   g_autoptr(GPtrArray) expected = expected_strings (report);
   g_autoptr(TbLayout) layout = tb_layout_new (report, NULL);
@@ -475,7 +256,7 @@ check_report_pdf (TbReport *report,
   /* No draft line unless asked for; page numbers "— N —" on every page. */
   for (guint p = 1; p <= pages; p++)
     {
-      g_autofree char *raw = pdf_raw_text (tmp->path, p);
+      g_autofree char *raw = tb_test_pdf_raw_text (tmp->path, p);
       g_autofree char *number = g_strdup_printf ("\n— %u —\n", p);
 
       g_assert_null (strstr (raw, "草稿"));
@@ -553,7 +334,7 @@ static void
 test_metadata (void)
 {
   g_autoptr(TbReport) report = tb_test_make_full_2021 ();
-  g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
+  g_autoptr(TbTestPdf) tmp = tb_test_export_pdf (report, NULL);
   const char *argv[] = { "pdfinfo", "-enc", "UTF-8", tmp->path, NULL };
   g_autofree char *info = tb_test_run_tool (argv);
 
@@ -572,7 +353,7 @@ test_draft (void)
   g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   g_autoptr(TbReport) empty = tb_report_new (tb_format_get ("2021"));
   TbLayoutOptions options = { .draft_issues = 0 };
-  g_autoptr(TmpPdf) tmp = NULL;
+  g_autoptr(TbTestPdf) tmp = NULL;
   guint pages;
 
   /* An empty report is not ready: errors + incomplete issues. */
@@ -583,11 +364,11 @@ test_draft (void)
   options.draft_issues = tb_readiness_count_blocking_issues (report);
   g_assert_cmpuint (options.draft_issues, ==, 1);
 
-  tmp = export_tmp (report, &options);
+  tmp = tb_test_export_pdf (report, &options);
   pages = tb_test_pdf_pages (tmp->path);
   for (guint p = 1; p <= pages; p++)
     {
-      g_autofree char *text = pdf_raw_text (tmp->path, p);
+      g_autofree char *text = tb_test_pdf_raw_text (tmp->path, p);
 
       g_assert_true (g_str_has_prefix (text, "草稿：尚有 1 处校验错误\n"));
     }
@@ -598,8 +379,8 @@ test_sign_off (void)
 {
   g_autoptr(TbReport) report = tb_test_make_full_2021 ();
   TbLayoutOptions options = { .sign_off = TRUE };
-  g_autoptr(TmpPdf) with = export_tmp (report, &options);
-  g_autoptr(TmpPdf) without = export_tmp (report, NULL);
+  g_autoptr(TbTestPdf) with = tb_test_export_pdf (report, &options);
+  g_autoptr(TbTestPdf) without = tb_test_export_pdf (report, NULL);
   g_autofree char *text = pdf_text (with->path, 0);
   g_autofree char *plain = pdf_text (without->path, 0);
   const char *last_section = strstr (text, tb_report_get_text (report, "s6"));
@@ -617,7 +398,7 @@ static void
 test_table_break (void)
 {
   g_autoptr(TbReport) report = tb_test_make_full_2021 ();
-  g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
+  g_autoptr(TbTestPdf) tmp = tb_test_export_pdf (report, NULL);
   guint pages = tb_test_pdf_pages (tmp->path);
   guint with_header = 0, with_block = 0;
 
@@ -632,198 +413,12 @@ test_table_break (void)
   g_assert_cmpuint (with_block, ==, 2);
 }
 
-typedef struct
-{
-  Gray  *gray;
-  int    dpi;
-  guint  glyphs;
-  guint  blank;
-} InkCheck;
-
-static void
-check_glyph (double   x,
-             double   y,
-             double   w,
-             double   h,
-             gunichar ch,
-             gpointer user_data)
-{
-  InkCheck *check = user_data;
-  guchar dark = darkest (check->gray, x, y, w, h, check->dpi);
-
-  check->glyphs++;
-  if (dark > 200)
-    {
-      g_test_message ("blank glyph U+%04X at %.1f,%.1f (darkest %u)", ch, x, y, dark);
-      check->blank++;
-    }
-}
-
-/* Every glyph box of every page of exported reports has ink. */
-static void
-test_glyph_ink (void)
-{
-  g_autoptr(TbReport) full = tb_test_make_full_2021 ();
-  g_autoptr(TbReport) sample = tb_test_make_sample_2020 ();
-  TbReport *reports[] = { full, sample };
-  TbLayoutOptions options = { .sign_off = TRUE, .draft_issues = 2 };
-
-  for (guint r = 0; r < G_N_ELEMENTS (reports); r++)
-    {
-      g_autoptr(TmpPdf) tmp = export_tmp (reports[r], &options);
-      g_autoptr(TbLayout) layout = tb_layout_new (reports[r], &options);
-      InkCheck check = { .dpi = 100 };
-
-      for (guint p = 0; p < tb_layout_get_n_pages (layout); p++)
-        {
-          g_autoptr(Gray) gray = rasterise (tmp->path, p + 1, check.dpi);
-
-          check.gray = gray;
-          tb_layout_foreach_glyph (layout, p, check_glyph, &check);
-        }
-      g_test_message ("%u glyphs checked, %u blank", check.glyphs, check.blank);
-      g_assert_cmpuint (check.glyphs, >, 1500);
-      g_assert_cmpuint (check.blank, ==, 0);
-    }
-}
-
-/* ---- Long paragraphs ------------------------------------------------------------------- */
-
-/* The text of every line the layout places, in order (pages one after the other). */
-static GPtrArray *
-placed_lines (TbLayout *layout)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint p = 0; p < layout->pages->len; p++)
-    {
-      GArray *ops = g_ptr_array_index (layout->pages, p);
-
-      for (guint i = 0; i < ops->len; i++)
-        {
-          const TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
-          PangoLayoutLine *line;
-
-          if (op->kind != TB_LAYOUT_OP_LINE)
-            continue;
-          line = pango_layout_get_line_readonly (op->layout, op->line);
-          g_ptr_array_add (lines, g_strndup (pango_layout_get_text (op->layout) + line->start_index,
-                                             line->length));
-        }
-    }
-  return lines;
-}
-
-/* The lines of @para as one layout, the way the pages set a paragraph (tb-layout-text.c). */
-static GPtrArray *
-whole_lines (TbLayout   *layout,
-             const char *para)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(PangoLayout) whole = _tb_layout_make (layout, TB_LAYOUT_FONT_BODY, 0, para,
-                                                  TEXT_WIDTH, PANGO_ALIGN_LEFT);
-
-  pango_layout_set_indent (whole, pango_units_from_double (2 * BODY_SIZE));
-  pango_layout_set_justify (whole, TRUE);
-  for (int i = 0; i < pango_layout_get_line_count (whole); i++)
-    {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (whole, i);
-
-      g_ptr_array_add (lines, g_strndup (para + line->start_index, line->length));
-    }
-  return lines;
-}
-
-/* Laid out in pieces (TB_LAYOUT_PIECE_BYTES), a long paragraph still gets exactly the lines
- * the whole paragraph has: the pieces change nothing but the time. */
-static void
-test_long_paragraph_lines (void)
-{
-  g_autoptr(GString) mixed = g_string_new (NULL);
-  g_autofree char *unbroken = g_strnfill (3000, 'a');
-  g_autofree char *digits = g_strnfill (2500, '7');
-  const char *paragraphs[3];
-
-  /* Real wording, digits, Latin words and punctuation that line breaking treats specially. */
-  while (mixed->len < 6 * TB_LAYOUT_PIECE_BYTES)
-    g_string_append (mixed, "本年度共收到政府信息公开申请1,234件，较上年增长12.5%，其中通过"
-                     "“中国政府网”（www.gov.cn）提交的有56件；依申请公开收费317,425,062.13元。"
-                     "The Regulations on Open Government Information (OGI) apply—see 《条例》"
-                     "第二十条第（八）项。");
-  paragraphs[0] = mixed->str;
-  paragraphs[1] = unbroken;
-  paragraphs[2] = digits;
-
-  for (guint k = 0; k < G_N_ELEMENTS (paragraphs); k++)
-    {
-      g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
-      g_autoptr(TbLayout) layout = NULL;
-      g_autoptr(GPtrArray) placed = NULL;
-      g_autoptr(GPtrArray) whole = NULL;
-      guint at = 0;
-
-      g_assert_cmpuint (strlen (paragraphs[k]), >, 2 * TB_LAYOUT_PIECE_BYTES);
-      tb_report_set_text (report, "s1", paragraphs[k]);
-      layout = tb_layout_new (report, NULL);
-      placed = placed_lines (layout);
-      whole = whole_lines (layout, paragraphs[k]);
-      g_assert_cmpuint (whole->len, >, 20);
-      while (at < placed->len && !g_str_equal (g_ptr_array_index (placed, at),
-                                               g_ptr_array_index (whole, 0)))
-        at++;
-      g_assert_cmpuint (at + whole->len, <=, placed->len);
-      for (guint i = 0; i < whole->len; i++)
-        g_assert_cmpstr (g_ptr_array_index (placed, at + i), ==, g_ptr_array_index (whole, i));
-      g_test_message ("paragraph %u: %u lines, the same as laid out whole", k, whole->len);
-    }
-}
-
-/* Before: a paragraph of 131,100 CJK characters printed 31 of them (exit 0). Now the longest
- * text a report can hold is printed whole, every character of it, across pages. */
-static void
-test_long_paragraph_printed (void)
-{
-  static const char *const units[] = { "字", "a" };
-
-  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
-    {
-      g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
-      g_autoptr(GString) para = g_string_new (NULL);
-      g_autoptr(TmpPdf) tmp = NULL;
-      g_autofree char *text = NULL;
-      g_autoptr(GString) long_agency = g_string_new (NULL);
-      g_autoptr(GString) flat = g_string_new (NULL);
-      guint count = 0;
-
-      for (guint i = 0; i < TB_FIELD_TEXT_MAX_CHARS; i++)
-        g_string_append (para, units[u]);
-      for (guint i = 0; i < TB_FIELD_AGENCY_MAX_CHARS; i++)
-        g_string_append (long_agency, i % 2 ? "局" : "县");
-      tb_report_set_text (report, "s1", para->str);
-      tb_report_set_agency (report, long_agency->str);
-      tmp = export_tmp (report, NULL);
-      text = pdf_raw_text (tmp->path, 0);
-      for (const char *p = text; (p = strstr (p, units[u])) != NULL; p += strlen (units[u]))
-        count++;
-      g_test_message ("%s × %u: pdftotext finds %u", units[u], TB_FIELD_TEXT_MAX_CHARS, count);
-      g_assert_cmpuint (count, >=, TB_FIELD_TEXT_MAX_CHARS);
-      /* 字 also occurs in the rest of the report; 'a' never does. */
-      if (u == 1)
-        g_assert_cmpuint (count, ==, TB_FIELD_TEXT_MAX_CHARS);
-      /* The longest agency, in the title (broken across lines). */
-      for (const char *p = text; *p; p++)
-        if (*p != '\n')
-          g_string_append_c (flat, *p);
-      g_assert_nonnull (strstr (flat->str, long_agency->str));
-    }
-}
-
 static void
 test_write_errors (void)
 {
   g_autoptr(TbReport) report = tb_test_make_sample_2020 ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(TmpPdf) tmp = export_tmp (report, NULL);
+  g_autoptr(TbTestPdf) tmp = tb_test_export_pdf (report, NULL);
   g_autofree char *bad = g_build_filename (tmp->dir, "missing", "out.pdf", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -922,7 +517,7 @@ test_cli (void)
     g_autofree char *line = g_strdup_printf ("草稿：尚有 %u 处校验错误\n", issues);
 
     g_assert_cmpint (run_cli (args, NULL), ==, 0);
-    raw = pdf_raw_text (draft_pdf, 1);
+    raw = tb_test_pdf_raw_text (draft_pdf, 1);
     g_assert_true (g_str_has_prefix (raw, line));
   }
   {
@@ -947,7 +542,6 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/pdf/probe-ink", test_probe_ink);
   g_test_add_func ("/pdf/full-2021", test_full_2021);
   g_test_add_func ("/pdf/sample-2020", test_sample_2020);
   g_test_add_func ("/pdf/sample-file", test_sample_file);
@@ -956,9 +550,6 @@ main (int    argc,
   g_test_add_func ("/pdf/draft", test_draft);
   g_test_add_func ("/pdf/sign-off", test_sign_off);
   g_test_add_func ("/pdf/table-break", test_table_break);
-  g_test_add_func ("/pdf/glyph-ink", test_glyph_ink);
-  g_test_add_func ("/pdf/long-paragraph/lines", test_long_paragraph_lines);
-  g_test_add_func ("/pdf/long-paragraph/printed", test_long_paragraph_printed);
   g_test_add_func ("/pdf/write-errors", test_write_errors);
   g_test_add_func ("/pdf/cli", test_cli);
 

@@ -136,8 +136,9 @@ make_piece (TbLayout      *self,
  * silently. So a paragraph is laid out TB_LAYOUT_PIECE_BYTES at a time: of each piece, all
  * lines but the last two are placed, and the next piece starts where the first dropped line
  * started. Line breaking is greedy, so every placed line is the line the whole paragraph
- * would have had (tests/test-pdf.c compares them), ends at least a line before the cut, and
- * is justified as a middle line; a paragraph of one piece is laid out exactly as before. */
+ * would have had (tests/test-pdf-long-paragraph.c compares them), ends at least a line before
+ * the cut, and is justified as a middle line; a paragraph of one piece is laid out exactly as
+ * before. */
 static void
 flow_pieces (TbLayoutFlow  *f,
              const char    *text,
