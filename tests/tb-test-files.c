@@ -42,16 +42,6 @@ tb_test_saved_report (const char *name,
   return path;
 }
 
-char *
-tb_test_file_cell (const char *path,
-                   const char *id)
-{
-  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
-
-  g_assert_nonnull (report);
-  return tb_test_dup_text (report, id);
-}
-
 void
 tb_test_destroy_windows (void)
 {

@@ -32,9 +32,6 @@ int       tb_test_files_run       (void);
  * NULL) typed into t2.reg.made. Returns its path. */
 char     *tb_test_saved_report    (const char *name,
                                    const char *value);
-/* The text of the cell @id of the draft at @path, as read back. */
-char     *tb_test_file_cell       (const char *path,
-                                   const char *id);
 /* Destroys every window of the application. */
 void      tb_test_destroy_windows (void);
 

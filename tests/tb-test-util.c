@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tb-draft.h"
 #include "tb-file-io.h"
 #include "tb-readiness.h"
 #include "tb-recovery.h"
@@ -487,6 +488,16 @@ tb_test_read_bytes (const char *path)
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (data, len);
+}
+
+char *
+tb_test_file_cell (const char *path,
+                   const char *id)
+{
+  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
+
+  g_assert_nonnull (report);
+  return tb_test_dup_text (report, id);
 }
 
 void

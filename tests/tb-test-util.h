@@ -98,6 +98,9 @@ void           tb_test_dump_issues    (GPtrArray     *issues);
 char    *tb_test_make_dir     (const char *first_element,
                                ...) G_GNUC_NULL_TERMINATED;
 GBytes  *tb_test_read_bytes   (const char *path);
+/* The text of the cell @id of the draft at @path, as read back. */
+char    *tb_test_file_cell    (const char *path,
+                               const char *id);
 /* Writes @data (@len bytes, -1: a string), creating the folder (mode 0700) if missing. */
 void     tb_test_write_file   (const char *path,
                                const char *data,

@@ -2,6 +2,8 @@
  *
  * Copyright 2026 The Tianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening and saving in a worker is test-document-async.c.
  */
 
 #define G_LOG_DOMAIN "test-document"
@@ -16,73 +18,11 @@
 
 #include "tb-document.h"
 #include "tb-draft.h"
-#include "tb-file-io-private.h"
 #include "tb-lock.h"
 #include "tb-recovery.h"
 
+#include "tb-test-document.h"
 #include "tb-test-util.h"
-
-/* ---- Helpers ------------------------------------------------------------------------- */
-
-static void
-set_cell (TbDocument *doc,
-          const char *id,
-          const char *text)
-{
-  tb_test_type (tb_document_get_report (doc), id, text);
-}
-
-static char *
-test_path (const char *name)
-{
-  g_autofree char *dir = tb_test_make_dir (g_get_home_dir (), "docs", NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-/* A saved document at @name with one value. */
-static TbDocument *
-saved_document (const char *name)
-{
-  g_autoptr(TbDocument) doc = tb_document_new (2025, "某市某局");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_path (name);
-
-  set_cell (doc, "t2.reg.made", "1");
-  g_assert_true (tb_document_save_as (doc, path, &error));
-  g_assert_no_error (error);
-  g_clear_object (&doc);
-
-  doc = tb_document_open (path, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&doc);
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static char *
-file_cell (const char *path,
-           const char *id)
-{
-  g_autoptr(TbReport) report = tb_draft_load (path, NULL);
-
-  g_assert_nonnull (report);
-  return tb_test_dup_text (report, id);
-}
 
 /* ---- Tests --------------------------------------------------------------------------- */
 
@@ -110,19 +50,11 @@ test_new (void)
   g_assert_cmpstr (name, ==, "Unsaved report");
   g_assert_cmpstr (title, ==, "某市某局2025年政府信息公开工作年度报告 — Unsaved report");
 
-  set_cell (doc, "t2.reg.made", "3");
+  tb_test_doc_type (doc, "t2.reg.made", "3");
   g_assert_true (tb_document_get_modified (doc));
   g_clear_pointer (&title, g_free);
   title = tb_document_dup_title (doc);
   g_assert_true (g_str_has_prefix (title, "• "));
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
-{
-  (*count)++;
 }
 
 static void
@@ -131,19 +63,19 @@ test_save_as_and_title (void)
   g_autoptr(TbDocument) doc = tb_document_new (2025, "某县人民政府");
   g_autoptr(TbDocument) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_path ("某县 2025.tianbao");
+  g_autofree char *path = tb_test_doc_path ("某县 2025.tianbao");
   g_autofree char *title = NULL;
   g_autofree char *value = NULL;
   guint n_title = 0, n_path = 0;
 
-  g_signal_connect (doc, "notify::title", G_CALLBACK (notify_cb), &n_title);
-  g_signal_connect (doc, "notify::path", G_CALLBACK (notify_cb), &n_path);
+  g_signal_connect (doc, "notify::title", G_CALLBACK (tb_test_count_notify), &n_title);
+  g_signal_connect (doc, "notify::path", G_CALLBACK (tb_test_count_notify), &n_path);
 
   g_assert_false (tb_document_save (doc, 0, &error));
   g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_NO_FILE);
   g_clear_error (&error);
 
-  set_cell (doc, "t2.reg.made", "12");
+  tb_test_doc_type (doc, "t2.reg.made", "12");
   g_assert_cmpuint (n_title, ==, 1);   /* the modified mark appeared */
   g_assert_true (tb_document_save_as (doc, path, &error));
   g_assert_no_error (error);
@@ -164,7 +96,7 @@ test_save_as_and_title (void)
   {
     g_autofree char *dir = g_path_get_dirname (path);
     g_autofree char *dotted = g_build_filename (dir, ".", "某县 2025.tianbao", NULL);
-    g_autofree char *link = test_path ("link.tianbao");
+    g_autofree char *link = tb_test_doc_path ("link.tianbao");
 
     g_assert_true (tb_document_has_file (doc, dotted));
     g_unlink (link);
@@ -173,7 +105,7 @@ test_save_as_and_title (void)
     g_unlink (link);
   }
   {
-    g_autofree char *other = test_path ("other.tianbao");
+    g_autofree char *other = tb_test_doc_path ("other.tianbao");
 
     g_assert_false (tb_document_has_file (doc, other));
   }
@@ -189,7 +121,7 @@ test_save_as_and_title (void)
 static void
 test_open_fails (void)
 {
-  g_autofree char *path = test_path ("broken.tianbao");
+  g_autofree char *path = tb_test_doc_path ("broken.tianbao");
   g_autoptr(GError) error = NULL;
   TbDocument *doc;
 
@@ -210,7 +142,7 @@ test_open_fails (void)
 static void
 test_changed_on_disk (void)
 {
-  g_autoptr(TbDocument) doc = saved_document ("shared.tianbao");
+  g_autoptr(TbDocument) doc = tb_test_saved_document ("shared.tianbao");
   g_autoptr(TbReport) theirs = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -218,7 +150,7 @@ test_changed_on_disk (void)
   g_autofree char *value = NULL;
   const char *path = tb_document_get_path (doc);
 
-  set_cell (doc, "t2.reg.made", "5");
+  tb_test_doc_type (doc, "t2.reg.made", "5");
 
   theirs = tb_draft_load (path, &error);
   g_assert_no_error (error);
@@ -249,7 +181,7 @@ test_changed_on_disk (void)
   /* A file deleted meanwhile is simply written again. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_DELETED);
-  set_cell (doc, "t2.reg.made", "6");
+  tb_test_doc_type (doc, "t2.reg.made", "6");
   g_assert_true (tb_document_save (doc, TB_DOCUMENT_SAVE_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -276,7 +208,7 @@ let_go_thread (gpointer data)
 static void
 test_save_locked (void)
 {
-  g_autoptr(TbDocument) doc = saved_document ("locked.tianbao");
+  g_autoptr(TbDocument) doc = tb_test_saved_document ("locked.tianbao");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -286,7 +218,7 @@ test_save_locked (void)
   GThread *thread;
   TbLock *held;
 
-  set_cell (doc, "t2.reg.made", "5");
+  tb_test_doc_type (doc, "t2.reg.made", "5");
   before = tb_test_read_bytes (path);
   held = tb_lock_acquire (path, 0, &error);
   g_assert_no_error (error);
@@ -307,7 +239,7 @@ test_save_locked (void)
 
   /* Save As onto a file another writer holds is refused the same way. */
   {
-    g_autofree char *other = test_path ("other.tianbao");
+    g_autofree char *other = tb_test_doc_path ("other.tianbao");
     g_autoptr(TbLock) other_lock = NULL;
 
     tb_test_write_file (other, "x", 1);
@@ -326,7 +258,7 @@ test_save_locked (void)
   g_assert_no_error (error);
   g_thread_join (thread);
   g_assert_false (tb_document_get_modified (doc));
-  value = file_cell (path, "t2.reg.made");
+  value = tb_test_file_cell (path, "t2.reg.made");
   g_assert_cmpstr (value, ==, "5");
   /* The save let go of the lock too. */
   held = tb_lock_acquire (path, 0, &error);
@@ -347,7 +279,7 @@ autosave_failed_cb (TbDocument   *doc,
 static void
 test_autosave (void)
 {
-  g_autoptr(TbDocument) doc = saved_document ("autosave.tianbao");
+  g_autoptr(TbDocument) doc = tb_test_saved_document ("autosave.tianbao");
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(TbDocument) recovered = NULL;
   g_autoptr(GError) error = NULL;
@@ -363,7 +295,7 @@ test_autosave (void)
   tb_test_run_loop_for (1200);
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
-  set_cell (doc, "t3.r1_new.np", "8");
+  tb_test_doc_type (doc, "t3.r1_new.np", "8");
   tb_report_set_text (tb_document_get_report (doc), "s1", "本年度……");
   g_assert_nonnull (tb_document_get_last_change (doc));
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);   /* not at once */
@@ -412,7 +344,7 @@ test_autosave (void)
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
 
   /* Discarding removes it too; a later change writes a new one. */
-  set_cell (doc, "t3.r1_new.np", "9");
+  tb_test_doc_type (doc, "t3.r1_new.np", "9");
   g_assert_true (tb_document_autosave_now (doc, &error));
   g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
   tb_document_discard_recovery (doc);
@@ -420,7 +352,7 @@ test_autosave (void)
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
   tb_test_run_loop_for (1300);
   g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
-  set_cell (doc, "t3.r1_new.np", "10");
+  tb_test_doc_type (doc, "t3.r1_new.np", "10");
   tb_test_run_loop_for (1300);
   g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
 
@@ -434,7 +366,7 @@ test_autosave (void)
 static void
 test_set_report (void)
 {
-  g_autoptr(TbDocument) doc = saved_document ("convert.tianbao");
+  g_autoptr(TbDocument) doc = tb_test_saved_document ("convert.tianbao");
   g_autoptr(TbReport) converted = tb_report_new (tb_format_get ("2019"));
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(TbReport) loaded = NULL;
@@ -443,10 +375,10 @@ test_set_report (void)
   TbHistory *old_history;
   guint n_report = 0;
 
-  set_cell (doc, "t2.reg.made", "4");
+  tb_test_doc_type (doc, "t2.reg.made", "4");
   old_history = tb_document_get_history (doc);
   g_assert_true (tb_history_get_can_undo (old_history));
-  g_signal_connect (doc, "notify::report", G_CALLBACK (notify_cb), &n_report);
+  g_signal_connect (doc, "notify::report", G_CALLBACK (tb_test_count_notify), &n_report);
   tb_document_set_autosave_interval (doc, 1);
 
   tb_report_set_year (converted, 2020);
@@ -505,7 +437,7 @@ test_autosave_fails (void)
   g_file_set_contents (blocker, "not a folder", -1, NULL);
   g_signal_connect (doc, "autosave-failed", G_CALLBACK (autosave_failed_cb), &n_failed);
   tb_document_set_autosave_interval (doc, 1);
-  set_cell (doc, "t2.reg.made", "1");
+  tb_test_doc_type (doc, "t2.reg.made", "1");
   tb_test_run_loop_for (1300);
   g_assert_cmpuint (n_failed, ==, 1);
   g_assert_true (tb_document_get_modified (doc));
@@ -533,7 +465,7 @@ check_failed_save (const char *dir,
   {
     g_autoptr(TbDocument) first = tb_document_new (2025, "某市某局");
 
-    set_cell (first, "t2.reg.made", "1");
+    tb_test_doc_type (first, "t2.reg.made", "1");
     g_assert_true (tb_document_save_as (first, path, &error));
     g_assert_no_error (error);
   }
@@ -557,7 +489,7 @@ check_failed_save (const char *dir,
       fclose (f);
     }
 
-  set_cell (doc, "t2.reg.made", "2");
+  tb_test_doc_type (doc, "t2.reg.made", "2");
   tb_report_set_text (tb_document_get_report (doc), "s1", "很长的一段文字。");
   g_assert_false (tb_document_save (doc, 0, &error));
   g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_IO);
@@ -581,7 +513,7 @@ check_failed_save (const char *dir,
 
   /* Save As somewhere else works. */
   {
-    g_autofree char *elsewhere = test_path ("rescued.tianbao");
+    g_autofree char *elsewhere = tb_test_doc_path ("rescued.tianbao");
 
     g_assert_true (tb_document_save_as (doc, elsewhere, &error));
     g_assert_no_error (error);
@@ -596,7 +528,7 @@ run_failed_save (gboolean read_only)
 
   if (g_test_subprocess ())
     {
-      g_autofree char *dir = test_path ("mnt");
+      g_autofree char *dir = tb_test_doc_path ("mnt");
 
       g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
       g_assert_true (tb_test_private_tmpfs (dir, read_only ? "size=1m" : "size=32k"));
@@ -605,7 +537,7 @@ run_failed_save (gboolean read_only)
       return;
     }
 
-  probe = test_path ("probe");
+  probe = tb_test_doc_path ("probe");
   if (!tb_test_can_mount (probe))
     {
       g_test_skip ("cannot mount a private tmpfs here (needs root)");
@@ -628,191 +560,6 @@ test_save_disk_full (void)
   run_failed_save (FALSE);
 }
 
-/* Opening in a worker: the document, a file not there yet, a file that cannot be read. */
-static void
-test_open_async (void)
-{
-  g_autoptr(TbDocument) saved = saved_document ("async-open.tianbao");
-  g_autofree char *broken = test_path ("async-broken.tianbao");
-  g_autofree char *missing = test_path ("async-missing.tianbao");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(TbDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-
-  tb_document_open_async (tb_document_get_path (saved), NULL, store_result_cb, &result);
-  g_assert_cmpuint (tb_file_io_get_n_pending (), ==, 1);
-  doc = tb_document_open_finish (wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (tb_document_get_path (doc), ==, tb_document_get_path (saved));
-  g_assert_false (tb_document_get_modified (doc));
-  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_UNCHANGED);
-  value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
-  g_assert_cmpstr (value, ==, "1");
-  tb_test_spin ();
-  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
-  g_assert_cmpuint (tb_file_io_get_n_pending (), ==, 0);
-
-  g_clear_object (&result);
-  g_clear_object (&doc);
-  tb_document_open_async (missing, NULL, store_result_cb, &result);
-  doc = tb_document_open_finish (wait_for_result (&result), &error);
-  g_assert_null (doc);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_true (strstr (error->message, "async-missing.tianbao") != NULL);
-  g_clear_error (&error);
-
-  g_assert_true (g_file_set_contents (broken, "<tianbao version=\"1\"><meta>", -1, NULL));
-  g_clear_object (&result);
-  tb_document_open_async (broken, NULL, store_result_cb, &result);
-  doc = tb_document_open_finish (wait_for_result (&result), &error);
-  g_assert_null (doc);
-  g_assert_error (error, TB_DRAFT_ERROR, TB_DRAFT_ERROR_MALFORMED);
-}
-
-/* Saving in a worker: what is typed meanwhile stays unsaved; one save at a time; a save
- * cancelled before it wrote leaves everything as it was. */
-static void
-test_save_async (void)
-{
-  g_autoptr(TbDocument) doc = saved_document ("async-save.tianbao");
-  const char *path = tb_document_get_path (doc);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) second = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-  guint n_saving = 0;
-
-  g_signal_connect (doc, "notify::saving", G_CALLBACK (notify_cb), &n_saving);
-  tb_file_io_set_delay (300);
-  set_cell (doc, "t2.reg.made", "2");
-  tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb, &result);
-  g_assert_true (tb_document_get_saving (doc));
-  g_assert_cmpuint (n_saving, ==, 1);
-
-  /* A second save waits for none: it is refused. */
-  tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb, &second);
-  g_assert_false (tb_document_save_finish (doc, wait_for_result (&second), &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
-  g_clear_error (&error);
-
-  /* Typed while the file is written. */
-  set_cell (doc, "t2.reg.made", "3");
-  g_assert_true (tb_document_save_finish (doc, wait_for_result (&result), &error));
-  g_assert_no_error (error);
-  g_assert_false (tb_document_get_saving (doc));
-  g_assert_cmpuint (n_saving, ==, 2);
-  value = file_cell (path, "t2.reg.made");
-  g_assert_cmpstr (value, ==, "2");
-  g_assert_true (tb_document_get_modified (doc));
-  g_assert_cmpint (tb_document_check_file (doc), ==, TB_FILE_STATE_UNCHANGED);
-
-  /* What was typed meanwhile is a step of its own: undone, the report is what was saved,
-   * not modified; redone, modified again. */
-  tb_history_undo (tb_document_get_history (doc));
-  g_clear_pointer (&value, g_free);
-  value = tb_test_dup_text (tb_document_get_report (doc), "t2.reg.made");
-  g_assert_cmpstr (value, ==, "2");
-  g_assert_false (tb_document_get_modified (doc));
-  tb_history_redo (tb_document_get_history (doc));
-  g_assert_true (tb_document_get_modified (doc));
-  g_clear_object (&result);
-  tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb, &result);
-  g_assert_true (tb_document_save_finish (doc, wait_for_result (&result), &error));
-  g_assert_false (tb_document_get_modified (doc));
-  g_clear_pointer (&value, g_free);
-  value = file_cell (path, "t2.reg.made");
-  g_assert_cmpstr (value, ==, "3");
-
-  /* Cancelled while it waits for the disk: nothing written, still modified. */
-  set_cell (doc, "t2.reg.made", "4");
-  before = tb_test_read_bytes (path);
-  g_clear_object (&result);
-  tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, cancellable, store_result_cb,
-                          &result);
-  g_cancellable_cancel (cancellable);
-  g_assert_false (tb_document_save_finish (doc, wait_for_result (&result), &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
-  after = tb_test_read_bytes (path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_true (tb_document_get_modified (doc));
-  g_assert_false (tb_document_get_saving (doc));
-
-  /* Changed by someone else meanwhile: refused in the worker too, the file kept. */
-  g_assert_true (g_file_set_contents (path, "something else", -1, NULL));
-  g_clear_object (&result);
-  tb_document_save_async (doc, NULL, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb, &result);
-  g_assert_false (tb_document_save_finish (doc, wait_for_result (&result), &error));
-  g_assert_error (error, TB_DOCUMENT_ERROR, TB_DOCUMENT_ERROR_CHANGED_ON_DISK);
-  g_clear_error (&error);
-  g_clear_pointer (&after, g_bytes_unref);
-  after = tb_test_read_bytes (path);
-  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
-                   "something else", strlen ("something else"));
-
-  /* Save As in a worker: the new file is the document's. */
-  {
-    g_autofree char *elsewhere = test_path ("async-elsewhere.tianbao");
-
-    g_clear_object (&result);
-    tb_document_save_async (doc, elsewhere, TB_DOCUMENT_SAVE_NONE, NULL, store_result_cb,
-                            &result);
-    g_assert_true (tb_document_save_finish (doc, wait_for_result (&result), &error));
-    g_assert_no_error (error);
-    g_assert_cmpstr (tb_document_get_path (doc), ==, elsewhere);
-    g_assert_false (tb_document_get_modified (doc));
-    g_clear_pointer (&value, g_free);
-    value = file_cell (elsewhere, "t2.reg.made");
-    g_assert_cmpstr (value, ==, "4");
-  }
-  tb_file_io_set_delay (0);
-  tb_test_spin ();
-}
-
-/* The recovery copy is written and removed one step after the other, the latest wish last:
- * a change written slowly, then undone, leaves no copy behind. */
-static void
-test_recovery_in_order (void)
-{
-  g_autoptr(TbDocument) doc = saved_document ("async-recovery.tianbao");
-  TbHistory *history = tb_document_get_history (doc);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  tb_file_io_set_delay (400);
-  tb_document_set_autosave_interval (doc, 1);
-  set_cell (doc, "t3.r1_new.np", "8");
-  /* The timer starts the write. */
-  while (tb_file_io_get_n_pending () == 0)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  /* Undone while it is written: the copy goes once it is there. */
-  tb_history_close_step (history);
-  while (tb_history_undo (history))
-    ;
-  g_assert_false (tb_document_get_modified (doc));
-  tb_test_spin ();
-  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
-
-  /* Changed, written; changed again while a removal is queued: the copy stays. */
-  set_cell (doc, "t3.r1_new.np", "9");
-  g_assert_true (tb_document_autosave_now (doc, NULL));
-  tb_document_discard_recovery (doc);
-  set_cell (doc, "t3.r1_new.np", "10");
-  g_assert_true (tb_document_autosave_now (doc, NULL));
-  tb_test_spin ();
-  g_assert_cmpuint (tb_test_count_recovery (), ==, 1);
-  tb_document_discard_recovery (doc);
-  tb_file_io_set_delay (0);
-  tb_test_spin ();
-  g_assert_cmpuint (tb_test_count_recovery (), ==, 0);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -830,9 +577,6 @@ main (int   argc,
   g_test_add_func ("/document/autosave-fails", test_autosave_fails);
   g_test_add_func ("/document/save-read-only", test_save_read_only);
   g_test_add_func ("/document/save-disk-full", test_save_disk_full);
-  g_test_add_func ("/document/open-async", test_open_async);
-  g_test_add_func ("/document/save-async", test_save_async);
-  g_test_add_func ("/document/recovery-in-order", test_recovery_in_order);
 
   return g_test_run ();
 }
