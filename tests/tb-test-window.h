@@ -5,7 +5,8 @@
  *
  * Shared by test-gui-window.c (typing into the cells) and test-gui-window-actions.c
  * (files, settings, printing and shortcuts): the set-up of a test program, a window
- * showing a report, and typing into a cell as a keyboard would.
+ * showing a report, and typing into a cell as a keyboard would. The window and cell
+ * helpers serve the tests of test-gui-form*.c (tb-test-form.h) too.
  */
 #pragma once
 
