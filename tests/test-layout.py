@@ -13,7 +13,7 @@
 #  - between modules there is no circle. A module is a stem (tb-window); a file that
 #    includes tb-x-private.h belongs to module tb-x (tb-window-actions.c is part of the
 #    window, as in gnome-text-editor), and tb-x-private.h itself too;
-#  - no source file is much over 800 lines.
+#  - no source file is much over 800 lines, in src/ or tests/.
 # Prints TAP.
 
 import os
@@ -91,7 +91,7 @@ def find_cycle(edges):
 
 def main():
     files = sources()
-    plan(6)
+    plan(7)
 
     bad = ['%s/%s' % (folder, name) for name, (folder, text) in files.items()
            if folder in ('core', 'render', 'convert') and GUI_HEADER.search(text)]
@@ -138,6 +138,17 @@ def main():
         if n > MAX_LINES:
             long_files.append('%s/%s: %d lines' % (folder, name, n))
     ok(not long_files, 'no source file over ~800 lines', '\n'.join(long_files))
+
+    # The test programs too: one concept per program, shared helpers in tests/tb-test-*.c.
+    tests_dir = os.path.join(SRCDIR, 'tests')
+    long_tests = []
+    for name in sorted(os.listdir(tests_dir)):
+        if name.endswith(('.c', '.h', '.py')):
+            with open(os.path.join(tests_dir, name), encoding='utf-8') as f:
+                n = f.read().count('\n')
+            if n > MAX_LINES:
+                long_tests.append('tests/%s: %d lines' % (name, n))
+    ok(not long_tests, 'no test source over ~800 lines', '\n'.join(long_tests))
     return exit_status()
 
 
