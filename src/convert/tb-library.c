@@ -19,43 +19,50 @@
 
 #include "tb-library.h"
 
-/**
- * tb_library_open:
- * @soname: the library's file name (e.g. libarchive.so.13)
- * @symbols: (array length=n_symbols): the functions to look up
- * @table: where their addresses go, at each symbol's offset
- * @message: (out): why it failed, to be freed
- *
- * Opens @soname for good and fills @table. Call it once (e.g. from g_once()).
- *
- * Returns: whether the library and every symbol were found
- */
-gboolean
-tb_library_open (const char            *soname,
-                 const TbLibrarySymbol *symbols,
-                 gsize                  n_symbols,
-                 gpointer               table,
-                 char                 **message)
+static gpointer
+open_library (gpointer data)
 {
-  GModule *module = g_module_open (soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  TbLibrary *library = data;
+  GModule *module = g_module_open (library->soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
   if (module == NULL)
     {
-      *message = g_strdup (g_module_error ());
-      return FALSE;
+      library->error = g_strdup (g_module_error ());
+      return NULL;
     }
-  for (gsize i = 0; i < n_symbols; i++)
+  for (gsize i = 0; i < library->n_symbols; i++)
     {
-      gpointer *slot = G_STRUCT_MEMBER_P (table, symbols[i].offset);
+      gpointer *slot = G_STRUCT_MEMBER_P (library->table, library->symbols[i].offset);
 
-      if (!g_module_symbol (module, symbols[i].name, slot) || *slot == NULL)
+      if (!g_module_symbol (module, library->symbols[i].name, slot) || *slot == NULL)
         {
-          *message = g_strdup (g_module_error ());
+          library->error = g_strdup (g_module_error ());
           g_module_close (module);
-          return FALSE;
+          return NULL;
         }
     }
   /* GTypes registered by a library must never be unloaded: keep it. */
   g_module_make_resident (module);
-  return TRUE;
+  return library->table;
+}
+
+/**
+ * tb_library_ensure:
+ * @library: the library, with its soname, symbols and table
+ * @message: (out) (optional): why it could not be opened (owned by @library)
+ *
+ * Opens @library the first time it is called (once per process, from any thread) and fills
+ * its table with the addresses of its symbols.
+ *
+ * Returns: whether the library and every symbol were found
+ */
+gboolean
+tb_library_ensure (TbLibrary   *library,
+                   const char **message)
+{
+  if (g_once (&library->once, open_library, library) != NULL)
+    return TRUE;
+  if (message != NULL)
+    *message = library->error != NULL ? library->error : "?";
+  return FALSE;
 }

@@ -17,10 +17,22 @@ typedef struct
 
 #define TB_LIBRARY_SYMBOL(Table, name) { G_STRUCT_OFFSET (Table, name), #name }
 
-gboolean tb_library_open (const char            *soname,
-                          const TbLibrarySymbol *symbols,
-                          gsize                  n_symbols,
-                          gpointer               table,
-                          char                 **message);
+/* A library opened on first use: a static one per library, filled in by the caller. */
+typedef struct
+{
+  const char            *soname;
+  const TbLibrarySymbol *symbols;
+  gsize                  n_symbols;
+  gpointer               table;     /* the caller's struct of function pointers */
+  /* private */
+  GOnce                  once;
+  char                  *error;
+} TbLibrary;
+
+#define TB_LIBRARY_INIT(soname, symbols, table) \
+  { (soname), (symbols), G_N_ELEMENTS (symbols), (table), G_ONCE_INIT, NULL }
+
+gboolean tb_library_ensure (TbLibrary   *library,
+                            const char **message);
 
 G_END_DECLS

@@ -17,15 +17,15 @@ G_BEGIN_DECLS
  * header declares. */
 typedef struct
 {
-  __typeof__ (poppler_error_quark)             *error_quark;
-  __typeof__ (poppler_document_new_from_bytes) *document_new_from_bytes;
-  __typeof__ (poppler_document_get_n_pages)    *document_get_n_pages;
-  __typeof__ (poppler_document_get_page)       *document_get_page;
-  __typeof__ (poppler_document_get_title)      *document_get_title;
-  __typeof__ (poppler_page_get_size)           *page_get_size;
-  __typeof__ (poppler_page_get_text)           *page_get_text;
-  __typeof__ (poppler_page_get_text_layout)    *page_get_text_layout;
-  __typeof__ (poppler_page_render)             *page_render;
+  __typeof__ (poppler_error_quark)             *poppler_error_quark;
+  __typeof__ (poppler_document_new_from_bytes) *poppler_document_new_from_bytes;
+  __typeof__ (poppler_document_get_n_pages)    *poppler_document_get_n_pages;
+  __typeof__ (poppler_document_get_page)       *poppler_document_get_page;
+  __typeof__ (poppler_document_get_title)      *poppler_document_get_title;
+  __typeof__ (poppler_page_get_size)           *poppler_page_get_size;
+  __typeof__ (poppler_page_get_text)           *poppler_page_get_text;
+  __typeof__ (poppler_page_get_text_layout)    *poppler_page_get_text_layout;
+  __typeof__ (poppler_page_render)             *poppler_page_render;
 } TbPoppler;
 
 /* Opens poppler-glib the first time; NULL with @error if it cannot be opened. */

@@ -83,13 +83,13 @@ page_chars (PopplerPage *page,
             double       height,
             guint       *n_unreadable)
 {
-  g_autofree char *text = _tb_pdf_poppler ()->page_get_text (page);
+  g_autofree char *text = _tb_pdf_poppler ()->poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   GArray *chars = g_array_new (FALSE, FALSE, sizeof (TbPdfChar));
   const char *p = text;
 
-  if (text == NULL || !_tb_pdf_poppler ()->page_get_text_layout (page, &rects, &n_rects))
+  if (text == NULL || !_tb_pdf_poppler ()->poppler_page_get_text_layout (page, &rects, &n_rects))
     return chars;
   for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
     {
@@ -468,7 +468,7 @@ read_page (TbPdfRaster **raster,
 
   page->number = number;
   page->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) tb_pdf_table_free);
-  _tb_pdf_poppler ()->page_get_size (ppage, &page->width, &page->height);
+  _tb_pdf_poppler ()->poppler_page_get_size (ppage, &page->width, &page->height);
   chars = page_chars (ppage, page->width, page->height, n_unreadable);
   *n_chars += chars->len;
   *rendered = FALSE;
@@ -529,10 +529,10 @@ tb_pdf_read (GBytes  *data,
     }
   if (_tb_pdf_poppler_load (error) == NULL)
     return NULL;
-  doc = _tb_pdf_poppler ()->document_new_from_bytes (data, NULL, &poppler_error);
+  doc = _tb_pdf_poppler ()->poppler_document_new_from_bytes (data, NULL, &poppler_error);
   if (doc == NULL)
     {
-      if (g_error_matches (poppler_error, _tb_pdf_poppler ()->error_quark (),
+      if (g_error_matches (poppler_error, _tb_pdf_poppler ()->poppler_error_quark (),
                            POPPLER_ERROR_ENCRYPTED))
         g_set_error_literal (error, TB_PDF_ERROR, TB_PDF_ERROR_ENCRYPTED,
                              _("This PDF is protected with a password. Open it with the password "
@@ -545,7 +545,7 @@ tb_pdf_read (GBytes  *data,
                      poppler_error != NULL ? poppler_error->message : "?");
       return NULL;
     }
-  n_pages = _tb_pdf_poppler ()->document_get_n_pages (doc);
+  n_pages = _tb_pdf_poppler ()->poppler_document_get_n_pages (doc);
   if (n_pages <= 0)
     {
       g_set_error_literal (error, TB_PDF_ERROR, TB_PDF_ERROR_INVALID,
@@ -570,7 +570,7 @@ tb_pdf_read (GBytes  *data,
                                               "%d pages were read."), i));
           break;
         }
-      ppage = _tb_pdf_poppler ()->document_get_page (doc, i);
+      ppage = _tb_pdf_poppler ()->poppler_document_get_page (doc, i);
       if (ppage == NULL)
         continue;
       render_start = g_get_monotonic_time ();
@@ -630,7 +630,7 @@ tb_pdf_read (GBytes  *data,
     }
   blocks = make_blocks (pages);
   emit (source, blocks);
-  source->title = _tb_pdf_poppler ()->document_get_title (doc);
+  source->title = _tb_pdf_poppler ()->poppler_document_get_title (doc);
   if (source->title != NULL)
     {
       char *title = tb_source_normalize_text (source->title, FALSE);

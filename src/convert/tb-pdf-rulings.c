@@ -79,7 +79,7 @@ render (TbPdfRaster *raster,
   cairo_t *cr;
   double pw = 0, ph = 0, s = SCALE;
 
-  _tb_pdf_poppler ()->page_get_size (page, &pw, &ph);
+  _tb_pdf_poppler ()->poppler_page_get_size (page, &pw, &ph);
   if (!(pw >= 1 && ph >= 1 && pw <= 20000 && ph <= 20000))
     return FALSE;
   while (pw * s * ph * s > MAX_PIXELS && s > 0.25)
@@ -103,7 +103,7 @@ render (TbPdfRaster *raster,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, s, s);
-  _tb_pdf_poppler ()->page_render (page, cr);
+  _tb_pdf_poppler ()->poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (raster->surface);
   *scale = s;

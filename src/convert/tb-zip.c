@@ -79,7 +79,6 @@ typedef struct
 } TbArchive;
 
 static TbArchive la;
-static char *la_error;
 
 static const TbLibrarySymbol la_symbols[] = {
   TB_LIBRARY_SYMBOL (TbArchive, archive_entry_filetype),
@@ -112,27 +111,20 @@ static const TbLibrarySymbol la_symbols[] = {
   TB_LIBRARY_SYMBOL (TbArchive, archive_write_zip_set_compression_deflate),
 };
 
-static gpointer
-load_libarchive (gpointer data)
-{
-  if (!tb_library_open (TB_LIBARCHIVE_SONAME, la_symbols, G_N_ELEMENTS (la_symbols), &la,
-                        &la_error))
-    return NULL;
-  return &la;
-}
+static TbLibrary libarchive = TB_LIBRARY_INIT (TB_LIBARCHIVE_SONAME, la_symbols, &la);
 
 static gboolean
 open_libarchive (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const char *message;
 
-  if (g_once (&once, load_libarchive, NULL) != NULL)
+  if (tb_library_ensure (&libarchive, &message))
     return TRUE;
   g_set_error (error, TB_ZIP_ERROR, TB_ZIP_ERROR_UNAVAILABLE,
                /* TRANSLATORS: %s is the library's file name, then the system's message */
                _("Word files need the library %s, which could not be opened (%s). "
                  "Install libarchive."),
-               TB_LIBARCHIVE_SONAME, la_error != NULL ? la_error : "?");
+               TB_LIBARCHIVE_SONAME, message);
   return FALSE;
 }
 
