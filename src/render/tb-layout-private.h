@@ -21,8 +21,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   TB_LAYOUT_FONT_TITLE,     /* 小标宋 role: serif bold, 22 pt */
-  TB_LAYOUT_FONT_BODY,      /* 仿宋 role: serif, 16 pt */
-  TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, 16 pt (一、) */
+  TB_LAYOUT_FONT_BODY,      /* 仿宋 role: serif, BODY_SIZE */
+  TB_LAYOUT_FONT_HEADING,   /* 黑体 role: sans bold, BODY_SIZE (一、) */
   TB_LAYOUT_FONT_HEADING2,  /* 楷体 role (（一）) */
   TB_LAYOUT_FONT_TABLE,     /* serif, 10.5 pt */
   TB_LAYOUT_FONT_PAGE_NUMBER,
@@ -85,8 +85,15 @@ void         tb_layout_foreach_glyph  (TbLayout          *self,
 #define TEXT_WIDTH      (156.0 * MM)
 #define TEXT_HEIGHT     (225.0 * MM)
 #define TEXT_BOTTOM     (TEXT_TOP + TEXT_HEIGHT)
-#define BODY_SIZE       16.0
-#define LINE_PITCH      (TEXT_HEIGHT / 22.0)     /* 22 lines per page (GB/T 9704 5.2.3) */
+/* 3号 (16 pt) with 28 characters to the line (GB/T 9704 5.2.2–5.2.3). 28 × 16 pt is wider
+ * than the 156 mm block: Word and WPS keep 16 pt glyphs on a 15.79 pt character grid, so
+ * neighbouring glyph boxes overlap by 0.2 pt. Here the type is 15.79 pt (1.3 % smaller,
+ * 0.07 mm a character): a full line of Chinese then fills the block exactly with no
+ * spacing to add, as on the grid, and the PDF has no adjustment between its glyphs. */
+#define BODY_SIZE       (TEXT_WIDTH / 28.0)
+/* 22 lines to the page, on cairo's grid of 1/256 pt so that every line is the same step
+ * in the PDF (it was 1.835766 and 1.835518 em by turns). */
+#define LINE_PITCH      ((int) (TEXT_HEIGHT / 22.0 * 256) / 256.0)
 #define TITLE_PITCH     (LINE_PITCH * 1.25)
 #define PAGE_NUMBER_GAP (7.0 * MM)               /* 一字线 7 mm below the text block */
 #define DRAFT_TOP       (16.0 * MM)
