@@ -58,7 +58,7 @@ whole_lines (TbLayout   *layout,
                                                   TEXT_WIDTH, PANGO_ALIGN_LEFT);
 
   pango_layout_set_indent (whole, pango_units_from_double (2 * BODY_SIZE));
-  pango_layout_set_justify (whole, TRUE);
+  _tb_layout_justify (whole, BODY_SIZE);
   for (int i = 0; i < pango_layout_get_line_count (whole); i++)
     {
       PangoLayoutLine *line = pango_layout_get_line_readonly (whole, i);

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 /* Bump when the way subsets are made changes (_tb_font_subset_make_face()): the cache
  * names change with it. */
-#define TB_FONT_SUBSET_RECIPE "tb-font-subset 1"
+#define TB_FONT_SUBSET_RECIPE "tb-font-subset 2"
 
 /* One face of a document and the characters it sets. */
 typedef struct

@@ -239,8 +239,11 @@ _tb_font_subset_make_face (TbSubsetFace  *f,
    * embedded 725 KB of fonts; desubroutinised 156 KB). Without hinting: the stems and
    * instructions serve small sizes on screens of the 1990s, cost another 13 % of the PDF,
    * and PDF viewers render CJK well without them. The layout features stay (HarfBuzz's
-   * default set, with their closure), so shaping is the same as with the whole font. */
+   * default set, with their closure), so shaping is the same as with the whole font; and
+   * `halt`, which the layout asks for to set punctuation half-width (tb-layout-justify.c). */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
+              HB_TAG ('h', 'a', 'l', 't'));
   /* Names: the defaults (0–6) plus the typographic family and style (16, 17), in every
    * language, so that fontconfig sees the same family names as in the whole font. */
   names = hb_subset_input_set (input, HB_SUBSET_SETS_NAME_ID);

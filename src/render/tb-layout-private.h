@@ -219,6 +219,12 @@ void         _tb_layout_flow_first_lines   (TbLayoutFlow        *f,
                                             double               pitch,
                                             guint                keep,
                                             double               keep_after);
+/* Pulls in the lines of the left-aligned, unjustified @layout that kinsoku left short, and
+ * fills every line but the last of a paragraph to the layout's width, the way Chinese is
+ * justified (tb-layout-justify.c; @em: the type size). Call it last: setting anything on
+ * the layout afterwards undoes it. */
+void         _tb_layout_justify            (PangoLayout         *layout,
+                                            double               em);
 /* Page numbers and the draft mark, once the pages are known. */
 void         _tb_layout_finish_pages       (TbLayout            *self);
 

@@ -23,7 +23,6 @@ make_paragraph (TbLayout   *self,
                                          PANGO_ALIGN_LEFT);
 
   pango_layout_set_indent (layout, pango_units_from_double (2 * BODY_SIZE));
-  pango_layout_set_justify (layout, TRUE);
   return layout;
 }
 
@@ -127,6 +126,7 @@ make_piece (TbLayout      *self,
     pango_layout_set_indent (layout, 0);
   else if (attrs != NULL)
     pango_layout_set_attributes (layout, attrs);
+  _tb_layout_justify (layout, BODY_SIZE);
   return layout;
 }
 
@@ -277,6 +277,7 @@ _tb_layout_flow_preface (TbLayoutFlow *f,
   if (preface == NULL)
     return;
   layout = make_paragraph (f->self, preface);
+  _tb_layout_justify (layout, BODY_SIZE);
   _tb_layout_flow_lines (f, layout, TEXT_LEFT, LINE_PITCH, 2, 0);
 }
 
