@@ -200,6 +200,15 @@ join_rules (GArray *rules)
   g_array_set_size (rules, n);
 }
 
+/* A coordinate of a rule on a grid of 1/8 pt (1/23 mm, about one dot of a 600 dpi printer):
+ * the PDF then writes short numbers that repeat (“79.375” rather than “79.371”), 150 bytes
+ * less on the sample report's tables. Both edges shared by two cells land on the same line. */
+static double
+snap (double v)
+{
+  return round (v * 8) / 8;
+}
+
 /* The boxes of @ops (the cells of the tables) as one grid: every rule once, from end to
  * end, in one stroke. A typesetter rules a table this way; drawing each cell's rectangle
  * drew every inner rule twice and made the page's content stream a third larger. The
@@ -214,10 +223,12 @@ draw_grid (cairo_t *cr,
   for (guint i = 0; i < ops->len; i++)
     {
       TbLayoutOp *op = &g_array_index (ops, TbLayoutOp, i);
-      Rule top = { op->y, op->x, op->x + op->w };
-      Rule bottom = { op->y + op->h, op->x, op->x + op->w };
-      Rule left = { op->x, op->y, op->y + op->h };
-      Rule right = { op->x + op->w, op->y, op->y + op->h };
+      double x0 = snap (op->x), x1 = snap (op->x + op->w);
+      double y0 = snap (op->y), y1 = snap (op->y + op->h);
+      Rule top = { y0, x0, x1 };
+      Rule bottom = { y1, x0, x1 };
+      Rule left = { x0, y0, y1 };
+      Rule right = { x1, y0, y1 };
 
       if (op->kind != TB_LAYOUT_OP_BOX)
         continue;
