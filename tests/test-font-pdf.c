@@ -187,6 +187,46 @@ test_role_choices (void)
   tb_font_role_reset_chosen ();
 }
 
+/* A role's font description gives the size it was asked for in any locale: in one that
+ * writes a decimal comma, "%g" made "Noto Serif CJK SC,… 15,5", which Pango reads as a
+ * family "… 15" at 5 pt (the body is 15.79 pt). The comma locale is compiled for the test
+ * with localedef when the machine has the locale sources. */
+static void
+test_role_font_size (void)
+{
+  g_autofree char *dir = tb_test_font_tmp_dir ();
+  g_autofree char *out = g_build_filename (dir, "de_DE.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", out, NULL };
+  int status = -1;
+  char number[32];
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *desc = tb_fonts_dup_role_font (TB_FONT_ROLE_BODY, 15.5, FALSE);
+      g_autofree char *family = tb_fonts_resolve_role (TB_FONT_ROLE_BODY, NULL);
+      g_autoptr(PangoFontDescription) parsed = pango_font_description_from_string (desc);
+
+      g_test_message ("%s: %s", setlocale (LC_NUMERIC, NULL), desc);
+      g_assert_cmpint (pango_font_description_get_size (parsed), ==,
+                       pango_units_from_double (15.5));
+      g_assert_true (g_str_has_prefix (pango_font_description_get_family (parsed), family));
+      if (pass == 1)
+        break;
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL);
+      g_setenv ("LOCPATH", dir, TRUE);
+      if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+        break;
+      g_snprintf (number, sizeof number, "%g", 15.5);
+      g_assert_cmpstr (number, ==, "15,5");
+    }
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  g_unsetenv ("LOCPATH");
+  tb_test_remove_tree (dir);
+  if (status != 0)
+    g_test_skip ("no locale with a decimal comma (localedef -i de_DE failed)");
+}
+
 /* Automatic roles: the first installed family of the role's list, in the fixed order,
  * bold only for a free stand-in of a bold-looking official face. */
 static void
@@ -506,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/font-subset/bundled-sample-size", test_bundled_sample_size);
   g_test_add_func ("/font-subset/role-choices", test_role_choices);
   g_test_add_func ("/font-subset/role-resolve", test_role_resolve);
+  g_test_add_func ("/font-subset/role-font-size", test_role_font_size);
   g_test_add_func ("/font-subset/role-chosen-fallback", test_role_chosen_fallback);
   g_test_add_func ("/font-subset/cli-cache", test_cli_cache);
 

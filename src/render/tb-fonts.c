@@ -304,7 +304,14 @@ tb_fonts_dup_role_font (TbFontRole role,
       g_string_append_printf (desc, ",%s", fallback_families[i]);
   if (bold)
     g_string_append (desc, " Bold");
-  g_string_append_printf (desc, " %g", size);
+  {
+    /* Not "%g": in a locale with a decimal comma, "15,79" would read as family "… 15" at
+     * 79 pt. */
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_append_c (desc, ' ');
+    g_string_append (desc, g_ascii_dtostr (number, sizeof number, size));
+  }
   return g_string_free (desc, FALSE);
 }
 
