@@ -71,15 +71,24 @@ placed_lines (TbLayout *layout)
   return lines;
 }
 
-/* The line that starts with @start, or NULL. */
-static const Line *
+/* The index of the first line that starts with @start; fails the test if there is none. */
+static guint
 find_line (GArray     *lines,
            const char *start)
 {
   for (guint i = 0; i < lines->len; i++)
     if (g_str_has_prefix (g_array_index (lines, Line, i).text, start))
-      return &g_array_index (lines, Line, i);
-  return NULL;
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Line @i of @lines, which must exist. */
+static const Line *
+line_at (GArray *lines,
+         guint   i)
+{
+  g_assert_cmpuint (i, <, lines->len);
+  return &g_array_index (lines, Line, i);
 }
 
 static TbLayout *
@@ -110,12 +119,12 @@ test_grid (void)
   g_autofree char *body = repeat ("政府信息公开工作年度报告", 12);
   g_autoptr(TbLayout) layout = layout_with (body);
   g_autoptr(GArray) lines = placed_lines (layout);
-  const Line *first = find_line (lines, "政府信息公开工作年度报告政府");
-  guint n = 0;
+  guint first = find_line (lines, "政府信息公开工作年度报告政府");
 
-  g_assert_nonnull (first);
-  for (const Line *l = first; g_utf8_strlen (l->text, -1) > 0 && n < 5; l++, n++)
+  /* 12 × 12 characters: 26 + 4 × 28 + 6. */
+  for (guint n = 0; n < 5; n++)
     {
+      const Line *l = line_at (lines, first + n);
       PangoGlyphItem *run = l->line->runs->data;
       PangoGlyphString *glyphs = run->glyphs;
 
@@ -126,7 +135,7 @@ test_grid (void)
       for (int i = 0; i < glyphs->num_glyphs; i++)
         g_assert_cmpint (glyphs->glyphs[i].geometry.width, ==, glyphs->glyphs[0].geometry.width);
     }
-  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (g_utf8_strlen (line_at (lines, first + 5)->text, -1), ==, 6);
 }
 
 /* The extra width each cluster of @l got over its natural width (the same layout set
@@ -247,13 +256,13 @@ test_pull_in (void)
       g_autofree char *para = g_strconcat (ten, "，", middle, cases[k].pair, rest, "。", NULL);
       g_autoptr(TbLayout) layout = layout_with (para);
       g_autoptr(GArray) lines = placed_lines (layout);
-      const Line *l = find_line (lines, ten);
+      guint i = find_line (lines, ten);
+      const Line *l = line_at (lines, i);
 
-      g_assert_nonnull (l);
       g_test_message ("%s → %s", para, l->text);
       g_assert_true (g_str_has_suffix (l->text, cases[k].pair));
       g_assert_cmpfloat_with_epsilon (l->right, TEXT_LEFT + TEXT_WIDTH, 0.05);
-      g_assert_true (g_str_has_prefix ((l + 1)->text, "信"));
+      g_assert_true (g_str_has_prefix (line_at (lines, i + 1)->text, "信"));
     }
 }
 
@@ -267,12 +276,44 @@ test_push_out (void)
   g_autofree char *para = g_strconcat (first, "甲，", rest, "。", NULL);
   g_autoptr(TbLayout) layout = layout_with (para);
   g_autoptr(GArray) lines = placed_lines (layout);
-  const Line *l = find_line (lines, first);
+  guint i = find_line (lines, first);
+  const Line *l = line_at (lines, i);
 
-  g_assert_nonnull (l);
   g_assert_cmpstr (l->text, ==, first);
   g_assert_cmpfloat_with_epsilon (l->right, TEXT_LEFT + TEXT_WIDTH, 0.05);
-  g_assert_true (g_str_has_prefix ((l + 1)->text, "甲，"));
+  g_assert_true (g_str_has_prefix (line_at (lines, i + 1)->text, "甲，"));
+}
+
+/* The ideographic space is a character like any other: a line with one, left short by
+ * kinsoku, is filled evenly, not all at that space (as Pango did not either). */
+static void
+test_ideographic_space (void)
+{
+  g_autofree char *first = repeat ("政", 12);
+  g_autofree char *second = repeat ("府", 12);
+  g_autofree char *rest = repeat ("信", 60);
+  g_autofree char *para = g_strconcat (first, "　", second, "甲，", rest, "。", NULL);
+  g_autoptr(TbLayout) layout = layout_with (para);
+  g_autoptr(GArray) lines = placed_lines (layout);
+  const Line *l = line_at (lines, find_line (lines, first));
+  g_autoptr(GHashTable) extra = extras (l);
+  GHashTableIter iter;
+  gpointer value;
+  int most = 0, least = G_MAXINT;
+
+  /* 12 + 　 + 12 in 26 em, 甲 pushed down with ，: an em to fill, with nothing to pull in. */
+  g_assert_true (g_str_has_suffix (l->text, "府"));
+  g_assert_cmpfloat_with_epsilon (l->right, TEXT_LEFT + TEXT_WIDTH, 0.05);
+  g_hash_table_iter_init (&iter, extra);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      most = MAX (most, GPOINTER_TO_INT (value));
+      least = MIN (least, GPOINTER_TO_INT (value));
+    }
+  /* Every gap the same share (the last character has none after it). */
+  g_assert_cmpint (least, ==, 0);
+  g_assert_cmpint (most, >, 0);
+  g_assert_cmpint (most, <, pango_units_from_double (BODY_SIZE) / 10);
 }
 
 int
@@ -286,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/pdf/justify/numbers-whole", test_numbers_whole);
   g_test_add_func ("/pdf/justify/pull-in", test_pull_in);
   g_test_add_func ("/pdf/justify/push-out", test_push_out);
+  g_test_add_func ("/pdf/justify/ideographic-space", test_ideographic_space);
 
   return g_test_run ();
 }

@@ -22,7 +22,8 @@
  * The widths are changed on the lines Pango laid out (pango_layout_get_line() is the
  * documented way to do so), so the line breaks, the print, the PDF and
  * tb_layout_foreach_glyph() all see the same positions. A layout must not be changed after
- * this: any setter lays it out again and drops the justification.
+ * this: any setter, or a change of the font map's configuration, lays it out again and
+ * drops the justification (a TbLayout is made for one export or one print and dropped).
  */
 #define G_LOG_DOMAIN "tb-layout"
 
@@ -36,10 +37,18 @@ typedef struct
   gboolean        space;  /* after a space */
 } Gap;
 
+/* A word space, which Pango widens too; not U+3000, the ideographic space, which is set
+ * like any Chinese character. */
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == 0x00A0;
+}
+
 static gboolean
 is_western (gunichar c)
 {
-  return !g_unichar_iswide_cjk (c) && !g_unichar_isspace (c);
+  return !g_unichar_iswide_cjk (c) && !is_space (c);
 }
 
 /* Whether the gap between two clusters starting with @left and @right may widen. */
@@ -47,7 +56,7 @@ static gboolean
 may_widen (gunichar left,
            gunichar right)
 {
-  if (g_unichar_isspace (right))
+  if (is_space (right))
     return FALSE;          /* the space's own gap follows */
   return !(is_western (left) && is_western (right));
 }
@@ -81,7 +90,7 @@ collect_gaps (PangoLayoutLine *line,
 
               if (prev_glyph != NULL && may_widen (prev_char, c))
                 {
-                  Gap gap = { prev_glyph, g_unichar_isspace (prev_char) };
+                  Gap gap = { prev_glyph, is_space (prev_char) };
 
                   g_array_append_val (gaps, gap);
                 }
@@ -194,7 +203,7 @@ pull_in_line (PangoLayout *layout,
   const char *last = c;   /* the last character that has to come up */
   const char *other = NULL;
   gboolean opening;
-  PangoAttrList *old;
+  g_autoptr(PangoAttrList) old = NULL;
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autoptr(PangoAttrList) more = NULL;
 
@@ -205,6 +214,7 @@ pull_in_line (PangoLayout *layout,
   if (!opening && !is_closing (g_utf8_get_char (c)))
     return;
 
+  /* Kept to be put back: setting the new list drops the layout's reference. */
   old = pango_layout_get_attributes (layout);
   if (old != NULL)
     pango_attr_list_ref (old);
@@ -230,8 +240,6 @@ pull_in_line (PangoLayout *layout,
       if (other == NULL || !fits_with (layout, more, last, i))
         pango_layout_set_attributes (layout, old);
     }
-  if (old != NULL)
-    pango_attr_list_unref (old);
 }
 
 void
@@ -246,8 +254,8 @@ _tb_layout_justify (PangoLayout *layout,
   PangoLayoutIter *iter;
   int i = 0;
 
-  g_return_if_fail (!pango_layout_get_justify (layout));
-  g_return_if_fail (pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT);
+  g_assert (!pango_layout_get_justify (layout));
+  g_assert (pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT);
   if (width <= 0 || n < 2)
     return;
 
