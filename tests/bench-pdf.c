@@ -492,8 +492,9 @@ main (int    argc,
     pages = tb_layout_get_n_pages (layout);
   }
   {
-    g_autofree char *path = g_build_filename (g_getenv ("TIANBAO_SOURCE_ROOT"), "data",
-                                              "samples", "yanchi-audit-2020.tianbao", NULL);
+    const char *root = g_getenv ("TIANBAO_SOURCE_ROOT");
+    g_autofree char *path = g_build_filename (root != NULL ? root : ".", "data", "samples",
+                                              "yanchi-audit-2020.tianbao", NULL);
     g_autoptr(TbReport) bundled = tb_draft_load (path, &error);
     g_autoptr(GBytes) a = NULL;
     g_autoptr(GBytes) b = NULL;
