@@ -27,6 +27,19 @@ block_at (const TbSource *source,
   return g_ptr_array_index (source->blocks, i);
 }
 
+
+gboolean
+tb_import_put_cell (TbImportContext  *ctx,
+                    guint             cell,
+                    const char       *text,
+                    GError          **error)
+{
+  if (!tb_field_check (TB_FIELD_CELL, text, -1, error))
+    return FALSE;
+  tb_report_set_cell_text (ctx->report, cell, text, NULL);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ sections */
 
 guint
@@ -376,13 +389,25 @@ read_fields (TbImportContext     *ctx,
                     g_string_append (number, unit);
                     if (tb_value_parse_cell (spec, number->str, &value, NULL, &error))
                       {
-                        tb_report_set_cell_text (ctx->report, cell, number->str, NULL);
-                        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ,
-                                                number->str, NULL, pos);
+                        /* Too long only with leading zeros: then the number as we write it. */
+                        g_autofree char *kept = tb_field_check (TB_FIELD_CELL, number->str,
+                                                                -1, NULL)
+                                                ? g_strdup (number->str)
+                                                : tb_value_format (spec->kind, value);
+
+                        tb_report_set_cell_text (ctx->report, cell, kept, NULL);
+                        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ, kept,
+                                                NULL, pos);
                       }
                     else
                       {
-                        tb_report_set_cell_text (ctx->report, cell, number->str, NULL);
+                        g_autoptr(GError) too_long = NULL;
+
+                        if (!tb_import_put_cell (ctx, cell, number->str, &too_long))
+                          {
+                            g_clear_error (&error);
+                            g_propagate_error (&error, g_steal_pointer (&too_long));
+                          }
                         tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_UNREADABLE,
                                                 number->str, error->message, pos);
                       }
