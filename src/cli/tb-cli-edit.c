@@ -142,13 +142,6 @@ set_one (TbReport   *report,
       *usage_problem = TRUE;
       return FALSE;
     }
-  if (!tb_field_check (TB_FIELD_CELL, eq + 1, -1, &error))
-    {
-      /* TRANSLATORS: cell id, its official label, why the value was refused */
-      g_string_append_printf (problems, _("%s（%s）: %s\n"), spec->id, spec->label,
-                              error->message);
-      return FALSE;
-    }
   if (spec->total_rule >= 0 && !tb_report_get_manual_totals (report))
     {
       g_string_append_printf (problems,

@@ -111,13 +111,13 @@ typedef struct
   int            *block_section;  /* per block: the section it is in, -1 before 一 */
 } TbImportContext;
 
-/* Puts @text, as the document writes it, into @cell of the report: nothing read is lost.
- * A text longer than a cell may hold (TB_FIELD_CELL) is not put, since the draft would not
- * open again: FALSE, with @error saying so. */
-gboolean          tb_import_put_cell          (TbImportContext *ctx,
+/* Puts the number @value, read as @text, into @cell. The report refuses a text longer than
+ * a cell may hold (only leading zeros make a number that long): then the number is put as
+ * we write it. Returns the text put. */
+char             *tb_import_put_number        (TbImportContext *ctx,
                                                guint            cell,
                                                const char      *text,
-                                               GError         **error);
+                                               gint64           value);
 /* Finds the section headings: ctx->block_section for every block. Returns how many
  * distinct sections were found. */
 guint             tb_import_find_sections     (TbImportContext *ctx);

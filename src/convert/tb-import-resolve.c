@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "tb-equations.h"
-#include "tb-field.h"
 #include "tb-import-private.h"
 #include "tb-value.h"
 
@@ -409,13 +408,9 @@ place_cell (Resolver     *rs,
     {
     case A_VALUE:
       {
-        /* Too long only with leading zeros: then the number as we write it. */
-        g_autofree char *text = tb_import_put_cell (ctx, cell, a->token->text, NULL)
-                                ? g_strdup (a->token->text)
-                                : tb_value_format (spec->kind, a->value);
+        g_autofree char *put = tb_import_put_number (ctx, cell, a->token->text, a->value);
 
-        tb_report_set_cell_text (ctx->report, cell, text, NULL);
-        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ, text, NULL, pos);
+        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ, put, NULL, pos);
         rs->state[cell] = S_KNOWN;
         rs->value[cell] = a->value;
       }
@@ -441,10 +436,7 @@ place_cell (Resolver     *rs,
         g_autoptr(GError) error = NULL;
         g_autofree char *reason = NULL;
 
-        /* Kept as text, unless it is too long for a cell (the draft would not open
-         * again): then the reason says so and the cell stays empty. */
-        if (tb_field_check (TB_FIELD_CELL, a->token->text, -1, &error))
-          tb_report_set_cell_text (ctx->report, cell, a->token->text, &error);
+        tb_report_set_cell_text (ctx->report, cell, a->token->text, &error);
         if (g_error_matches (error, TB_PARSE_ERROR, TB_PARSE_ERROR_PLACEHOLDER))
           reason = g_strdup (_("a placeholder, not a number: kept as unreadable text"));
         else

@@ -27,17 +27,20 @@ block_at (const TbSource *source,
   return g_ptr_array_index (source->blocks, i);
 }
 
-
-gboolean
-tb_import_put_cell (TbImportContext  *ctx,
-                    guint             cell,
-                    const char       *text,
-                    GError          **error)
+char *
+tb_import_put_number (TbImportContext *ctx,
+                      guint            cell,
+                      const char      *text,
+                      gint64           value)
 {
-  if (!tb_field_check (TB_FIELD_CELL, text, -1, error))
-    return FALSE;
-  tb_report_set_cell_text (ctx->report, cell, text, NULL);
-  return TRUE;
+  g_autofree char *formatted = NULL;
+
+  if (tb_report_set_cell_text (ctx->report, cell, text, NULL))
+    return g_strdup (text);
+  formatted = tb_value_format (tb_format_get_cell (tb_report_get_format (ctx->report),
+                                                   cell)->kind, value);
+  tb_report_set_cell_text (ctx->report, cell, formatted, NULL);
+  return g_steal_pointer (&formatted);
 }
 
 /* ------------------------------------------------------------------ sections */
@@ -387,27 +390,18 @@ read_fields (TbImportContext     *ctx,
                 if (g_str_has_prefix (p, unit))
                   {
                     g_string_append (number, unit);
-                    if (tb_value_parse_cell (spec, number->str, &value, NULL, &error))
+                    if (tb_value_parse_cell (spec, number->str, &value, NULL, NULL))
                       {
-                        /* Too long only with leading zeros: then the number as we write it. */
-                        g_autofree char *kept = tb_field_check (TB_FIELD_CELL, number->str,
-                                                                -1, NULL)
-                                                ? g_strdup (number->str)
-                                                : tb_value_format (spec->kind, value);
+                        g_autofree char *put = tb_import_put_number (ctx, cell, number->str,
+                                                                     value);
 
-                        tb_report_set_cell_text (ctx->report, cell, kept, NULL);
-                        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ, kept,
+                        tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_READ, put,
                                                 NULL, pos);
                       }
                     else
                       {
-                        g_autoptr(GError) too_long = NULL;
-
-                        if (!tb_import_put_cell (ctx, cell, number->str, &too_long))
-                          {
-                            g_clear_error (&error);
-                            g_propagate_error (&error, g_steal_pointer (&too_long));
-                          }
+                        /* Kept as text, or refused as too long: the reason says which. */
+                        tb_report_set_cell_text (ctx->report, cell, number->str, &error);
                         tb_import_log_set_cell (ctx->log, cell, TB_IMPORT_CELL_UNREADABLE,
                                                 number->str, error->message, pos);
                       }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-field.h"
 #include "tb-report.h"
 #include "tb-value.h"
 
@@ -520,6 +521,9 @@ tb_report_set_cell_text (TbReport   *self,
   spec = tb_format_get_cell (self->format, cell);
   v = &self->cells[cell];
 
+  /* Whatever reaches the report must save and open again. */
+  if (!tb_field_check (TB_FIELD_CELL, text, -1, error))
+    return FALSE;
   if (tb_value_parse_cell (spec, text, &value, &unit, &local))
     {
       if (v->state == TB_CELL_VALID && v->value == value && g_strcmp0 (v->unit, unit) == 0 &&

@@ -112,7 +112,9 @@ char              *tb_report_dup_title          (TbReport       *self);
 const TbCellValue *tb_report_get_cell           (TbReport       *self,
                                                  guint           cell);
 /* Parses @text with tb_value_parse_cell(). Empty text clears the cell. Text that cannot be
- * read is kept as typed (state TB_CELL_INVALID) and FALSE is returned with the reason. */
+ * read is kept as typed (state TB_CELL_INVALID) and FALSE is returned with the reason. Text
+ * no draft could hold (tb_field_check(), TB_FIELD_CELL: too long, control characters) is
+ * refused: FALSE with a TB_FIELD_ERROR, and the cell is left as it was. */
 gboolean           tb_report_set_cell_text      (TbReport       *self,
                                                  guint           cell,
                                                  const char     *text,
