@@ -93,9 +93,11 @@ void         tb_layout_foreach_glyph  (TbLayout          *self,
  * pango units 28 characters take 452,816 of the 452,818 the block has: test-pdf-justify
  * checks that 28 still fit.) */
 #define BODY_SIZE       (TEXT_WIDTH / 28.0)
-/* 22 lines to the page, on cairo's grid of 1/256 pt so that every line is the same step
- * in the PDF (it was 1.835766 and 1.835518 em by turns). */
-#define LINE_PITCH      ((int) (TEXT_HEIGHT / 22.0 * 256) / 256.0)
+/* cairo keeps positions on a grid of 1/256 pt: a length on that grid is the same step every
+ * time it recurs in the PDF, and the PDF compresses it. */
+#define CAIRO_GRID      256.0
+/* 22 lines to the page, on cairo's grid (the step was 1.835766 and 1.835518 em by turns). */
+#define LINE_PITCH      ((int) (TEXT_HEIGHT / 22.0 * CAIRO_GRID) / CAIRO_GRID)
 #define TITLE_PITCH     (LINE_PITCH * 1.25)
 #define PAGE_NUMBER_GAP (7.0 * MM)               /* 一字线 7 mm below the text block */
 #define DRAFT_TOP       (16.0 * MM)

@@ -244,11 +244,11 @@ table_widths (TbLayout          *self,
   if (deficit > EPSILON)
     g_debug ("table %s is %.1f pt wider than the text block", spec->id, deficit);
 
-  /* Widths on cairo's grid of 1/256 pt, so that equal steps are equal in the PDF too (the
-   * table is then up to 1/16 pt narrower than the text block; its rules are 0.6 pt). */
+  /* Widths on cairo's grid (CAIRO_GRID), so that equal steps are equal in the PDF too (the
+   * table is then a few hundredths of a point narrower than the text block). */
   t->col_x[0] = TEXT_LEFT;
   for (guint c = 0; c < n; c++)
-    t->col_x[c + 1] = t->col_x[c] + floor (w[c] * 256) / 256;
+    t->col_x[c + 1] = t->col_x[c] + floor (w[c] * CAIRO_GRID) / CAIRO_GRID;
 }
 
 static void
@@ -327,7 +327,7 @@ table_init (TbLayout          *self,
       }
   /* Heights on the same grid as the widths. */
   for (guint r = 0; r < spec->n_rows; r++)
-    t->row_h[r] = ceil (t->row_h[r] * 256) / 256;
+    t->row_h[r] = ceil (t->row_h[r] * CAIRO_GRID) / CAIRO_GRID;
 }
 
 /* Whether a page break between rows @b-1 and @b keeps the text of every cell spanning it
@@ -395,7 +395,7 @@ table_draw_segment (TbLayoutFlow *f,
       if (cell->layout != NULL && (cell->need <= h + EPSILON ||
                                    (r0 == it->row && r1 == it->row + it->rowspan)))
         _tb_layout_push_cell (f, cell->layout, x + cell->pad,
-                              y + round ((h - cell->text_height) / 2 * 256) / 256,
+                              y + round ((h - cell->text_height) / 2 * CAIRO_GRID) / CAIRO_GRID,
                               it->kind == TB_GRID_VALUE, x, y, w, h);
     }
   f->y += header_h + sum_rows (t, from, to);

@@ -8,10 +8,11 @@
  * serif title; body in a serif (the 仿宋 role), 28 characters to the line (3号 on the
  * character grid of Word, BODY_SIZE), with a two-character first-line indent, justified
  * the Chinese way (tb-layout-justify.c); 一、 headings in a bold sans (黑体 role);
- * （一） headings in a Kai font where one is installed; page numbers "— N —" in 14 pt, 7 mm below the text block, odd pages
- * right and even pages left. The tables reproduce the official grids (TbTableSpec) with
- * their merges; a table breaks only between rows, repeats its header rows, and a label
- * cell spanning rows on both sides of a break is drawn on both pages.
+ * （一） headings in a Kai font where one is installed; page numbers "— N —" in 14 pt,
+ * 7 mm below the text block, odd pages right and even pages left. The tables reproduce the
+ * official grids (TbTableSpec) with their merges; a table breaks only between rows,
+ * repeats its header rows, and a label cell spanning rows on both sides of a break is
+ * drawn on both pages.
  *
  * Fonts: the roles of GB/T 9704 (tb-font-roles.h), each resolved to an installed family
  * by tb_fonts_resolve_role() and followed by the free fallbacks, so that a character the
