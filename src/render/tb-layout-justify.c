@@ -247,46 +247,28 @@ _tb_layout_justify (PangoLayout *layout,
                     double       em)
 {
   const char *text = pango_layout_get_text (layout);
-  int width = pango_layout_get_width (layout);
-  int n = pango_layout_get_line_count (layout);
   int em_units = pango_units_from_double (em);
-  g_autofree int *slack = NULL;
-  PangoLayoutIter *iter;
-  int i = 0;
 
   g_assert (!pango_layout_get_justify (layout));
   g_assert (pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT);
-  if (width <= 0 || n < 2)
+  if (pango_layout_get_width (layout) <= 0)
     return;
 
   /* Line by line: a line pulled in changes the ones after it. */
-  for (i = 0; i < pango_layout_get_line_count (layout) - 1; i++)
+  for (int i = 0; i < pango_layout_get_line_count (layout) - 1; i++)
     pull_in_line (layout, i, em_units);
-  n = pango_layout_get_line_count (layout);
-  i = 0;
 
-  /* First what each line lacks, all read before any line changes. */
-  slack = g_new0 (int, n);
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoRectangle logical;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      slack[i++] = width - (logical.x + logical.width);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-
-  for (i = 0; i < n - 1; i++)
+  /* Filling a line changes no other. */
+  for (int i = 0; i < pango_layout_get_line_count (layout) - 1; i++)
     {
       PangoLayoutLine *line = pango_layout_get_line (layout, i);
+      int slack = line_slack (layout, i, line);
       char end = text[line->start_index + line->length];
 
       /* The last line of a paragraph stays as it is; less than 1/64 em is not worth a
        * change anyone could see. */
-      if (end == '\n' || end == '\r' || (gint64) slack[i] * 64 < em_units)
+      if (end == '\n' || end == '\r' || (gint64) slack * 64 < em_units)
         continue;
-      fill_line (line, text, slack[i]);
+      fill_line (line, text, slack);
     }
 }
