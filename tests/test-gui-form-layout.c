@@ -399,6 +399,75 @@ test_wide_switcher (void)
   tb_test_destroy_window (window);
 }
 
+/* Checks that @switcher has one button per page of @window's stack, in order, with the
+ * page's title, and that the pressed one is the visible page's. */
+static void
+assert_switcher_matches (AdwViewSwitcher *switcher,
+                         TbWindow        *window)
+{
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (window->view_stack));
+  AdwViewStackPage *visible = adw_view_stack_get_page (window->view_stack,
+                                                       adw_view_stack_get_visible_child (window->view_stack));
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (switcher)); c != NULL;
+       c = gtk_widget_get_next_sibling (c), n++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, n);
+      g_autofree char *label = NULL;
+
+      g_assert_nonnull (page);
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (c));
+      g_object_get (c, "label", &label, NULL);
+      g_assert_cmpstr (label, ==, adw_view_stack_page_get_title (page));
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (c)), ==, page == visible);
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (pages));
+  g_object_unref (pages);
+}
+
+/* The switchers follow the pages when a report of the other format replaces the one shown
+ * (the pages are made again then), in the header and, in a narrow window, at the bottom. */
+static void
+test_switcher_pages (void)
+{
+  const int widths[] = { 1280, 560 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      TbWindow *window = tb_test_report_window (2020);
+      g_autoptr(TbReport) later = tb_report_new (tb_format_for_year (2021));
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      AdwViewSwitcher *switcher;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 700);
+      tb_test_run_loop_for (200);
+      adw_view_stack_set_visible_child_name (window->view_stack, "s3");
+
+      tb_report_set_year (later, 2021);
+      tb_test_show_report (window, later);
+      tb_test_run_loop_for (200);
+      /* The other format's pages, with the same page still shown. */
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "s3");
+
+      collect_shown_switchers (GTK_WIDGET (window), shown);
+      g_assert_cmpuint (shown->len, ==, 1);
+      switcher = g_ptr_array_index (shown, 0);
+      /* Wide: the header's; narrow: the bar's, which has the stack once it is needed. */
+      g_assert_cmpint (gtk_widget_is_ancestor (GTK_WIDGET (switcher), GTK_WIDGET (window->header_bar)),
+                       ==, w == 0);
+      g_assert_cmpint (adw_view_switcher_bar_get_reveal (window->switcher_bar), ==, w == 1);
+      assert_switcher_matches (switcher, window);
+
+      /* A button still leads to its page. */
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (switcher))),
+                                    TRUE);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "meta");
+      assert_switcher_matches (switcher, window);
+      tb_test_destroy_window (window);
+    }
+}
+
 /* The family Pango sets @text in for @widget's font. (transfer full) */
 static char *
 dup_used_family (GtkWidget  *widget,
@@ -472,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/gui/form/looks", test_looks);
   g_test_add_func ("/gui/form/totals-hint-and-scrollbar", test_totals_hint_and_scrollbar);
   g_test_add_func ("/gui/form/wide-switcher", test_wide_switcher);
+  g_test_add_func ("/gui/form/switcher-pages", test_switcher_pages);
   g_test_add_func ("/gui/form/ui-font", test_ui_font);
 
   return g_test_run ();

@@ -102,6 +102,31 @@ add_holder (TbWindow   *self,
   g_ptr_array_add (self->pages, NULL);
 }
 
+/* AdwViewSwitcher (libadwaita 1.2, and still 1.8) makes all its buttons again each time a
+ * page is added to or taken from its stack: adding the seven pages one at a time made 28
+ * buttons to keep 7, a tenth of the time to the first frame. While the pages change the
+ * switchers let go of the stack, and take it back once, when it is complete. */
+static gboolean
+detach_switchers (TbWindow *self)
+{
+  gboolean bar = adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL;
+
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (bar)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  return bar;
+}
+
+static void
+attach_switchers (TbWindow *self,
+                  gboolean  bar)
+{
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  /* (The header may have given way to the bottom bar meanwhile.) */
+  if (bar || adw_view_switcher_title_get_title_visible (self->switcher_title))
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 remove_section_pages (TbWindow *self)
 {
@@ -214,15 +239,9 @@ tb_window_pages_set_report (TbWindow *self,
   TbReport *report = tb_window_get_report (self);
   const TbFormat *format = tb_report_get_format (report);
   g_autofree char *visible = NULL;
+  gboolean bar;
 
-  if (first)
-    {
-      self->building = TRUE;
-      add_holder (self, "meta", _("Details"), "document-properties-symbolic");
-      self->building = FALSE;
-      tb_window_pages_ensure (self, 0);
-    }
-  else
+  if (!first)
     tb_section_page_set_report (g_ptr_array_index (self->pages, 0), report);
 
   if (same_format)
@@ -235,8 +254,11 @@ tb_window_pages_set_report (TbWindow *self,
     }
 
   /* The sections follow the format: new holders, pages built when needed. */
-  visible = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
   self->building = TRUE;
+  bar = detach_switchers (self);
+  if (first)
+    add_holder (self, "meta", _("Details"), "document-properties-symbolic");
+  visible = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
   remove_section_pages (self);
   for (guint i = 0; i < tb_format_get_n_sections (format); i++)
     {
@@ -245,9 +267,12 @@ tb_window_pages_set_report (TbWindow *self,
 
       add_holder (self, spec->id, title, section_icon (spec, i));
     }
+  if (first)
+    tb_window_pages_ensure (self, 0);
   reset_cells (self);
   if (visible != NULL && adw_view_stack_get_child_by_name (self->view_stack, visible) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, visible);
+  attach_switchers (self, bar);
   self->building = FALSE;
   tb_window_pages_visible_changed (self);
   if (self->painted)
