@@ -168,7 +168,7 @@ test_dialogs (void)
 
   /* Keyboard Shortcuts, each of its sections. */
   {
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
     GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
     GLogLevelFlags fatal;

@@ -161,7 +161,7 @@ tb_application_startup (GApplication *app)
   /* Every keyboard shortcut of the program, once. Application accelerators are handled in
    * the capture phase, before a focused text field sees the key: Ctrl+Z undoes in the
    * report, not in the field, and Ctrl+Page Down leaves a text view. The shortcuts window
-   * (ui/gtk/help-overlay.ui) lists them by action. */
+   * (ui/help-overlay.ui) lists them by action. */
   static const struct
   {
     const char *action;

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Installed here and nowhere else; their keyboard shortcuts are the application's
- * (tb-application.c), listed in the shortcuts window (ui/gtk/help-overlay.ui). Most hand the
+ * (tb-application.c), listed in the shortcuts window (ui/help-overlay.ui). Most hand the
  * work to the file of the window it belongs to; New Report and Combine Reports are classes
  * of their own (tb-new-report-dialog.c, tb-combine.c), and what they make is shown here.
  */
@@ -308,6 +308,28 @@ tb_window_action_show_issues (GtkWidget  *widget,
   gtk_menu_button_popup (TB_WINDOW (widget)->issues_button);
 }
 
+/* The shortcuts window is made the first time it is asked for. At gtk/help-overlay.ui
+ * GtkApplication would build it with every window, before the window is shown: a twentieth
+ * of the time to the first frame, for a window few open. */
+static void
+tb_window_action_show_help_overlay (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                     "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* ------------------------------------------------------------------ tb-window-private.h */
 
 void
@@ -342,6 +364,7 @@ tb_window_class_add_actions (GtkWidgetClass *widget_class)
     { "win.previous-page", NULL, tb_window_action_switch_page },
     { "win.next-page", NULL, tb_window_action_switch_page },
     { "win.toast", "s", tb_window_action_toast },
+    { "win.show-help-overlay", NULL, tb_window_action_show_help_overlay },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
