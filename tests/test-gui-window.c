@@ -518,6 +518,93 @@ paste_into (GtkEditable *editable,
   tb_test_spin ();
 }
 
+/* The first widget of type @type under @widget, or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu and the calendar of the details page are made when first opened, and work
+ * as if they had been there all along. */
+static void
+test_popovers_when_opened (void)
+{
+  TbWindow *window = tb_test_report_window (2025);
+  TbReport *report = tb_window_get_report (window);
+  TbSectionPage *meta = tb_window_get_page (window, "meta");
+  GtkMenuButton *date_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (meta),
+                                                                               TB_TYPE_META_PAGE,
+                                                                               "calendar_button"));
+  GtkEditable *date_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (meta),
+                                                                       TB_TYPE_META_PAGE,
+                                                                       "date_row"));
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) day = NULL;
+
+  tb_report_set_report_date (report, "2025-01-20");
+  tb_test_run_loop_for (100);
+
+  /* The main menu: nothing until opened; opened, the whole menu. */
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->menu_button)));
+  gtk_menu_button_popup (window->menu_button);
+  tb_test_run_loop_for (100);
+  popover = gtk_menu_button_get_popover (window->menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == window->primary_menu);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (window->menu_button);
+  gtk_menu_button_popup (window->menu_button);
+  g_assert_true (gtk_menu_button_get_popover (window->menu_button) == popover);
+  gtk_menu_button_popdown (window->menu_button);
+
+  /* The calendar: opened on the report's date; a day picked is the report's. */
+  g_assert_null (gtk_menu_button_get_popover (date_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (date_button)));
+  gtk_menu_button_popup (date_button);
+  tb_test_run_loop_for (100);
+  popover = gtk_menu_button_get_popover (date_button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  calendar = GTK_CALENDAR (find_descendant (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 20);
+
+  day = g_date_time_new_local (2025, 2, 3, 12, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  tb_test_run_loop_for (100);
+  g_assert_cmpstr (gtk_editable_get_text (date_row), ==, "2025-02-03");
+  g_assert_cmpstr (tb_report_get_report_date (report), ==, "2025-02-03");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  /* Opened again: the same calendar, on the new date. */
+  gtk_menu_button_popup (date_button);
+  tb_test_run_loop_for (100);
+  g_assert_true (gtk_menu_button_get_popover (date_button) == popover);
+  g_clear_pointer (&shown, g_date_time_unref);
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 2);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+  gtk_menu_button_popdown (date_button);
+  tb_test_destroy_window (window);
+}
+
 /* The entries take no more than a draft may hold, and say how much they left out. */
 static void
 test_field_limits (void)
@@ -697,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/meta-and-format", test_meta_and_format);
   g_test_add_func ("/gui/window/text-page", test_text_page);
   g_test_add_func ("/gui/window/field-limits", test_field_limits);
+  g_test_add_func ("/gui/window/popovers-when-opened", test_popovers_when_opened);
   g_test_add_func ("/gui/window/offer-conversion", test_offer_conversion);
 
   return tb_test_window_run ();

@@ -175,6 +175,26 @@ on_calendar_shown_cb (TbMetaPage *self)
   g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected_cb, self);
 }
 
+/* The calendar is made the first time it is opened: its forty-odd day labels are not needed
+ * to show the page. */
+static void
+create_calendar_cb (GtkMenuButton *button,
+                    gpointer       data)
+{
+  TbMetaPage *self = data;
+  GtkWidget *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  popover = gtk_popover_new ();
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "day-selected",
+                            G_CALLBACK (on_calendar_day_selected_cb), self);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_calendar_shown_cb), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  gtk_menu_button_set_popover (button, popover);
+}
+
 /* Where an imported report came from: the file, its kind and the time of the import, and
  * its SHA-256 to find that very file again. */
 static void
@@ -270,14 +290,11 @@ tb_meta_page_class_init (TbMetaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_group);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, TbMetaPage, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preparer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown_cb);
 }
 
 static void
@@ -287,6 +304,7 @@ tb_meta_page_init (TbMetaPage *self)
   int first = G_MAXINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->calendar_button, create_calendar_cb, self, NULL);
   /* Ctrl+Z belongs to the report's history (tb-history.h), not to each field. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->agency_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->preparer_row), FALSE);

@@ -37,6 +37,8 @@ struct _TbWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *issues_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkImage             *issues_icon;
   GtkLabel             *issues_label;
   GtkPopover           *issues_popover;

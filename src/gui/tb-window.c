@@ -277,6 +277,18 @@ on_visible_child_cb (TbWindow *self)
     g_settings_set_string (self->settings, "last-page", name);
 }
 
+/* The main menu's popover is made the first time it is opened (or F10 pressed): its
+ * twenty-odd items are not needed to show the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  TbWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 on_title_visible_cb (TbWindow *self)
 {
@@ -413,6 +425,8 @@ tb_window_class_init (TbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TbWindow, issues_popover);
   gtk_widget_class_bind_template_child (widget_class, TbWindow, issues_panel);
   gtk_widget_class_bind_template_child (widget_class, TbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, TbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TbWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_issue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
@@ -490,6 +504,7 @@ tb_window_init (TbWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   let_wide_switcher_fit (GTK_WIDGET (self->switcher_title));
   self->cancellable = g_cancellable_new ();
   bind_document (self);
