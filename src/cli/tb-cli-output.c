@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "tb-ascii.h"
 #include "tb-cli-output.h"
 
 /* ------------------------------------------------------------------ output */
@@ -190,7 +191,7 @@ tb_cli_output_width (guint fallback)
   if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
     return ws.ws_col;
   columns = g_getenv ("COLUMNS");
-  if (columns && g_ascii_string_to_unsigned (columns, 10, 40, 1000, &n, NULL))
+  if (columns && tb_ascii_to_unsigned (columns, 40, 1000, &n))
     return (guint) n;
   return fallback;
 }

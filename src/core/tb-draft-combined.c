@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-ascii.h"
 #include "tb-draft-private.h"
 #include "tb-xml-private.h"
 
@@ -34,7 +35,7 @@ get_count (xmlNode    *node,
 
   if (text == NULL)
     return _tb_draft_fail_missing_attr (error, node, name);
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
+  if (!tb_ascii_to_unsigned (text, min, max, &value))
     return _tb_draft_fail (error, TB_DRAFT_ERROR_MALFORMED,
                            _("The file is damaged: “%s” on line %ld should be a whole number "
                              "from %u to %u."),

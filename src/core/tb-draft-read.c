@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tb-ascii.h"
 #include "tb-draft-private.h"
 #include "tb-field.h"
 #include "tb-value.h"
@@ -201,7 +202,7 @@ parse_int (const char *text,
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
 
-  return g_ascii_string_to_signed (copy, 10, min, max, out, NULL);
+  return tb_ascii_to_signed (copy, min, max, out);
 }
 
 /* A text of @field, as tb_field_check() wants it; the message names the line. */

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "tb-ascii.h"
 #include "tb-draft.h"
 #include "tb-file-io-private.h"
 #include "tb-report.h"
@@ -101,7 +102,7 @@ tb_file_io_get_delay (void)
       const char *env = g_getenv ("TIANBAO_IO_DELAY_MS");
       guint64 parsed = 0;
 
-      if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 0, 600000, &parsed, NULL))
+      if (env == NULL || !tb_ascii_to_unsigned (env, 0, 600000, &parsed))
         parsed = 0;
       /* Only the first reader sets it: a test's own value wins over the environment. */
       g_atomic_int_compare_and_exchange (&delay_ms, -1, (int) parsed);

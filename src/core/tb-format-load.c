@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tb-ascii.h"
 #include "tb-format-private.h"
 
 /* ------------------------------------------------------------------ helpers */
@@ -87,7 +88,7 @@ _tb_format_uprop (xmlNode    *node,
   g_autofree char *v = _tb_format_prop (node, name);
   guint64 n;
 
-  if (v == NULL || !g_ascii_string_to_unsigned (v, 10, 1, 1000, &n, NULL))
+  if (v == NULL || !tb_ascii_to_unsigned (v, 1, 1000, &n))
     return def;
   return (guint) n;
 }

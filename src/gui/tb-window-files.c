@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tb-ascii.h"
 #include "tb-report-chooser.h"
 #include "tb-window-private.h"
 
@@ -74,7 +75,7 @@ autosave_interval_override (void)
   const char *env = g_getenv ("TIANBAO_AUTOSAVE_INTERVAL");
   guint64 value;
 
-  if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, 3600, &value, NULL))
+  if (env == NULL || !tb_ascii_to_unsigned (env, 1, 3600, &value))
     return 0;
   return (guint) value;
 }
