@@ -183,6 +183,10 @@ test_open_published (void)
     expected += g_array_index (log->cells, TbImportCell, i).status != TB_IMPORT_CELL_READ;
   g_assert_cmpuint (expected, >, 40);
 
+  /* No banner before an import: hidden, not only concealed (a concealed one is still
+   * measured with the window). */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->import_revealer)));
+
   /* What a drop on the window does. */
   tb_window_emit_open_file (window, path);
   /* Read in a worker: the window is unchanged when the call returns. */
@@ -199,6 +203,7 @@ test_open_published (void)
   g_assert_cmpuint (tb_report_count_filled (report), ==, tb_report_count_filled (direct));
 
   /* The banner: how many, and one entry per cell. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->import_revealer)));
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (window->import_label), "quirks-2019.txt"));
   g_assert_cmpuint (count_rows (window->import_list), ==, expected);
@@ -245,6 +250,10 @@ test_open_published (void)
   }
   g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_cmpuint (count_rows (window->import_list), ==, 0);
+  /* Hidden again once it has slid away. */
+  for (guint i = 0; i < 100 && gtk_widget_get_visible (GTK_WIDGET (window->import_revealer)); i++)
+    tb_test_run_loop_for (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->import_revealer)));
   close_all ();
 }
 

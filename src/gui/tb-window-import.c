@@ -74,6 +74,16 @@ on_import_hide_cb (TbWindow *self)
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 }
 
+/* The banner is hidden, not only concealed, when no import is shown: a concealed revealer
+ * still measures its child, and styles it, in every window. */
+static void
+on_import_revealed_cb (TbWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->import_revealer) &&
+      !gtk_revealer_get_reveal_child (self->import_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->import_revealer), FALSE);
+}
+
 /* One line for a cell not read as it is: its labels, what happened, where it was. */
 static GtkWidget *
 new_row (const TbFormat     *format,
@@ -164,6 +174,7 @@ tb_window_show_import (TbWindow          *self,
                                           "are. Check them against the published report.", n),
                              log->name ? log->name : "", n, n_cells);
   gtk_label_set_label (self->import_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 }
 
@@ -189,4 +200,5 @@ tb_window_class_add_import (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, TbWindow, import_list);
   gtk_widget_class_bind_template_callback (widget_class, on_import_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_hide_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_revealed_cb);
 }
