@@ -30,6 +30,8 @@ tb_test_form_init (int    *argc,
   if (g_getenv ("TIANBAO_LOCALEDIR") != NULL)
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIANBAO_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main() does: GtkBuilder translates the .ui files in the default domain. */
+  textdomain (GETTEXT_PACKAGE);
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (argc, argv, NULL);
