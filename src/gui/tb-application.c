@@ -22,6 +22,7 @@
 #include "tb-ui-font.h"
 #include "tb-preferences-window.h"
 #include "tb-session.h"
+#include "tb-tooltip.h"
 
 struct _TbApplication
 {
@@ -140,6 +141,22 @@ drop_mnemonic_labels (GtkWidget *widget,
       drop_mnemonic_labels (child, TRUE);
 }
 
+/* GTK 4.8 wraps a tooltip at its narrowest, and Chinese may break after any character:
+ * the main menu's tooltip stood as 主/菜/单, one character to a line. Every widget with a
+ * plain tooltip text (not markup) shows it with its terms whole (tb-tooltip.h). */
+static void
+keep_tooltip_terms (GtkWidget *widget)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  g_autofree char *plain = NULL;
+
+  if (text == NULL)
+    return;
+  plain = g_markup_escape_text (text, -1);
+  if (g_strcmp0 (gtk_widget_get_tooltip_markup (widget), plain) == 0)
+    tb_tooltip_keep_terms (widget);
+}
+
 static gboolean
 on_widget_map_hook (GSignalInvocationHint *hint,
                     guint                  n_values,
@@ -149,6 +166,7 @@ on_widget_map_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
 
   drop_mnemonic_labels (widget, GTK_IS_WINDOW (widget));
+  keep_tooltip_terms (widget);
   return TRUE;
 }
 

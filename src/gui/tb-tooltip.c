@@ -74,6 +74,9 @@ void
 tb_tooltip_keep_terms (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip_cb,
+                             NULL) != 0)
+    return;
   /* Before GTK's own handler (the signal runs last), which would show the plain text: this
    * one answers first and stops the emission. */
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
