@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tb-application.h"
+#include "tb-meta-page.h"
 #include "tb-new-report-dialog.h"
 #include "tb-preferences-window.h"
 #include "tb-tooltip.h"
@@ -254,6 +255,35 @@ test_tooltips (void)
       g_assert_cmpstr (menu, ==, "主\u2060菜\u2060单");
       g_assert_cmpuint (n_glued, >=, 3);
     }
+
+  /* A tooltip given after the widget is shown: the date row's, once a date is mistyped. */
+  {
+    GtkWidget *date_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (tb_window_get_page (window, "meta")),
+                                                         TB_TYPE_META_PAGE, "date_row");
+    g_autofree char *shown = NULL;
+    g_autofree char *glued = NULL;
+
+    g_assert_true (gtk_widget_get_mapped (date_row));
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "abc");
+    tb_test_run_loop_for (50);
+    g_assert_nonnull (gtk_widget_get_tooltip_text (date_row));
+    /* As GTK asks when the pointer rests on it. */
+    {
+      GObject *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean answered = FALSE;
+
+      g_signal_emit_by_name (date_row, "query-tooltip", 10, 10, FALSE, tooltip, &answered);
+      g_assert_true (answered);
+      g_object_unref (tooltip);
+    }
+    shown = tb_tooltip_dup_shown (date_row);
+    glued = tb_tooltip_glue_terms (gtk_widget_get_tooltip_text (date_row));
+    g_test_message ("date row: “%s”", shown);
+    g_assert_cmpstr (shown, ==, glued);
+    if (chinese)
+      g_assert_cmpstr (shown, !=, gtk_widget_get_tooltip_text (date_row));
+    tb_report_set_modified (tb_window_get_report (window), FALSE);
+  }
   tb_test_destroy_window (window);
 }
 

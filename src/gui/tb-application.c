@@ -143,14 +143,19 @@ drop_mnemonic_labels (GtkWidget *widget,
 
 /* GTK 4.8 wraps a tooltip at its narrowest, and Chinese may break after any character:
  * the main menu's tooltip stood as 主/菜/单, one character to a line. Every widget with a
- * plain tooltip text (not markup) shows it with its terms whole (tb-tooltip.h). */
+ * plain tooltip text (not markup) shows it with its terms whole (tb-tooltip.h), as it is
+ * shown or, for a tooltip set later (the date row's "not a date"), when GTK asks for it. Widgets with
+ * tooltips of their own making (an entry's icons, a label's links) are left to GTK. */
 static void
 keep_tooltip_terms (GtkWidget *widget)
 {
+  static GtkWidgetClass *base;
   const char *text = gtk_widget_get_tooltip_text (widget);
   g_autofree char *plain = NULL;
 
-  if (text == NULL)
+  if (base == NULL)
+    base = g_type_class_peek (GTK_TYPE_WIDGET);
+  if (text == NULL || GTK_WIDGET_GET_CLASS (widget)->query_tooltip != base->query_tooltip)
     return;
   plain = g_markup_escape_text (text, -1);
   if (g_strcmp0 (gtk_widget_get_tooltip_markup (widget), plain) == 0)
@@ -167,6 +172,17 @@ on_widget_map_hook (GSignalInvocationHint *hint,
 
   drop_mnemonic_labels (widget, GTK_IS_WINDOW (widget));
   keep_tooltip_terms (widget);
+  return TRUE;
+}
+
+/* A tooltip given after the widget was shown is caught when GTK first asks for it. */
+static gboolean
+on_query_tooltip_hook (GSignalInvocationHint *hint,
+                       guint                  n_values,
+                       const GValue          *values,
+                       gpointer               data)
+{
+  keep_tooltip_terms (g_value_get_object (&values[0]));
   return TRUE;
 }
 
@@ -219,6 +235,8 @@ tb_application_startup (GApplication *app)
 
     g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                 on_widget_map_hook, NULL, NULL);
+    g_signal_add_emission_hook (g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET), 0,
+                                on_query_tooltip_hook, NULL, NULL);
     g_type_class_unref (klass);
   }
 

@@ -55,10 +55,15 @@ on_query_tooltip_cb (GtkWidget  *widget,
                      GtkTooltip *tooltip)
 {
   const char *text = gtk_widget_get_tooltip_text (widget);
+  g_autofree char *plain = NULL;
   g_autofree char *glued = NULL;
   GtkWidget *label;
 
   if (text == NULL)
+    return FALSE;
+  /* A tooltip in markup (set since) is GTK's to show. */
+  plain = g_markup_escape_text (text, -1);
+  if (g_strcmp0 (gtk_widget_get_tooltip_markup (widget), plain) != 0)
     return FALSE;
   glued = tb_tooltip_glue_terms (text);
   label = gtk_label_new (glued);
