@@ -143,22 +143,19 @@ drop_mnemonic_labels (GtkWidget *widget,
 
 /* GTK 4.8 wraps a tooltip at its narrowest, and Chinese may break after any character:
  * the main menu's tooltip stood as 主/菜/单, one character to a line. Every widget with a
- * plain tooltip text (not markup) shows it with its terms whole (tb-tooltip.h), as it is
- * shown or, for a tooltip set later (the date row's "not a date"), when GTK asks for it. Widgets with
- * tooltips of their own making (an entry's icons, a label's links) are left to GTK. */
+ * tooltip text shows it with its terms whole (tb-tooltip.h; markup stays GTK's), as it is
+ * shown or, for a tooltip set later (the date row's "not a date"), when GTK asks for it.
+ * Widgets with tooltips of their own making (an entry's icons, a label's links) are left
+ * to GTK. */
 static void
 keep_tooltip_terms (GtkWidget *widget)
 {
   static GtkWidgetClass *base;
-  const char *text = gtk_widget_get_tooltip_text (widget);
-  g_autofree char *plain = NULL;
 
   if (base == NULL)
     base = g_type_class_peek (GTK_TYPE_WIDGET);
-  if (text == NULL || GTK_WIDGET_GET_CLASS (widget)->query_tooltip != base->query_tooltip)
-    return;
-  plain = g_markup_escape_text (text, -1);
-  if (g_strcmp0 (gtk_widget_get_tooltip_markup (widget), plain) == 0)
+  if (gtk_widget_get_tooltip_text (widget) != NULL &&
+      GTK_WIDGET_GET_CLASS (widget)->query_tooltip == base->query_tooltip)
     tb_tooltip_keep_terms (widget);
 }
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Shows @widget's tooltip text (gtk_widget_set_tooltip_text(), as it is when shown) with
  * its terms kept whole. Once per widget: a second call does nothing. The application
- * gives it to every widget with a plain tooltip text as the widget is shown
+ * gives it to every widget with a tooltip text as the widget is shown (a tooltip in markup
+ * is left to GTK)
  * (tb-application.c). */
 void   tb_tooltip_keep_terms (GtkWidget  *widget);
 

@@ -122,8 +122,7 @@ attach_switchers (TbWindow *self,
                   gboolean  bar)
 {
   adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
-  /* (The header may have given way to the bottom bar meanwhile.) */
-  if (bar || adw_view_switcher_title_get_title_visible (self->switcher_title))
+  if (bar)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 

@@ -293,9 +293,8 @@ static void
 on_title_visible_cb (TbWindow *self)
 {
   /* The bottom switcher is only needed when the header's does not fit: its buttons are
-   * made then, not at start-up (nor while the pages change: the switchers are let go of the
-   * stack then). */
-  if (!self->building && adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+   * made then, not at start-up. */
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
       adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
